@@ -1,0 +1,112 @@
+// The archive core: every contract method over one SQLite connection. No electron import here:
+// the same core serves the desktop app (in a worker), the CLI and the browser-mode server.
+import type { ArchiveArg, ArchiveHandlers, ArchiveInfo, ArchiveMethod, ArchiveReturn, EntryOriginal, ImportProgress } from '../../shared/contract.ts';
+import { QuireError } from '../../shared/errors.ts';
+import { openArchive, type Db } from './db/open-archive.ts';
+import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
+import { withSqliteErrors } from './db/sql-errors.ts';
+import { importPaths, importUploads, type JobContext } from './import/import-files.ts';
+import { EntriesRepo } from './repo/entries-repo.ts';
+import { SourcesRepo } from './repo/sources-repo.ts';
+import { readStats } from './repo/stats-repo.ts';
+import { SearchService } from './search/search-service.ts';
+import { APP_VERSION } from './app-version.ts';
+
+export interface JobHooks {
+  isCancelled(jobId: string): boolean;
+  onProgress(progress: ImportProgress): void;
+}
+
+const NO_JOB_HOOKS: JobHooks = { isCancelled: () => false, onProgress: () => {} };
+
+let jobCounter = 0;
+export function newJobId(): string {
+  jobCounter++;
+  return `job-${Date.now().toString(36)}-${jobCounter}`;
+}
+
+export class Archive {
+  readonly db: Db;
+  readonly path: string;
+  private readonly entries: EntriesRepo;
+  private readonly sources: SourcesRepo;
+  private readonly searchService: SearchService;
+  readonly handlers: ArchiveHandlers;
+
+  constructor(file: string, options: { readonly?: boolean; jobs?: JobHooks } = {}) {
+    this.path = file;
+    this.db = openArchive(file, options);
+    this.entries = new EntriesRepo(this.db);
+    this.sources = new SourcesRepo(this.db);
+    this.searchService = new SearchService(this.db);
+    this.handlers = this.makeHandlers(options.jobs ?? NO_JOB_HOOKS);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Calls one contract method with SQLite errors classified. */
+  call<M extends ArchiveMethod>(method: M, arg: ArchiveArg<M>): ArchiveReturn<M> | Promise<ArchiveReturn<M>> {
+    const handler = this.handlers[method] as (a: ArchiveArg<M>) => ArchiveReturn<M> | Promise<ArchiveReturn<M>>;
+    return withSqliteErrors(this.path, () => handler(arg));
+  }
+
+  private makeHandlers(jobs: JobHooks): ArchiveHandlers {
+    const job = (jobId: string | undefined): JobContext => {
+      const id = jobId ?? newJobId();
+      return { jobId: id, isCancelled: () => jobs.isCancelled(id), onProgress: (p) => jobs.onProgress(p) };
+    };
+    const s = this.searchService;
+    return {
+      info: () => this.info(),
+      stats: () => readStats(this.db),
+      importFiles: (req) => importPaths(this.db, req.paths, job(req.jobId)),
+      importUploads: (req) => importUploads(this.db, req.files, job(req.jobId)),
+      cancelJob: () => ({ cancelled: false }), // jobs are cancelled by the host, which owns the flags
+      search: (req) => s.search(req),
+      facets: (req) => s.facets(req),
+      timeline: (req) => s.timeline(req),
+      getEntry: (req) => {
+        const entry = this.entries.get(req.id);
+        if (!entry) throw new QuireError('not-found', `Entry ${req.id} is not in this archive.`);
+        return entry;
+      },
+      getEntryOriginal: (req) => this.original(req.id, req.sourceId),
+      listSources: () => this.sources.list(),
+      listAliasGroups: () => s.listAliasGroups(),
+      saveAliasGroup: (req) => s.saveAliasGroup(req),
+      deleteAliasGroup: (req) => s.deleteAliasGroup(req),
+      importAliasGroups: (req) => s.importAliasGroups(req),
+      exportAliasGroups: () => s.exportAliasGroups(),
+      listSavedSearches: () => s.listSavedSearches(),
+      saveSearch: (req) => s.saveSearch(req),
+      openSavedSearch: (req) => s.openSavedSearch(req),
+      deleteSavedSearch: (req) => s.deleteSavedSearch(req),
+    };
+  }
+
+  private info(): ArchiveInfo {
+    const sqliteVersion = (this.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+    return { path: this.path, schemaVersion: LATEST_SCHEMA_VERSION, appVersion: APP_VERSION, sqliteVersion };
+  }
+
+  private original(id: number, sourceId?: number): EntryOriginal {
+    const entry = this.entries.get(id);
+    if (!entry) throw new QuireError('not-found', `Entry ${id} is not in this archive.`);
+    const prov = entry.provenance.find((p) => sourceId === undefined || p.sourceId === sourceId);
+    if (!prov) throw new QuireError('not-found', `Entry ${id} did not come from source ${sourceId}.`);
+    const source = this.sources.text(prov.sourceId);
+    if (!source) throw new QuireError('not-found', `Source ${prov.sourceId} is not in this archive.`);
+    return {
+      entryId: id,
+      sourceId: prov.sourceId,
+      sourceName: source.name,
+      text: source.text.slice(prov.start, prov.end),
+      start: prov.start,
+      end: prov.end,
+      encoding: source.encoding,
+    };
+  }
+}
+

@@ -1,0 +1,7 @@
+// The static, append-only list of migrations (a static array survives bundling).
+import type { Migration } from '../migration-types.ts';
+import { migration001 } from './001-initial.ts';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

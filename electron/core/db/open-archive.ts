@@ -1,0 +1,104 @@
+// Opens or creates a .quire archive (an SQLite database), migrating it forward and checking it.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { QuireError } from '../../../shared/errors.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
+import { withSqliteErrors } from './sql-errors.ts';
+import { registerSqlFunctions } from './sql-functions.ts';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Readers open an existing, already migrated archive read-only. */
+  readonly?: boolean;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export function openArchive(file: string, options: OpenOptions = {}): Db {
+  const archivePath = path.resolve(file);
+  assertLooksLikeSqlite(archivePath);
+  if (!options.readonly) fs.mkdirSync(path.dirname(archivePath), { recursive: true });
+  return withSqliteErrors(archivePath, () => {
+    const db = new Database(archivePath, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    try {
+      db.pragma('busy_timeout = 5000');
+      // Check the version before anything writes to the file (even switching to WAL does).
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > LATEST_SCHEMA_VERSION) {
+        throw new QuireError(
+          'archive-newer',
+          `${archivePath} was written by a newer version of Quire (archive format ${version}; this Quire reads up to ${LATEST_SCHEMA_VERSION}). Update Quire to open it.`,
+        );
+      }
+      if (!options.readonly) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+      }
+      db.pragma('foreign_keys = ON');
+      db.pragma('cache_size = -65536');
+      db.pragma('temp_store = MEMORY');
+      db.pragma('mmap_size = 268435456');
+      registerSqlFunctions(db);
+      if (version < LATEST_SCHEMA_VERSION) {
+        if (options.readonly) throw new QuireError('archive-readonly', `${archivePath} needs upgrading, which a read-only open cannot do.`);
+        migrate(db, version);
+      }
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
+}
+
+function assertLooksLikeSqlite(archivePath: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(archivePath, 'r');
+  } catch {
+    return; // does not exist yet: it will be created
+  }
+  try {
+    const head = Buffer.alloc(16);
+    const n = fs.readSync(fd, head, 0, 16, 0);
+    if (n === 0) return; // an empty file becomes a new archive
+    if (head.toString('latin1', 0, n) !== SQLITE_MAGIC) {
+      throw new QuireError('archive-unreadable', `${archivePath} is not a Quire archive (it is not an SQLite database).`);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Runs every pending migration in one transaction, then checks keys and integrity. */
+export function migrate(db: Db, from: number): void {
+  const pending = MIGRATIONS.filter((m) => m.version > from);
+  db.transaction(() => {
+    for (const migration of pending) {
+      if (typeof migration.up === 'string') db.exec(migration.up);
+      else migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+  checkArchive(db);
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  problems: string[];
+}
+
+export function checkArchive(db: Db): IntegrityReport {
+  const problems: string[] = [];
+  const fk = db.pragma('foreign_key_check') as unknown[];
+  if (fk.length > 0) problems.push(`${fk.length} rows point at missing rows`);
+  const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+  const bad = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  problems.push(...bad);
+  if (problems.length > 0) {
+    throw new QuireError('archive-corrupt', `The archive failed its integrity check (${problems[0]}). Restore it from a backup.`);
+  }
+  return { ok: true, problems };
+}

@@ -1,0 +1,177 @@
+// Runs the archive in two worker threads (a writer and a reader over one WAL database) and
+// serves the contract to whoever holds the host: Electron IPC, the HTTP server, tests.
+import { Worker } from 'node:worker_threads';
+import { ARCHIVE_METHODS, type ArchiveEvent, type ArchiveMethod, type WireResult } from '../../../shared/contract.ts';
+import { validateInput } from '../../../shared/contract-schemas.ts';
+import { fromErrorData, QuireError, toErrorData } from '../../../shared/errors.ts';
+import { newJobId } from '../archive.ts';
+import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.ts';
+
+const JOB_SLOTS = 64;
+
+export interface HostOptions {
+  /** Where the worker script is; defaults to the sibling of this module (source or bundle). */
+  workerFile?: URL | string;
+}
+
+function defaultWorkerFile(): URL {
+  const self = import.meta.url;
+  return new URL(self.endsWith('.ts') ? './archive-worker.ts' : './archive-worker.mjs', self);
+}
+
+class WorkerLink {
+  private nextId = 1;
+  private readonly pending = new Map<number, (r: WireResult<unknown>) => void>();
+  readonly exited: Promise<void>;
+
+  readonly worker: Worker;
+
+  constructor(worker: Worker, onEvent: (e: ArchiveEvent) => void) {
+    this.worker = worker;
+    worker.on('message', (msg: WorkerToHost) => {
+      if (msg.kind === 'result') {
+        this.pending.get(msg.id)?.(msg.result);
+        this.pending.delete(msg.id);
+      } else if (msg.kind === 'event') onEvent(msg.event);
+    });
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.once('exit', () => {
+      for (const settle of this.pending.values()) {
+        settle({ ok: false, error: { code: 'internal', message: 'The archive worker stopped unexpectedly. The archive is intact; reopen it.' } });
+      }
+      this.pending.clear();
+    });
+  }
+
+  static async start(file: URL | string, init: WorkerInit, onEvent: (e: ArchiveEvent) => void): Promise<WorkerLink> {
+    const worker = new Worker(file, { workerData: init });
+    const link = new WorkerLink(worker, onEvent);
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (msg: WorkerToHost) => {
+        if (msg.kind === 'ready') {
+          worker.off('message', onMessage);
+          resolve();
+        } else if (msg.kind === 'open-failed') {
+          worker.off('message', onMessage);
+          reject(fromErrorData(msg.error));
+        }
+      };
+      worker.on('message', onMessage);
+      worker.once('error', (err) => reject(err));
+      worker.once('exit', (code) => reject(new QuireError('internal', `The archive worker exited early (code ${code}).`)));
+    });
+    return link;
+  }
+
+  call(msg: Omit<Extract<HostToWorker, { kind: 'call' }>, 'id' | 'kind'>): Promise<WireResult<unknown>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ kind: 'call', id, ...msg } satisfies HostToWorker);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.worker.postMessage({ kind: 'close' } satisfies HostToWorker);
+    const timer = setTimeout(() => void this.worker.terminate(), 2000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+export class ArchiveHost {
+  private readonly listeners = new Set<(e: ArchiveEvent) => void>();
+  private readonly flags = new Int32Array(new SharedArrayBuffer(JOB_SLOTS * 4));
+  private readonly jobSlots = new Map<string, number>();
+  private writer!: WorkerLink;
+  private reader!: WorkerLink;
+
+  readonly archivePath: string;
+  private constructor(archivePath: string) {
+    this.archivePath = archivePath;
+  }
+
+  /** Opens (creating or migrating) the archive: the writer first, then the read-only reader. */
+  static async open(archivePath: string, options: HostOptions = {}): Promise<ArchiveHost> {
+    const host = new ArchiveHost(archivePath);
+    const file = options.workerFile ?? defaultWorkerFile();
+    const emit = (e: ArchiveEvent) => host.emit(e);
+    host.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: host.flags.buffer as SharedArrayBuffer }, emit);
+    try {
+      host.reader = await WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: host.flags.buffer as SharedArrayBuffer }, emit);
+    } catch (error) {
+      await host.writer.close();
+      throw error;
+    }
+    return host;
+  }
+
+  onEvent(listener: (e: ArchiveEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: ArchiveEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  /** Validates and runs one call; never throws: errors come back as data. */
+  async invoke(method: string, rawArg: unknown): Promise<WireResult<unknown>> {
+    try {
+      if (!Object.prototype.hasOwnProperty.call(ARCHIVE_METHODS, method)) {
+        throw new QuireError('invalid-input', `Unknown archive method "${method}".`);
+      }
+      const m = method as ArchiveMethod;
+      const arg = validateInput(m, rawArg) as Record<string, unknown> | undefined;
+      const kind = ARCHIVE_METHODS[m];
+      if (kind === 'control') return { ok: true, value: this.cancel(String(arg?.['jobId'])) };
+      if (kind === 'read') return await this.reader.call({ method: m, arg });
+      if (kind === 'write') {
+        const result = await this.writer.call({ method: m, arg });
+        return result;
+      }
+      return await this.runJob(m, arg ?? {});
+    } catch (error) {
+      return { ok: false, error: toErrorData(error) };
+    }
+  }
+
+  private async runJob(method: ArchiveMethod, arg: Record<string, unknown>): Promise<WireResult<unknown>> {
+    const jobId = typeof arg['jobId'] === 'string' ? arg['jobId'] : newJobId();
+    const slot = this.allocateSlot(jobId);
+    try {
+      const result = await this.writer.call({ method, arg: { ...arg, jobId }, jobId, jobSlot: slot });
+      if (result.ok) {
+        this.emit({ type: 'import-finished', report: result.value as never });
+        this.emit({ type: 'archive-changed' });
+      }
+      return result;
+    } finally {
+      this.jobSlots.delete(jobId);
+      Atomics.store(this.flags, slot, 0);
+    }
+  }
+
+  private allocateSlot(jobId: string): number {
+    const used = new Set(this.jobSlots.values());
+    for (let i = 0; i < JOB_SLOTS; i++) {
+      if (!used.has(i)) {
+        Atomics.store(this.flags, i, 0);
+        this.jobSlots.set(jobId, i);
+        return i;
+      }
+    }
+    throw new QuireError('archive-busy', 'Too many imports are running at once. Wait for one to finish.');
+  }
+
+  cancel(jobId: string): { cancelled: boolean } {
+    const slot = this.jobSlots.get(jobId);
+    if (slot === undefined) return { cancelled: false };
+    Atomics.store(this.flags, slot, 1);
+    return { cancelled: true };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.reader?.close(), this.writer?.close()]);
+  }
+}

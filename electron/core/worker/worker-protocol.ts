@@ -1,0 +1,19 @@
+// Messages between the archive host (main process, CLI, server) and its worker threads.
+import type { ArchiveEvent, ArchiveMethod, WireResult } from '../../../shared/contract.ts';
+
+export interface WorkerInit {
+  archivePath: string;
+  role: 'writer' | 'reader';
+  /** One Int32 per job slot: non-zero means "cancel". Shared so a busy worker sees it at once. */
+  cancelFlags: SharedArrayBuffer;
+}
+
+export type HostToWorker =
+  | { kind: 'call'; id: number; method: ArchiveMethod; arg: unknown; jobId?: string; jobSlot?: number }
+  | { kind: 'close' };
+
+export type WorkerToHost =
+  | { kind: 'ready' }
+  | { kind: 'open-failed'; error: { code: string; message: string } }
+  | { kind: 'result'; id: number; result: WireResult<unknown> }
+  | { kind: 'event'; event: ArchiveEvent };

@@ -1,0 +1,174 @@
+// The Electron shell: lifecycle, one window, the menu, and the IPC bridge to the archive host.
+// Thin on purpose: the archive lives in electron/core and runs in worker threads.
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHANNELS, type ArchiveEvent, type WireResult } from '../shared/contract.ts';
+import { defaultArchivePath } from './core/default-archive.ts';
+import { ArchiveHost } from './core/worker/archive-host.ts';
+import { buildAppMenu } from './app-menu.ts';
+import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol.ts';
+import { loadSettings, saveSettings, type Settings } from './settings.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, 'renderer');
+const preloadFile = path.join(here, 'preload.cjs');
+
+let host: ArchiveHost | null = null;
+let win: BrowserWindow | null = null;
+let settings: Settings = {};
+
+registerAppScheme();
+app.setName('Quire');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0 && host) createWindow();
+});
+
+app.on('will-quit', () => {
+  void host?.close();
+});
+
+// Every web contents, present or future: no navigation away, no new windows, no webviews.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (e, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
+  });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+async function start(): Promise<void> {
+  settings = loadSettings(app.getPath('userData'));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Nothing remote, ever: any request that is not app:// (or devtools) is cancelled.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const ok = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://') || details.url.startsWith('file://');
+    callback({ cancel: !ok });
+  });
+  handleAppProtocol(rendererDir);
+  await openArchiveFile(settings.lastArchive ?? defaultArchivePath());
+  ipcMain.handle(CHANNELS.invoke, async (event, method: unknown, arg: unknown): Promise<WireResult<unknown>> => {
+    if (!trustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: 'Refused: the request did not come from Quire.' } };
+    if (!host) return { ok: false, error: { code: 'archive-unreadable', message: 'No archive is open.' } };
+    return host.invoke(String(method), arg);
+  });
+  ipcMain.handle(CHANNELS.shell, async (event, action: unknown, kind: unknown) => {
+    if (!trustedSender(event) || action !== 'pick') return [];
+    return pickImportPaths(kind === 'folder' ? 'folder' : 'files');
+  });
+  Menu.setApplicationMenu(
+    buildAppMenu({
+      importFiles: () => void importFromDialog('files'),
+      importFolder: () => void importFromDialog('folder'),
+      newArchive: () => void chooseArchive('new'),
+      openArchive: () => void chooseArchive('open'),
+    }),
+  );
+  createWindow();
+}
+
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && win !== null && event.sender === win.webContents && frame === win.webContents.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`);
+}
+
+function createWindow(): void {
+  const b = settings.bounds;
+  win = new BrowserWindow({
+    width: b?.width ?? 1280,
+    height: b?.height ?? 800,
+    ...(b?.x !== undefined && b?.y !== undefined ? { x: b.x, y: b.y } : {}),
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Quire',
+    show: false,
+    backgroundColor: '#1b1c1e',
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (b?.maximized) win.maximize();
+  win.once('ready-to-show', () => win?.show());
+  const remember = () => {
+    if (!win || win.isDestroyed()) return;
+    settings.bounds = { ...win.getNormalBounds(), maximized: win.isMaximized() };
+    saveSettings(app.getPath('userData'), settings);
+  };
+  win.on('close', remember);
+  win.on('closed', () => {
+    win = null;
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+function send(event: ArchiveEvent): void {
+  if (win && !win.isDestroyed()) win.webContents.send(CHANNELS.event, event);
+}
+
+async function openArchiveFile(file: string): Promise<void> {
+  const next = await ArchiveHost.open(file, { workerFile: path.join(here, 'archive-worker.mjs') });
+  const previous = host;
+  host = next;
+  host.onEvent(send);
+  await previous?.close();
+  settings.lastArchive = file;
+  saveSettings(app.getPath('userData'), settings);
+  win?.setTitle(`Quire — ${path.basename(file)}`);
+  send({ type: 'archive-changed' });
+}
+
+async function pickImportPaths(kind: 'files' | 'folder'): Promise<string[]> {
+  const options = {
+    title: kind === 'folder' ? 'Import a folder of dumps' : 'Import files',
+    properties: kind === 'folder' ? (['openDirectory', 'multiSelections'] as const) : (['openFile', 'multiSelections'] as const),
+  };
+  const result = win ? await dialog.showOpenDialog(win, { ...options, properties: [...options.properties] }) : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+  return result.canceled ? [] : result.filePaths;
+}
+
+async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
+  const paths = await pickImportPaths(kind);
+  if (paths.length > 0 && host) await host.invoke('importFiles', { paths });
+}
+
+async function chooseArchive(mode: 'new' | 'open'): Promise<void> {
+  const filters = [{ name: 'Quire archive', extensions: ['quire'] }];
+  const file =
+    mode === 'new'
+      ? (await dialog.showSaveDialog({ title: 'New archive', defaultPath: 'Archive.quire', filters })).filePath
+      : (await dialog.showOpenDialog({ title: 'Open archive', filters, properties: ['openFile'] })).filePaths[0];
+  if (!file) return;
+  try {
+    await openArchiveFile(file);
+  } catch (error) {
+    dialog.showErrorBox('Quire could not open the archive', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function fatal(error: unknown): void {
+  dialog.showErrorBox('Quire could not start', error instanceof Error ? error.message : String(error));
+  app.quit();
+}

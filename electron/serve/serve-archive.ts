@@ -1,0 +1,181 @@
+// Browser mode: the renderer and the same contract over localhost HTTP, guarded by a random token.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { ArchiveEvent } from '../../shared/contract.ts';
+import { toErrorData } from '../../shared/errors.ts';
+import { decodeUploads } from '../../shared/upload-frames.ts';
+import type { ArchiveHost } from '../core/worker/archive-host.ts';
+
+export interface ServeOptions {
+  host: ArchiveHost;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MAX_JSON_BODY = 32 * 1024 * 1024;
+const MAX_UPLOAD_BODY = 4 * 1024 * 1024 * 1024;
+
+export async function serveArchive(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? crypto.randomBytes(24).toString('hex');
+  const tokenBuf = Buffer.from(token);
+  const clients = new Set<http.ServerResponse>();
+  const rendererDir = path.resolve(options.rendererDir);
+  let port = options.port ?? 0;
+
+  const authorised = (req: http.IncomingMessage, url: URL): boolean => {
+    const header = req.headers.authorization ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice(7) : (url.searchParams.get('token') ?? '');
+    const buf = Buffer.from(given);
+    return buf.length === tokenBuf.length && crypto.timingSafeEqual(buf, tokenBuf);
+  };
+
+  const unsubscribe = options.host.onEvent((event: ArchiveEvent) => {
+    const data = `data: ${JSON.stringify(event)}\n\n`;
+    for (const res of clients) res.write(data);
+  });
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      // Refuse other hosts: a page on another site cannot reach us through DNS rebinding.
+      const hostHeader = req.headers.host ?? '';
+      if (hostHeader !== `127.0.0.1:${port}` && hostHeader !== `localhost:${port}`) {
+        return send(res, 421, 'text/plain', 'Misdirected request');
+      }
+      const url = new URL(req.url ?? '/', `http://${hostHeader}`);
+      if (url.pathname.startsWith('/api/')) {
+        const origin = req.headers.origin;
+        if (origin !== undefined && origin !== `http://${hostHeader}`) return sendJson(res, 403, failure('unauthorized', 'Cross-origin requests are refused.'));
+        if (!authorised(req, url)) return sendJson(res, 401, failure('unauthorized', 'Missing or wrong access token. Open the address that `quire serve` printed.'));
+        return await handleApi(req, res, url);
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+      return serveStatic(res, url.pathname);
+    } catch (error) {
+      sendJson(res, 500, { ok: false, error: toErrorData(error) });
+    }
+  });
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, failure('invalid-input', 'Use POST for archive calls.'));
+    if (url.pathname === '/api/upload') {
+      const body = await readBody(req, MAX_UPLOAD_BODY);
+      const jobId = url.searchParams.get('jobId') ?? undefined;
+      const files = decodeUploads(body);
+      const result = await options.host.invoke('importUploads', jobId ? { files, jobId } : { files });
+      return sendJson(res, 200, result);
+    }
+    const match = /^\/api\/invoke\/([A-Za-z]+)$/.exec(url.pathname);
+    if (!match) return sendJson(res, 404, failure('not-found', 'No such API endpoint.'));
+    const raw = await readBody(req, MAX_JSON_BODY);
+    let arg: unknown;
+    try {
+      arg = raw.byteLength === 0 ? undefined : JSON.parse(Buffer.from(raw).toString('utf8'));
+    } catch {
+      return sendJson(res, 400, failure('invalid-input', 'The request body is not valid JSON.'));
+    }
+    const result = await options.host.invoke(match[1]!, arg ?? undefined);
+    sendJson(res, 200, result);
+  }
+
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
+    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const file = path.resolve(rendererDir, `.${rel}`);
+    if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'text/plain', 'Not found');
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(file);
+    } catch {
+      return send(res, 404, 'text/plain', 'Not found');
+    }
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+    res.end(data);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const res of clients) res.end();
+      clients.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function failure(code: string, message: string) {
+  return { ok: false, error: { code, message } };
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import { connect } from './archive-client.ts';
+import './styles.css';
+
+const connection = connect();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App connection={connection} />
+  </StrictMode>,
+);

@@ -1,0 +1,18 @@
+// Builds everything into dist/: the renderer (Vite) and the Node/Electron bundles (esbuild).
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import fs from 'node:fs';
+
+const external = ['better-sqlite3', 'electron'];
+const common = { bundle: true, platform: 'node', target: 'node22', external, logLevel: 'warning', legalComments: 'none' };
+const esmBanner = { js: "import { createRequire as __qcr } from 'node:module'; const require = __qcr(import.meta.url);" };
+
+fs.rmSync('dist', { recursive: true, force: true });
+await Promise.all([
+  esbuild({ ...common, entryPoints: { main: 'electron/main.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
+  esbuild({ ...common, entryPoints: { 'archive-worker': 'electron/core/worker/archive-worker.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
+  esbuild({ ...common, entryPoints: { cli: 'electron/cli/cli-entry.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
+  esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron'] }),
+]);
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+console.log('built dist/');

@@ -1,0 +1,79 @@
+// Input validation for every contract method, applied where calls enter the main process
+// (Electron IPC) or the browser-mode server. Typed against the contract so the two cannot drift.
+import { z } from 'zod';
+import type { ArchiveArg, ArchiveMethod } from './contract.ts';
+import { QuireError } from './errors.ts';
+
+const none = z.undefined().or(z.null()).transform(() => undefined);
+const id = z.number().int().positive();
+const jobId = z.string().min(1).max(100).optional();
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2021-08-23');
+const strings = z.array(z.string().max(1000)).max(1000);
+
+const filters = z
+  .object({
+    outlet: strings.optional(),
+    author: strings.optional(),
+    source: z.array(id).max(1000).optional(),
+    language: strings.optional(),
+    year: strings.optional(),
+    month: strings.optional(),
+    tag: strings.optional(),
+    code: strings.optional(),
+  })
+  .strict();
+
+const searchRequest = z
+  .object({
+    query: z.string().max(10_000),
+    filters: filters.optional(),
+    dateFrom: isoDate.nullable().optional(),
+    dateTo: isoDate.nullable().optional(),
+    transliteration: z.boolean().optional(),
+    sort: z.enum(['relevance', 'date-desc', 'date-asc']).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+  })
+  .strict();
+
+type Schemas = { [M in ArchiveMethod]: z.ZodType<ArchiveArg<M>, unknown> };
+
+export const INPUT_SCHEMAS: Schemas = {
+  info: none,
+  stats: none,
+  importFiles: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000), jobId }).strict(),
+  importUploads: z
+    .object({
+      files: z.array(z.object({ name: z.string().min(1).max(4096), data: z.instanceof(Uint8Array) }).strict()).min(1),
+      jobId,
+    })
+    .strict(),
+  cancelJob: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  search: searchRequest,
+  facets: searchRequest,
+  timeline: searchRequest,
+  getEntry: z.object({ id }).strict(),
+  getEntryOriginal: z.object({ id, sourceId: id.optional() }).strict(),
+  listSources: none,
+  listAliasGroups: none,
+  saveAliasGroup: z
+    .object({ id: id.optional(), name: z.string().trim().min(1).max(200), variants: z.array(z.string().trim().min(1).max(200)).min(1).max(500) })
+    .strict(),
+  deleteAliasGroup: z.object({ id }).strict(),
+  importAliasGroups: z.object({ text: z.string().max(10_000_000) }).strict(),
+  exportAliasGroups: none,
+  listSavedSearches: none,
+  saveSearch: z.object({ name: z.string().trim().min(1).max(200), query: z.string().max(10_000) }).strict(),
+  openSavedSearch: z.object({ id }).strict(),
+  deleteSavedSearch: z.object({ id }).strict(),
+};
+
+/** Validates one call's argument; throws a QuireError('invalid-input') that names the field. */
+export function validateInput<M extends ArchiveMethod>(method: M, arg: unknown): ArchiveArg<M> {
+  const schema = INPUT_SCHEMAS[method] as z.ZodType<ArchiveArg<M>, unknown>;
+  const parsed = schema.safeParse(arg);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+  throw new QuireError('invalid-input', `Invalid request to ${method}${where}: ${issue?.message ?? 'malformed input'}.`);
+}
