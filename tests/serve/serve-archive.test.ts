@@ -1,0 +1,89 @@
+// Browser mode guards: token on every API call, localhost only, no path traversal, uploads framed.
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeUploads } from '../../shared/upload-frames.ts';
+import { ArchiveHost } from '../../electron/core/worker/archive-host.ts';
+import { serveArchive, type RunningServer } from '../../electron/serve/serve-archive.ts';
+import { rendererDir } from '../helpers/browser.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+function raw(port: number, pathname: string, headers: Record<string, string> = {}, method = 'GET', body?: Uint8Array) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('quire serve', () => {
+  const dir = tempDir();
+  let host: ArchiveHost;
+  let server: RunningServer;
+  beforeAll(async () => {
+    host = await ArchiveHost.open(path.join(dir, 'serve.quire'));
+    server = await serveArchive({ host, rendererDir: rendererDir() });
+  });
+  afterAll(async () => {
+    await server.close();
+    await host.close();
+  });
+
+  it('listens on 127.0.0.1 only and prints an address carrying the token', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=[0-9a-f]{48}$`));
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy', async () => {
+    const res = await raw(server.port, '/', { host: `127.0.0.1:${server.port}` });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<div id="root">');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('answers API calls only with the right token', async () => {
+    const h = { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json' };
+    expect((await raw(server.port, '/api/invoke/stats', h, 'POST')).status).toBe(401);
+    expect((await raw(server.port, '/api/invoke/stats', { ...h, authorization: 'Bearer nope' }, 'POST')).status).toBe(401);
+    const ok = await raw(server.port, '/api/invoke/stats', { ...h, authorization: `Bearer ${server.token}` }, 'POST');
+    expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { sources: 0, entries: 0, highlights: 0, codes: 0, collections: 0 } });
+  });
+
+  it('refuses requests for another host name (DNS rebinding) and other origins', async () => {
+    const auth = { authorization: `Bearer ${server.token}` };
+    expect((await raw(server.port, '/', { host: `evil.example:${server.port}` })).status).toBe(421);
+    const cross = await raw(server.port, '/api/invoke/stats', { ...auth, host: `127.0.0.1:${server.port}`, origin: 'http://evil.example' }, 'POST');
+    expect(cross.status).toBe(403);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const p of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/..%2fpackage.json']) {
+      const res = await raw(server.port, p, { host: `127.0.0.1:${server.port}` });
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain('"name": "quire"');
+    }
+  });
+
+  it('explains a malformed body as data', async () => {
+    const res = await raw(server.port, '/api/invoke/getEntry', { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` }, 'POST', Buffer.from('{oops'));
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
+  });
+
+  it('imports uploaded bytes', async () => {
+    const body = encodeUploads([{ name: 'folder/upload.txt', data: new TextEncoder().encode('Uploaded note\n\nbody text of the upload') }]);
+    const res = await raw(
+      server.port,
+      '/api/upload?jobId=up-1',
+      { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}`, 'content-type': 'application/octet-stream' },
+      'POST',
+      body,
+    );
+    const parsed = JSON.parse(res.body);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.value.files[0]).toMatchObject({ path: 'folder/upload.txt', status: 'imported' });
+  });
+});
