@@ -238,17 +238,12 @@ class ArchiveWriter {
     }
     const hashes = bandHashes(sig);
     let group: number | null = null;
-    const checked = new Set<number>();
-    outer: for (let band = 0; band < hashes.length; band++) {
-      for (const candidate of this.entries.bandCandidates(band, hashes[band]!)) {
-        if (checked.has(candidate)) continue;
-        checked.add(candidate);
-        const other = this.entries.signature(candidate);
-        if (!other?.minhash) continue;
-        if (estimatedJaccard(sig, blobToSignature(other.minhash)) >= NEAR_DUPLICATE_THRESHOLD) {
-          group = other.nearGroup ?? candidate;
-          break outer;
-        }
+    for (const candidate of this.entries.bandCandidates(hashes)) {
+      const other = this.entries.signature(candidate);
+      if (!other?.minhash) continue;
+      if (estimatedJaccard(sig, blobToSignature(other.minhash)) >= NEAR_DUPLICATE_THRESHOLD) {
+        group = other.nearGroup ?? candidate;
+        break;
       }
     }
     this.entries.setNearGroup(entryId, group ?? entryId);

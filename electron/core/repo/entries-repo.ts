@@ -1,6 +1,7 @@
 // All SQL about entries and their provenance lives here.
 import type { EntryDetail, EntryProvenance, EntryVersion, TextDirection } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
+import { BANDS } from '../import/near-duplicates.ts';
 
 export interface NewEntry {
   title: string;
@@ -53,9 +54,12 @@ export class EntriesRepo {
       'INSERT OR IGNORE INTO entry_sources (entry_id, source_id, start, end, ordinal) VALUES (?, ?, ?, ?, ?)',
     );
     this.setGroupStmt = db.prepare('UPDATE entries SET near_group = ? WHERE id = ?');
-    this.insertBandStmt = db.prepare('INSERT OR IGNORE INTO entry_bands (band, hash, entry_id) VALUES (?, ?, ?)');
-    this.bandCandidatesStmt = db.prepare<[number, number], { entry_id: number }>(
-      'SELECT entry_id FROM entry_bands WHERE band = ? AND hash = ?',
+    // One statement for all bands (not one per band): this runs once per imported entry.
+    const bandRows = Array.from({ length: BANDS }, () => '(?, ?, ?)').join(', ');
+    this.insertBandStmt = db.prepare(`INSERT OR IGNORE INTO entry_bands (band, hash, entry_id) VALUES ${bandRows}`);
+    const bandKeys = Array.from({ length: BANDS }, () => '(band = ? AND hash = ?)').join(' OR ');
+    this.bandCandidatesStmt = db.prepare<number[], { entry_id: number }>(
+      `SELECT DISTINCT entry_id FROM entry_bands WHERE ${bandKeys} ORDER BY entry_id LIMIT 50`,
     );
     this.minhashStmt = db.prepare<[number], { minhash: Buffer | null; near_group: number | null }>(
       'SELECT minhash, near_group FROM entries WHERE id = ?',
@@ -92,12 +96,14 @@ export class EntriesRepo {
     this.setGroupStmt.run(group, entryId);
   }
 
+  /** hashes: one per band, BANDS of them. */
   addBands(entryId: number, hashes: number[]): void {
-    hashes.forEach((hash, band) => this.insertBandStmt.run(band, hash, entryId));
+    this.insertBandStmt.run(...hashes.flatMap((hash, band) => [band, hash, entryId]));
   }
 
-  bandCandidates(band: number, hash: number): number[] {
-    return this.bandCandidatesStmt.all(band, hash).map((r) => r.entry_id);
+  /** Entries sharing at least one band with these hashes (the near-duplicate candidates), oldest first. */
+  bandCandidates(hashes: number[]): number[] {
+    return this.bandCandidatesStmt.all(...hashes.flatMap((hash, band) => [band, hash])).map((r) => r.entry_id);
   }
 
   signature(entryId: number): { minhash: Buffer | null; nearGroup: number | null } | null {
