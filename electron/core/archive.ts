@@ -4,7 +4,7 @@ import type { ArchiveArg, ArchiveHandlers, ArchiveInfo, ArchiveMethod, ArchiveRe
 import { QuireError } from '../../shared/errors.ts';
 import { openArchive, type Db } from './db/open-archive.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
-import { withSqliteErrors } from './db/sql-errors.ts';
+import { classifySqliteError, withSqliteErrors } from './db/sql-errors.ts';
 import { importPaths, importUploads, type JobContext } from './import/import-files.ts';
 import { EntriesRepo } from './repo/entries-repo.ts';
 import { SourcesRepo } from './repo/sources-repo.ts';
@@ -49,7 +49,13 @@ export class Archive {
   /** Calls one contract method with SQLite errors classified. */
   call<M extends ArchiveMethod>(method: M, arg: ArchiveArg<M>): ArchiveReturn<M> | Promise<ArchiveReturn<M>> {
     const handler = this.handlers[method] as (a: ArchiveArg<M>) => ArchiveReturn<M> | Promise<ArchiveReturn<M>>;
-    return withSqliteErrors(this.path, () => handler(arg));
+    const result = withSqliteErrors(this.path, () => handler(arg));
+    if (result instanceof Promise) {
+      return result.catch((error: unknown) => {
+        throw classifySqliteError(error, this.path) ?? error;
+      });
+    }
+    return result;
   }
 
   private makeHandlers(jobs: JobHooks): ArchiveHandlers {
