@@ -1,0 +1,33 @@
+// A line that is nothing but a date, or a labelled date (`Posted on: 2021/08/23`,
+// `Published August 23, 2021 by Jane Doe`). A date inside running prose is NOT a date line.
+import { type DateOptions, parseDate } from './parse-date.ts';
+
+export interface DateLine {
+  date: string;
+  /** 'posted-on' when a label says it is the publication date, 'dated-line' for a bare date. */
+  source: 'posted-on' | 'dated-line';
+  author: string | null;
+}
+
+const LABEL =
+  /^(?:posted\s+on|posted|published\s+on|published|date\s+published|publication\s+date|date|dated|updated\s+on|updated|last\s+updated|written\s+on|on|publié\s+le|mis\s+en\s+ligne\s+le|veröffentlicht\s+am|datum|publicado\s+el|publicado\s+em|publicado|fecha|data|pubblicato\s+il|gepubliceerd\s+op|опубликовано|дата|تاریخ\s+انتشار|تاریخ|تاريخ\s+النشر|نشر\s+في|منتشر\s+شده\s+در)\s*[:：\-–]?\s*/iu;
+
+const MAX_DATE_LINE = 100;
+
+export function parseDateLine(line: string, options: DateOptions = {}): DateLine | null {
+  let s = line.trim().replace(/^[*_#>\s]+|[*_\s]+$/gu, '');
+  if (s.length === 0 || s.length > MAX_DATE_LINE) return null;
+  const label = LABEL.exec(s);
+  const labelled = label !== null && label[0].length > 0;
+  if (labelled) s = s.slice(label[0].length);
+  let author: string | null = null;
+  const by = /^(.*?)[,|·\s]+(?:by|par|von|por|di|door|автор)\s*:?\s+([^,|]{2,80})$/iu.exec(s);
+  if (by?.[1] && parseDate(by[1], options)) {
+    s = by[1];
+    author = by[2]!.trim();
+  }
+  const date = parseDate(s, options);
+  if (!date) return null;
+  const strongLabel = labelled && !/^on\b/iu.test(label[0]);
+  return { date, source: strongLabel ? 'posted-on' : 'dated-line', author };
+}
