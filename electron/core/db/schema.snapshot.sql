@@ -1,5 +1,5 @@
 -- GENERATED FILE, DO NOT EDIT. The schema after every migration, for reading.
--- Schema version 1. Regenerate: node scripts/schema-snapshot.ts
+-- Schema version 2. Regenerate: node scripts/schema-snapshot.ts
 CREATE TABLE alias_groups (
       id         INTEGER PRIMARY KEY,
       name       TEXT NOT NULL,
@@ -62,6 +62,21 @@ CREATE TABLE entry_bands (
       PRIMARY KEY (band, hash, entry_id)
     ) STRICT, WITHOUT ROWID;
 
+CREATE VIRTUAL TABLE entry_index USING fts5(
+      title, body, author, outlet,
+      content = '',
+      contentless_delete = 1,
+      tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co Mc Mn'"
+    );
+
+CREATE TABLE 'entry_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'entry_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'entry_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'entry_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 CREATE TABLE entry_sources (
       entry_id   INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
       source_id  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
@@ -76,6 +91,8 @@ CREATE TABLE entry_tags (
       tag_id   INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
       PRIMARY KEY (entry_id, tag_id)
     ) STRICT, WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE entry_terms USING fts5vocab(entry_index, 'row');
 
 CREATE TABLE highlight_codes (
       highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
@@ -151,3 +168,18 @@ CREATE INDEX entry_tags_tag ON entry_tags(tag_id);
 CREATE INDEX highlight_codes_code ON highlight_codes(code_id);
 
 CREATE INDEX highlights_entry ON highlights(entry_id);
+
+CREATE TRIGGER entries_index_delete AFTER DELETE ON entries BEGIN
+      DELETE FROM entry_index WHERE rowid = old.id;
+    END;
+
+CREATE TRIGGER entries_index_insert AFTER INSERT ON entries BEGIN
+      INSERT INTO entry_index (rowid, title, body, author, outlet)
+        VALUES (new.id, quire_fold(new.title), quire_fold(new.body), quire_fold(new.author), quire_fold(new.outlet));
+    END;
+
+CREATE TRIGGER entries_index_update AFTER UPDATE OF title, body, author, outlet ON entries BEGIN
+      DELETE FROM entry_index WHERE rowid = old.id;
+      INSERT INTO entry_index (rowid, title, body, author, outlet)
+        VALUES (new.id, quire_fold(new.title), quire_fold(new.body), quire_fold(new.author), quire_fold(new.outlet));
+    END;

@@ -1,6 +1,8 @@
 // SQL functions every connection has. Kept deterministic so that indexes and triggers may use them.
 import type Database from 'better-sqlite3';
+import { foldText } from '../search/fold-text.ts';
 
 export function registerSqlFunctions(db: Database.Database): void {
-  void db; // search registers its folding functions here (see search/fold-text.ts)
+  // Folded text for the full-text index (migration 002's triggers call it on every entry write).
+  db.function('quire_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldText(text) : null));
 }

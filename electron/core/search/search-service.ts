@@ -1,68 +1,114 @@
 // Search, facets, timeline, alias groups and saved searches over one archive connection.
-// (Filled in by the search issue.)
-import type {
-  AliasGroup,
-  FacetsResult,
-  SavedSearch,
-  SearchRequest,
-  SearchResult,
-  TimelineResult,
-} from '../../../shared/contract.ts';
+// How it works: search-plan (parse → compile), run-search (strategy at scale), snippets,
+// facets-timeline, alias-groups, saved-searches, vocabulary (+ transliteration).
+import type { AliasGroup, FacetsResult, SavedSearch, SearchRequest, SearchResult, TimelineResult } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
+import { AliasGroups } from './alias-groups.ts';
+import { countFacets, countTimeline } from './facets-timeline.ts';
+import { parseQuery } from './query-parser.ts';
+import { asQueryError, runSearch } from './run-search.ts';
+import { SavedSearches } from './saved-searches.ts';
+import { makePlan, matchingFrom, StatementCache, type SearchPlan } from './search-plan.ts';
+import type { FacetName } from './sql-filters.ts';
+import { Vocabulary } from './vocabulary.ts';
 
-const notYet = () => new QuireError('internal', 'Search is not available in this build yet.');
+function checkRequest(req: SearchRequest): void {
+  if (typeof req !== 'object' || req === null || typeof req.query !== 'string') {
+    throw new QuireError('invalid-input', 'A search needs a query (it may be empty to browse everything).');
+  }
+  if (req.query.length > 5000) throw new QuireError('invalid-query', 'The query is too long (over 5,000 characters).');
+}
 
 export class SearchService {
-  private readonly db: Db;
+  private readonly stmts: StatementCache;
+  private readonly vocab: Vocabulary;
+  private readonly aliases: AliasGroups;
+  private readonly saved: SavedSearches;
+
   constructor(db: Db) {
-    this.db = db;
+    this.stmts = new StatementCache(db);
+    this.vocab = new Vocabulary(db);
+    this.aliases = new AliasGroups(db);
+    this.saved = new SavedSearches(db, (query, afterId) => this.countNew(query, afterId));
+  }
+
+  private plan(req: SearchRequest, skip?: FacetName): SearchPlan {
+    checkRequest(req);
+    return makePlan(req, this.aliases.lookup(), this.vocab, skip);
   }
 
   search(req: SearchRequest): SearchResult {
-    void this.db;
-    void req;
-    throw notYet();
+    const started = performance.now();
+    try {
+      const plan = this.plan(req);
+      const explanation = [describe(plan, req)];
+      const result = runSearch(plan, req, this.stmts, this.vocab, explanation);
+      return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+    } catch (error) {
+      throw asQueryError(error);
+    }
   }
+
   facets(req: SearchRequest): FacetsResult {
-    void req;
-    throw notYet();
+    try {
+      return countFacets((skip) => this.plan(req, skip), this.stmts);
+    } catch (error) {
+      throw asQueryError(error);
+    }
   }
+
   timeline(req: SearchRequest): TimelineResult {
-    void req;
-    throw notYet();
+    try {
+      return countTimeline(this.plan(req), this.stmts);
+    } catch (error) {
+      throw asQueryError(error);
+    }
   }
+
+  private countNew(query: string, afterId: number): number {
+    const plan = this.plan({ query });
+    if (plan.compiled.never) return 0;
+    const from = matchingFrom(plan, [{ sql: 'e.id > ?', params: [afterId], label: 'new' }]);
+    return (this.stmts.get(`SELECT count(*) AS n ${from.sql}`).get(...from.params) as { n: number }).n;
+  }
+
   listAliasGroups(): AliasGroup[] {
-    return [];
+    return this.aliases.list();
   }
   saveAliasGroup(req: { id?: number; name: string; variants: string[] }): AliasGroup {
-    void req;
-    throw notYet();
+    return this.aliases.save(req);
   }
   deleteAliasGroup(req: { id: number }): { deleted: boolean } {
-    void req;
-    throw notYet();
+    return this.aliases.delete(req.id);
   }
   importAliasGroups(req: { text: string }): { groups: number } {
-    void req;
-    throw notYet();
+    return this.aliases.importText(req.text);
   }
   exportAliasGroups(): { text: string } {
-    throw notYet();
+    return this.aliases.exportText();
   }
+
   listSavedSearches(): SavedSearch[] {
-    return [];
+    return this.saved.list();
   }
   saveSearch(req: { name: string; query: string }): SavedSearch {
-    void req;
-    throw notYet();
+    return this.saved.save(req, (query) => void parseQuery(query));
   }
   openSavedSearch(req: { id: number }): SavedSearch {
-    void req;
-    throw notYet();
+    return this.saved.open(req.id);
   }
   deleteSavedSearch(req: { id: number }): { deleted: boolean } {
-    void req;
-    throw notYet();
+    return this.saved.delete(req.id);
   }
+}
+
+function describe(plan: SearchPlan, req: SearchRequest): string {
+  const parts: string[] = [];
+  parts.push(plan.compiled.match ? `searching for ${req.query.trim()}` : 'all entries');
+  if (plan.compiled.notes.length > 0) parts.push(plan.compiled.notes.join('; '));
+  const labels = plan.filters.map((f) => f.label).filter((l) => l !== 'exclusions');
+  if (labels.length > 0) parts.push(`only ${labels.join(', ')}`);
+  if (req.transliteration) parts.push('with spelling variants');
+  return parts.join('; ');
 }

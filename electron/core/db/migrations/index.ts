@@ -1,7 +1,8 @@
 // The static, append-only list of migrations (a static array survives bundling).
 import type { Migration } from '../migration-types.ts';
 import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-search-index.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

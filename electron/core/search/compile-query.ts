@@ -1,0 +1,232 @@
+// Quire query language, step 3: syntax tree → one FTS5 MATCH expression (every user term folded
+// and quoted, so nothing the user types is ever FTS5 syntax) + SQL conditions with bound values.
+import { queryTokens } from './fold-text.ts';
+import { at, invalidQuery } from './query-lexer.ts';
+import type { QueryNode } from './query-parser.ts';
+import type { SqlFilter } from './sql-filters.ts';
+import { filterSql } from './sql-filters.ts';
+
+/** Word-level alternatives the compiler may ask for (alias groups, transliteration, substrings). */
+export interface Expansions {
+  /** Alias variants for a folded token sequence (joined by spaces), or null. */
+  alias(key: string): { group: string; variants: string[] } | null;
+  /** Indexed words sharing a romanisation skeleton with this folded word, or null when off. */
+  transliterate(token: string): string[] | null;
+  /** Indexed words containing this folded piece. */
+  substring(piece: string): { terms: string[]; truncated: boolean };
+  /** The longest alias variant, in tokens, to bound the multi-word lookup. */
+  longestAlias: number;
+}
+
+/** What snippets highlight: a token sequence, the last one possibly a prefix. */
+export interface HighlightTerm {
+  tokens: string[];
+  prefix: boolean;
+  /** Set when the term came from an alias group or transliteration: reported as matchedVariants. */
+  variant?: string;
+}
+
+export interface CompiledQuery {
+  /** FTS5 expression every hit must match, or null (browse). */
+  match: string | null;
+  /** FTS5 expression no hit may match (a query of only NOT terms). */
+  exclude: string | null;
+  /** True when some part can match nothing (e.g. a substring no indexed word contains). */
+  never: boolean;
+  filters: SqlFilter[];
+  highlights: HighlightTerm[];
+  notes: string[];
+  /** The folded word when the query is one plain word and nothing else: its count comes from the vocabulary. */
+  singleTerm: string | null;
+}
+
+const NEVER = Symbol('never');
+type Expr = string | typeof NEVER | null;
+
+const quote = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
+
+export function compileQuery(root: QueryNode | null, ex: Expansions): CompiledQuery {
+  const c = new Compiler(ex);
+  const out: CompiledQuery = { match: null, exclude: null, never: false, filters: [], highlights: c.highlights, notes: c.notes, singleTerm: null };
+  if (!root) return out;
+  // The top-level conjunction: SQL filters come out of it, NOT-only parts become `exclude`.
+  const parts = root.kind === 'and' ? root.children : [root];
+  const positives: Expr[] = [];
+  const negatives: Expr[] = [];
+  for (const part of c.mergeAliasRuns(parts)) {
+    const filter = toFilter(part);
+    if (filter) {
+      out.filters.push(filter);
+      continue;
+    }
+    if (part.kind === 'not') negatives.push(c.expr(part.child, false));
+    else positives.push(c.expr(part, true));
+  }
+  const pos = positives.filter((p) => p !== null);
+  const neg = negatives.filter((n): n is string => typeof n === 'string');
+  if (pos.includes(NEVER)) out.never = true;
+  const posText = pos.filter((p): p is string => typeof p === 'string');
+  if (posText.length > 0) {
+    const all = posText.length === 1 ? (posText[0] as string) : posText.map((p) => `(${p})`).join(' AND ');
+    out.match = neg.length > 0 ? `(${all}) NOT (${neg.join(' OR ')})` : all;
+    if (posText.length === 1 && neg.length === 0 && out.filters.length === 0 && c.lastSimple === posText[0]) out.singleTerm = c.lastToken;
+  } else if (neg.length > 0) {
+    out.exclude = neg.join(' OR ');
+  }
+  return out;
+}
+
+/** A field filter (or a NOT / OR of them) at the top level becomes SQL; anything else stays text. */
+function toFilter(node: QueryNode): SqlFilter | null {
+  if (node.kind === 'filter' || node.kind === 'date') return filterSql(node);
+  if (node.kind === 'not' && (node.child.kind === 'filter' || node.child.kind === 'date' || node.child.kind === 'or')) {
+    const inner = toFilter(node.child);
+    return inner ? { sql: `NOT (${inner.sql})`, params: inner.params, label: `not ${inner.label}` } : null;
+  }
+  if (node.kind === 'or' && node.children.every((ch) => toFilter(ch) !== null)) {
+    const inner = node.children.map((ch) => toFilter(ch) as SqlFilter);
+    return { sql: inner.map((f) => `(${f.sql})`).join(' OR '), params: inner.flatMap((f) => f.params), label: inner.map((f) => f.label).join(' or ') };
+  }
+  return null;
+}
+
+function filterPos(node: QueryNode): number | null {
+  if (node.kind === 'filter' || node.kind === 'date') return node.pos;
+  if (node.kind === 'not') return filterPos(node.child);
+  if (node.kind === 'and' || node.kind === 'or') {
+    for (const ch of node.children) {
+      const p = filterPos(ch);
+      if (p !== null) return p;
+    }
+  }
+  if (node.kind === 'column') return filterPos(node.child);
+  return null;
+}
+
+class Compiler {
+  readonly highlights: HighlightTerm[] = [];
+  readonly notes: string[] = [];
+  /** The FTS text of the last plain word or phrase compiled without expansion. */
+  lastSimple: string | null = null;
+  lastToken: string | null = null;
+  private readonly ex: Expansions;
+  constructor(ex: Expansions) {
+    this.ex = ex;
+  }
+
+  /** Adjacent plain words that together spell a multi-word alias variant become one phrase. */
+  mergeAliasRuns(parts: QueryNode[]): QueryNode[] {
+    if (this.ex.longestAlias < 2) return parts;
+    const out: QueryNode[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      let merged = false;
+      for (let n = Math.min(this.ex.longestAlias, parts.length - i); n >= 2; n--) {
+        const run = parts.slice(i, i + n);
+        if (!run.every((p) => p.kind === 'term' && !p.prefix && !p.substring)) continue;
+        const text = run.map((p) => (p as { text: string }).text).join(' ');
+        if (this.ex.alias(queryTokens(text).join(' '))) {
+          out.push({ kind: 'phrase', text, pos: (run[0] as { pos: number }).pos });
+          i += n - 1;
+          merged = true;
+          break;
+        }
+      }
+      if (!merged) out.push(parts[i] as QueryNode);
+    }
+    return out;
+  }
+
+  expr(node: QueryNode, positive: boolean): Expr {
+    switch (node.kind) {
+      case 'term':
+        return this.term(node.text, node.prefix, node.substring, positive);
+      case 'phrase':
+        return this.term(node.text, false, false, positive);
+      case 'near': {
+        const phrases = node.terms.map((t) => queryTokens(t)).filter((t) => t.length > 0);
+        if (phrases.length < 2) throw invalidQuery(`NEAR ${at(node.pos)} needs at least two words, e.g. NEAR(word1 word2, 10).`);
+        if (positive) for (const tokens of phrases) this.highlights.push({ tokens, prefix: false });
+        return `NEAR(${phrases.map(quote).join(' ')}, ${node.distance})`;
+      }
+      case 'column': {
+        const inner = this.expr(node.child, positive);
+        return typeof inner === 'string' ? `{${node.column}} : (${inner})` : inner;
+      }
+      case 'and': {
+        const pos: Expr[] = [];
+        const neg: Expr[] = [];
+        for (const ch of this.mergeAliasRuns(node.children)) {
+          if (ch.kind === 'not') neg.push(this.expr(ch.child, !positive));
+          else pos.push(this.expr(ch, positive));
+        }
+        const p = pos.filter((x) => x !== null);
+        if (p.includes(NEVER)) return NEVER;
+        const ps = p as string[];
+        const ns = neg.filter((x): x is string => typeof x === 'string');
+        if (ps.length === 0) {
+          if (ns.length === 0) return null;
+          throw invalidQuery(`NOT ${at(node.children[0] && 'pos' in node.children[0] ? node.children[0].pos : 0)} inside a group needs a word to subtract from, e.g. (cat NOT dog).`);
+        }
+        const all = ps.length === 1 ? (ps[0] as string) : ps.map((x) => `(${x})`).join(' AND ');
+        return ns.length > 0 ? `(${all}) NOT (${ns.join(' OR ')})` : all;
+      }
+      case 'or': {
+        const parts = node.children.map((ch) => {
+          if (ch.kind === 'not') throw invalidQuery(`NOT ${at(ch.pos)} cannot be one side of an OR; write (a OR b) NOT c.`);
+          return this.expr(ch, positive);
+        });
+        const live = parts.filter((x): x is string => typeof x === 'string');
+        if (live.length === 0) return parts.includes(NEVER) ? NEVER : null;
+        return live.length === 1 ? (live[0] as string) : live.map((x) => `(${x})`).join(' OR ');
+      }
+      case 'not':
+        throw invalidQuery(`NOT ${at(node.pos)} needs a word to subtract from, e.g. "cat NOT dog".`);
+      case 'filter':
+      case 'date': {
+        const pos = filterPos(node) ?? 0;
+        throw invalidQuery(`The filter ${at(pos)} can only narrow the whole query; it cannot sit inside OR, NOT groups or NEAR with words.`);
+      }
+    }
+  }
+
+  private term(text: string, prefix: boolean, substring: boolean, positive: boolean): Expr {
+    const tokens = queryTokens(text);
+    if (tokens.length === 0) {
+      this.notes.push(`ignored "${text}" (no letters or digits)`);
+      return null;
+    }
+    const key = tokens.join(' ');
+    if (substring && tokens.length === 1) {
+      const { terms, truncated } = this.ex.substring(key);
+      if (truncated) this.notes.push(`*${text}* matched many words; used the ${terms.length} most frequent`);
+      if (terms.length === 0) return NEVER;
+      if (positive) this.highlights.push({ tokens: [key], prefix: false }, ...terms.map((t) => ({ tokens: [t], prefix: false })));
+      return terms.map((t) => quote([t])).join(' OR ');
+    }
+    if (!prefix) {
+      const alias = this.ex.alias(key);
+      if (alias) {
+        const variants = alias.variants.map((v) => ({ v, tokens: queryTokens(v) })).filter((x) => x.tokens.length > 0);
+        this.notes.push(`"${text}" also as ${alias.variants.filter((v) => queryTokens(v).join(' ') !== key).map((v) => `"${v}"`).join(', ')} (alias group ${alias.group})`);
+        if (positive) for (const x of variants) this.highlights.push({ tokens: x.tokens, prefix: false, variant: x.v });
+        return variants.map((x) => quote(x.tokens)).join(' OR ');
+      }
+      if (tokens.length === 1) {
+        const similar = this.ex.transliterate(key);
+        if (similar && similar.length > 0) {
+          const all = [...new Set([key, ...similar])];
+          if (all.length > 1) this.notes.push(`"${text}" also spelled ${all.filter((t) => t !== key).map((t) => `"${t}"`).join(', ')}`);
+          if (positive) for (const t of all) this.highlights.push({ tokens: [t], prefix: false, variant: t === key ? undefined : t });
+          return all.map((t) => quote([t])).join(' OR ');
+        }
+      }
+    }
+    if (positive) this.highlights.push({ tokens, prefix });
+    const fts = prefix ? `${quote(tokens)} *` : quote(tokens);
+    if (!prefix && tokens.length === 1) {
+      this.lastSimple = fts;
+      this.lastToken = key;
+    }
+    return fts;
+  }
+}

@@ -1,0 +1,117 @@
+// Folding for matching: the index holds folded text, the entries table keeps the original.
+// Case, Latin diacritics, Arabic-script letter variants (Persian vs Arabic keyboards), harakat,
+// tatweel and ZWNJ are folded; CJK, kana and Thai letters are spaced apart so each becomes one
+// token and a phrase of them matches any substring (scripts without spaces).
+// The SQL function quire_fold and the snippet code both use this file, so they always agree.
+
+const ARABIC_MAP: Record<string, string> = {
+  '\u064A': '\u06CC', // ي → ی
+  '\u0649': '\u06CC', // ى → ی
+  '\u0626': '\u06CC', // ئ → ی
+  '\u06D2': '\u06CC', // ے → ی
+  '\u0643': '\u06A9', // ك → ک
+  '\u0629': '\u0647', // ة → ه
+  '\u06C0': '\u0647', // ۀ → ه
+  '\u06C1': '\u0647', // ہ → ه
+  '\u0623': '\u0627', // أ → ا
+  '\u0625': '\u0627', // إ → ا
+  '\u0622': '\u0627', // آ → ا
+  '\u0671': '\u0627', // ٱ → ا
+  '\u0624': '\u0648', // ؤ → و
+};
+
+/** Characters removed for matching: harakat, superscript alef, tatweel, ZWNJ/ZWJ, soft hyphen, Hebrew points. */
+function isDropped(code: number): boolean {
+  return (
+    (code >= 0x064b && code <= 0x065f) ||
+    code === 0x0670 ||
+    code === 0x0640 ||
+    code === 0x200c ||
+    code === 0x200d ||
+    code === 0x00ad ||
+    (code >= 0x0591 && code <= 0x05c7 && code !== 0x05be && code !== 0x05c0 && code !== 0x05c3 && code !== 0x05c6)
+  );
+}
+
+/** Scripts written without spaces between words: each letter becomes its own token. */
+export function isUnspacedLetter(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) || // CJK unified
+    (code >= 0x3400 && code <= 0x4dbf) || // CJK extension A
+    (code >= 0xf900 && code <= 0xfaff) || // CJK compatibility
+    (code >= 0x20000 && code <= 0x2ffff) || // CJK extensions B+
+    (code >= 0x3040 && code <= 0x30ff) || // hiragana, katakana
+    (code >= 0x31f0 && code <= 0x31ff) ||
+    (code >= 0x0e01 && code <= 0x0e30) || // Thai consonants and leading vowels
+    (code >= 0x0e32 && code <= 0x0e33) ||
+    (code >= 0x0e40 && code <= 0x0e46) ||
+    (code >= 0x0e81 && code <= 0x0eb0) // Lao
+  );
+}
+
+const MARK = /\p{M}/gu;
+const cache = new Map<string, string>();
+
+function foldChar(ch: string, code: number): string {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch;
+  if (isDropped(code)) return '';
+  const arabic = ARABIC_MAP[ch];
+  if (arabic !== undefined) return arabic;
+  if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 0x30); // Arabic-Indic digits
+  if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 0x30); // Persian digits
+  if (isUnspacedLetter(code)) return ` ${ch} `;
+  let folded = cache.get(ch);
+  if (folded === undefined) {
+    // Only strip marks a letter decomposes into (é → e); standalone marks (Thai, Devanagari) stay.
+    const lower = ch.toLowerCase();
+    const nfd = lower.normalize('NFD');
+    folded = nfd.length > lower.length ? nfd.replace(MARK, '') || lower : lower;
+    if (folded === 'ß') folded = 'ss';
+    if (cache.size < 50_000) cache.set(ch, folded);
+  }
+  return folded;
+}
+
+const NEEDS_WORK = /[^\x00-\x40\x5b-\x7f]/; // anything but ASCII without capitals
+
+/** Folded text for the index and for query terms. */
+export function foldText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
+  let out = '';
+  for (const ch of text) out += foldChar(ch, ch.codePointAt(0) ?? 0);
+  return out;
+}
+
+export interface FoldedText {
+  folded: string;
+  /** map[i] is the offset in the original of folded character i; map[folded.length] = original length. */
+  map: Int32Array;
+}
+
+/** Folded text with a map back to original offsets, for snippets and highlight spans. */
+export function foldWithMap(text: string): FoldedText {
+  const parts: string[] = [];
+  const map: number[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    const f = foldChar(ch, ch.codePointAt(0) ?? 0);
+    parts.push(f);
+    for (let i = 0; i < f.length; i++) map.push(offset);
+    offset += ch.length;
+  }
+  map.push(text.length);
+  return { folded: parts.join(''), map: Int32Array.from(map) };
+}
+
+/** Token characters, as configured for the FTS5 tokenizer (unicode61 categories 'L* N* Co Mc Mn'). */
+export const TOKEN_RE = /[\p{L}\p{N}\p{Co}\p{Mc}\p{Mn}]+/gu;
+
+/** The index tokens of already folded text. */
+export function tokensOf(folded: string): string[] {
+  return folded.match(TOKEN_RE) ?? [];
+}
+
+/** Folds then tokenizes a piece of query text. */
+export function queryTokens(text: string): string[] {
+  return tokensOf(foldText(text.normalize('NFC')));
+}

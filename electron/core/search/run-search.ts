@@ -1,0 +1,144 @@
+// Runs a planned search fast at a million entries:
+//  - small match sets (< CANDIDATES): exact bm25 ranking (title 5×) and exact count;
+//  - huge match sets: bm25 over the CANDIDATES most recent matches (said in the explanation),
+//    date order by walking the date index and probing the index per entry (early termination),
+//    the count exact from the vocabulary for one word, otherwise counted under a time budget.
+import type { SearchHit, SearchRequest, SearchResult, TextDirection } from '../../../shared/contract.ts';
+import { QuireError } from '../../../shared/errors.ts';
+import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
+import { makeSnippet } from './snippets.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+export const CANDIDATES = 20_000;
+const COUNT_BUDGET_MS = 15;
+const COUNT_WINDOW = 100_000;
+
+interface HitRow {
+  id: number;
+  title: string;
+  body: string;
+  date: string | null;
+  author: string | null;
+  outlet: string | null;
+  direction: TextDirection;
+  source: string | null;
+  versions: number;
+}
+
+const HIT_SQL = `SELECT e.id, e.title, e.body, e.date, e.author, e.outlet, e.direction,
+    (SELECT s.name FROM entry_sources es JOIN sources s ON s.id = es.source_id WHERE es.entry_id = e.id ORDER BY es.source_id LIMIT 1) AS source,
+    CASE WHEN e.near_group IS NULL THEN 1 ELSE (SELECT count(*) FROM entries v WHERE v.near_group = e.near_group) END AS versions
+  FROM entries e WHERE e.id = ?`;
+
+export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: StatementCache, vocab: Vocabulary, explanation: string[]): Omit<SearchResult, 'tookMs'> {
+  const limit = Math.max(1, Math.min(1000, Math.trunc(req.limit ?? 50)));
+  const offset = Math.max(0, Math.trunc(req.offset ?? 0));
+  const sort = req.sort ?? 'relevance';
+  if (plan.compiled.never) return { total: 0, totalExact: true, hits: [], explanation: explanation.join('; ') };
+  const from = matchingFrom(plan);
+  const all = <T>(sql: string, params: unknown[]) => stmts.get(sql).all(...params) as T[];
+  const one = <T>(sql: string, params: unknown[]) => stmts.get(sql).get(...params) as T;
+  const dateOrder = sort === 'date-asc' ? 'e.date ASC, e.id ASC' : 'e.date DESC, e.id DESC';
+
+  let ids: number[];
+  let total: number;
+  let totalExact = true;
+  if (!plan.compiled.match) {
+    // Browse: the date index gives the order, no scoring.
+    ids = all<{ id: number }>(`SELECT e.id ${from.sql} ORDER BY ${dateOrder} LIMIT ? OFFSET ?`, [...from.params, limit, offset]).map((r) => r.id);
+    total = one<{ n: number }>(`SELECT count(*) AS n ${from.sql}`, from.params).n;
+  } else {
+    const capped = one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT e.id ${from.sql} LIMIT ${CANDIDATES})`, from.params).n;
+    if (capped < CANDIDATES) {
+      total = capped;
+      const order = sort === 'relevance' ? 'entry_index.rank, e.id DESC' : dateOrder;
+      ids = all<{ id: number }>(`SELECT e.id ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...from.params, limit, offset]).map((r) => r.id);
+    } else {
+      ({ total, totalExact } = bigCount(plan, from, stmts, vocab));
+      if (sort === 'relevance') {
+        const edge = one<{ id: number } | undefined>(`SELECT e.id ${from.sql} ORDER BY entry_index.rowid DESC LIMIT 1 OFFSET ${CANDIDATES - 1}`, from.params);
+        ids = all<{ id: number }>(`SELECT e.id ${from.sql} AND entry_index.rowid >= ? ORDER BY entry_index.rank, e.id DESC LIMIT ? OFFSET ?`, [
+          ...from.params,
+          edge?.id ?? 0,
+          limit,
+          offset,
+        ]).map((r) => r.id);
+        explanation.push(`ranked by relevance among the ${CANDIDATES.toLocaleString('en')} most recently added of ${totalExact ? '' : 'at least '}${total.toLocaleString('en')} matches`);
+      } else {
+        ids = probeByDate(plan, stmts, dateOrder, limit, offset);
+      }
+    }
+  }
+  if (!totalExact) explanation.push(`${total.toLocaleString('en')}+ matches counted in the time allowed`);
+  const hitStmt = stmts.get(HIT_SQL);
+  const hits: SearchHit[] = [];
+  for (const id of ids) {
+    const row = hitStmt.get(id) as HitRow | undefined;
+    if (!row) continue;
+    const snip = makeSnippet(row.title, row.body, plan.compiled.highlights);
+    const hit: SearchHit = {
+      id: row.id,
+      title: row.title,
+      date: row.date,
+      author: row.author,
+      outlet: row.outlet,
+      source: row.source,
+      direction: row.direction,
+      snippet: snip.snippet,
+      snippetHighlights: snip.snippetHighlights,
+      versions: row.versions,
+    };
+    if (snip.matchedVariants.length > 0) hit.matchedVariants = snip.matchedVariants;
+    hits.push(hit);
+  }
+  return { total, totalExact, hits, explanation: explanation.join('; ') };
+}
+
+/** Counting a huge match set: exact for one word (the index knows its document count), else windowed under a budget. */
+function bigCount(plan: SearchPlan, from: { sql: string; params: unknown[] }, stmts: StatementCache, vocab: Vocabulary): { total: number; totalExact: boolean } {
+  if (plan.compiled.singleTerm && plan.filters.length === 0) return { total: vocab.docCount(plan.compiled.singleTerm), totalExact: true };
+  const maxId = (stmts.get('SELECT coalesce(max(id), 0) AS m FROM entries').get() as { m: number }).m;
+  const started = performance.now();
+  let total = 0;
+  const stmt = stmts.get(`SELECT count(*) AS n ${from.sql} AND entry_index.rowid > ? AND entry_index.rowid <= ?`);
+  for (let hi = maxId; hi > 0; hi -= COUNT_WINDOW) {
+    total += (stmt.get(...from.params, Math.max(0, hi - COUNT_WINDOW), hi) as { n: number }).n;
+    if (hi - COUNT_WINDOW > 0 && performance.now() - started > COUNT_BUDGET_MS) return { total, totalExact: false };
+  }
+  return { total, totalExact: true };
+}
+
+/** Date order over a huge match set: walk entries in date order and keep those the index matches. */
+function probeByDate(plan: SearchPlan, stmts: StatementCache, dateOrder: string, limit: number, offset: number): number[] {
+  const rest = matchingFrom({ compiled: { ...plan.compiled, match: null }, filters: plan.filters });
+  // Batches (an open iterator would lock the connection against the probes); each batch larger.
+  const walk = stmts.get(`SELECT e.id ${rest.sql} ORDER BY ${dateOrder} LIMIT ? OFFSET ?`);
+  const probe = stmts.get('SELECT 1 AS ok FROM entry_index WHERE entry_index MATCH ? AND rowid = ?');
+  const out: number[] = [];
+  let skipped = 0;
+  let at = 0;
+  for (let size = 256; ; size = Math.min(size * 2, 8192)) {
+    const batch = walk.all(...rest.params, size, at) as { id: number }[];
+    at += batch.length;
+    for (const row of batch) {
+      if (!probe.get(plan.compiled.match, row.id)) continue;
+      if (skipped < offset) {
+        skipped++;
+        continue;
+      }
+      out.push(row.id);
+      if (out.length >= limit) return out;
+    }
+    if (batch.length < size) break;
+  }
+  return out;
+}
+
+/** The last safety net: an SQLite complaint about a query is reported as a query problem, in plain words. */
+export function asQueryError(error: unknown): unknown {
+  const msg = error instanceof Error ? error.message : '';
+  if (/fts5|MATCH|syntax error|unterminated|no such column/i.test(msg) && !(error instanceof QuireError)) {
+    return new QuireError('invalid-query', 'Quire could not understand this query. Check quotes, parentheses and field names.');
+  }
+  return error;
+}

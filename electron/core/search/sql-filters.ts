@@ -1,0 +1,92 @@
+// SQL conditions on `entries e` for field filters and facet selections. Values are always bound.
+import type { FacetFilter } from '../../../shared/contract.ts';
+import { requestDay } from './query-dates.ts';
+import type { QueryNode } from './query-parser.ts';
+
+export interface SqlFilter {
+  sql: string;
+  params: unknown[];
+  label: string;
+}
+
+const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const SOURCE_NAME = `e.id IN (SELECT es.entry_id FROM entry_sources es JOIN sources s ON s.id = es.source_id WHERE s.name LIKE ? ESCAPE '\\')`;
+const TAG_NAME = 'e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ?)';
+const CODE_NAME = `e.id IN (SELECT h.entry_id FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
+                    JOIN codes c ON c.id = hc.code_id WHERE c.name = ? COLLATE NOCASE)`;
+
+export function filterSql(node: Extract<QueryNode, { kind: 'filter' | 'date' }>): SqlFilter {
+  if (node.kind === 'date') {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (node.from) {
+      parts.push('e.date >= ?');
+      params.push(node.from);
+    }
+    if (node.toExclusive) {
+      parts.push('e.date < ?');
+      params.push(node.toExclusive);
+    }
+    return { sql: parts.join(' AND '), params, label: node.label };
+  }
+  switch (node.field) {
+    case 'source':
+      return { sql: SOURCE_NAME, params: [like(node.value)], label: `source:${node.value}` };
+    case 'tag':
+      return { sql: TAG_NAME, params: [node.value], label: `tag:${node.value}` };
+    case 'code':
+      return { sql: CODE_NAME, params: [node.value], label: `code:${node.value}` };
+    case 'lang':
+      return { sql: 'e.language = ?', params: [node.value.toLowerCase()], label: `lang:${node.value}` };
+  }
+}
+
+export type FacetName = keyof FacetFilter;
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** One facet's selections (OR within the facet). */
+function facetSql(name: FacetName, values: readonly (string | number)[]): SqlFilter | null {
+  if (values.length === 0) return null;
+  const label = `${name}: ${values.join(' or ')}`;
+  switch (name) {
+    case 'outlet':
+    case 'author':
+    case 'language':
+      return { sql: `e.${name} IN (${placeholders(values.length)})`, params: [...values], label };
+    case 'source':
+      return { sql: `e.id IN (SELECT entry_id FROM entry_sources WHERE source_id IN (${placeholders(values.length)}))`, params: [...values], label };
+    case 'tag':
+      return { sql: `e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name IN (${placeholders(values.length)}))`, params: [...values], label };
+    case 'code':
+      return {
+        sql: `e.id IN (SELECT h.entry_id FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id JOIN codes c ON c.id = hc.code_id WHERE c.name IN (${placeholders(values.length)}))`,
+        params: [...values],
+        label,
+      };
+    case 'year':
+    case 'month': {
+      // Ranges on the indexed date column rather than substr(), so the index can serve them.
+      const ranges = values.map((v) => requestDay(String(v), 'dateFrom'));
+      return {
+        sql: ranges.map(() => '(e.date >= ? AND e.date < ?)').join(' OR '),
+        params: ranges.flatMap((r) => [r.start, r.endExclusive]),
+        label,
+      };
+    }
+  }
+}
+
+/** Facet selections ANDed across facets (optionally leaving one facet out) plus the brushed date range. */
+export function requestFilters(filters: FacetFilter | undefined, dateFrom: string | null | undefined, dateTo: string | null | undefined, skip?: FacetName): SqlFilter[] {
+  const out: SqlFilter[] = [];
+  for (const [name, values] of Object.entries(filters ?? {}) as [FacetName, (string | number)[] | undefined][]) {
+    if (name === skip || !values) continue;
+    const f = facetSql(name, values);
+    if (f) out.push(f);
+  }
+  if (dateFrom) out.push({ sql: 'e.date >= ?', params: [requestDay(dateFrom, 'dateFrom').start], label: `from ${dateFrom}` });
+  if (dateTo) out.push({ sql: 'e.date < ?', params: [requestDay(dateTo, 'dateTo').endExclusive], label: `to ${dateTo}` });
+  return out;
+}

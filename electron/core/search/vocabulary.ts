@@ -1,0 +1,65 @@
+// The index's own word list (fts5vocab), held in memory per connection for the lookups that cannot
+// use an index: words containing a piece (*olit*) and words sharing a transliteration skeleton.
+// Rebuilt when entries were added since it was read.
+import type { Db } from '../db/open-archive.ts';
+import { skeleton } from './transliteration.ts';
+
+const MAX_SUBSTRING_TERMS = 200;
+const MAX_VARIANTS = 40;
+
+export class Vocabulary {
+  private readonly db: Db;
+  private readonly versionStmt;
+  private readonly termsStmt;
+  private readonly docStmt;
+  private version: string | null = null;
+  private terms: { term: string; doc: number }[] = [];
+  private skeletons = new Map<string, string[]>();
+
+  constructor(db: Db) {
+    this.db = db;
+    this.versionStmt = db.prepare<[], { v: string }>(`SELECT CAST(coalesce(max(id), 0) AS TEXT) AS v FROM entries`);
+    this.termsStmt = db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM entry_terms');
+    this.docStmt = db.prepare<[string], { doc: number }>('SELECT doc FROM entry_terms WHERE term = ?');
+  }
+
+  /** Documents containing this exact indexed word (exact, from the index itself). */
+  docCount(term: string): number {
+    return this.docStmt.get(term)?.doc ?? 0;
+  }
+
+  private load(): void {
+    const v = this.versionStmt.get()?.v ?? '0';
+    if (v === this.version) return;
+    this.terms = this.termsStmt.all().sort((a, b) => b.doc - a.doc);
+    this.skeletons = new Map();
+    for (const t of this.terms) {
+      const key = skeleton(t.term);
+      if (!key) continue;
+      const list = this.skeletons.get(key);
+      if (list) list.push(t.term);
+      else this.skeletons.set(key, [t.term]);
+    }
+    this.version = v;
+  }
+
+  /** Indexed words containing `piece`, most frequent first. */
+  containing(piece: string): { terms: string[]; truncated: boolean } {
+    this.load();
+    const out: string[] = [];
+    for (const t of this.terms) {
+      if (!t.term.includes(piece)) continue;
+      if (out.length === MAX_SUBSTRING_TERMS) return { terms: out, truncated: true };
+      out.push(t.term);
+    }
+    return { terms: out, truncated: false };
+  }
+
+  /** Indexed words spelled like `word` up to transliteration (the word itself excluded). */
+  similar(word: string): string[] {
+    const key = skeleton(word);
+    if (!key) return [];
+    this.load();
+    return (this.skeletons.get(key) ?? []).filter((t) => t !== word).slice(0, MAX_VARIANTS);
+  }
+}
