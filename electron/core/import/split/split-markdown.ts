@@ -63,7 +63,8 @@ function sections(text: string, from: number): Section[] {
     const atx = inFence ? null : ATX.exec(line);
     const setext = !inFence && prevLine !== null && prevLine.text.trim() !== '' && !ATX.test(prevLine.text) && SETEXT.test(line) ? prevLine : null;
     if (atx || setext) {
-      const headingStart = atx ? pos : setext!.start;
+      const headingLine = atx ? { text: line, start: pos } : setext!;
+      const headingStart = headingLine.start + (headingLine.text.length - headingLine.text.trimStart().length);
       current.end = headingStart;
       out.push(current);
       current = { start: headingStart, bodyStart: next, end: text.length, title: atx ? atx[2]!.trim() : setext!.text.trim() };
