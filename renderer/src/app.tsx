@@ -1,28 +1,205 @@
-import { useEffect, useState } from 'react';
-import type { ArchiveStats } from '../../shared/contract.ts';
+// The app frame: library sidebar, search toolbar with timeline, result list, reader.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SavedSearch, SearchHit } from '../../shared/contract.ts';
 import type { Connection } from './archive-client.ts';
+import { DropOverlay } from './components/drop-overlay.tsx';
+import { ErrorBanner } from './components/error-banner.tsx';
+import { FilterChips } from './components/filter-chips.tsx';
+import { ImportProgressBar } from './components/import-progress.tsx';
+import { ImportReportDialog } from './components/import-report.tsx';
+import { ListPane } from './components/list-pane.tsx';
+import { Reader } from './components/reader.tsx';
+import { SaveSearchDialog } from './components/save-search-dialog.tsx';
+import { SearchBar, SearchOptions } from './components/search-bar.tsx';
+import { Sidebar } from './components/sidebar.tsx';
+import { Timeline } from './components/timeline.tsx';
+import { useArchiveVersion } from './hooks/use-archive-version.ts';
+import { useAsyncValue } from './hooks/use-async-value.ts';
+import { useImport } from './hooks/use-import.ts';
+import { useKeyboard } from './hooks/use-keyboard.ts';
+import { useSearchPages } from './hooks/use-search-pages.ts';
+import { useSearchState } from './hooks/use-search-state.ts';
+import { useWindowDrop } from './hooks/use-window-drop.ts';
+import { errorMessage } from './lib/errors.ts';
+import { fold, queryTerms } from './lib/query-terms.ts';
 
 export function App({ connection }: { connection: Connection }) {
-  const [stats, setStats] = useState<ArchiveStats | null>(null);
+  const [version, bump] = useArchiveVersion(connection);
+  const [aliasVersion, setAliasVersion] = useState(0);
+  const [savedVersion, setSavedVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    connection.api.stats().then(setStats, (e: Error) => setError(e.message));
-  }, [connection]);
+  const [selectedIndex, setSelectedIndex] = useState(-1);
+  const [openHit, setOpenHit] = useState<{ id: number; hit?: SearchHit } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const search = useSearchState();
+  const imports = useImport(connection);
+  const dragging = useWindowDrop(connection.mode, imports.importDropped);
+
+  const stats = useAsyncValue(`stats#${version}`, () => connection.api.stats());
+  const searchVersion = version * 1000 + aliasVersion;
+  const pages = useSearchPages(connection, search.request, searchVersion);
+  const scopeKey = JSON.stringify(search.scope) + '#' + searchVersion;
+  const facets = useAsyncValue(`facets${scopeKey}`, () => connection.api.facets(search.scope));
+  const timeline = useAsyncValue(`timeline${scopeKey}`, () => connection.api.timeline(search.scope));
+  const aliases = useAsyncValue(`aliases#${aliasVersion}`, () => connection.api.listAliasGroups());
+  const saved = useAsyncValue(`saved#${savedVersion}#${version}`, () => connection.api.listSavedSearches());
+
+  const resetKey = JSON.stringify(search.request);
+  useEffect(() => setSelectedIndex(-1), [resetKey]);
+
+  const openIndex = useCallback(
+    (index: number) => {
+      setSelectedIndex(index);
+      void pages.fetchHit(index).then((hit) => hit && setOpenHit({ id: hit.id, hit }));
+    },
+    [pages],
+  );
+
+  const total = pages.total ?? 0;
+  useKeyboard(searchInput, {
+    move: (delta) => setSelectedIndex((i) => (total === 0 ? -1 : Math.min(total - 1, Math.max(0, i < 0 ? (delta > 0 ? 0 : 0) : i + delta)))),
+    open: () => {
+      if (selectedIndex >= 0) openIndex(selectedIndex);
+      else if (total > 0) openIndex(0);
+    },
+    clear: () => {
+      if (search.typed || search.within.length > 0) search.reset();
+      else if (openHit) setOpenHit(null);
+      else search.clearFilters();
+      searchInput.current?.blur();
+    },
+  });
+
+  // Highlight what was typed, the variants that matched, and the other names of any alias group hit.
+  const terms = useMemo(() => {
+    const base = queryTerms(search.query, openHit?.hit?.matchedVariants ?? []);
+    const typed = new Set(base.map((t) => fold(t.text)));
+    const extra: string[] = [];
+    for (const g of aliases.value ?? []) if (g.variants.some((v) => typed.has(fold(v)))) extra.push(...g.variants);
+    return extra.length > 0 ? queryTerms(search.query, [...(openHit?.hit?.matchedVariants ?? []), ...extra]) : base;
+  }, [search.query, openHit, aliases.value]);
+
+  const labelFor = (facet: string, value: string) =>
+    (facets.value?.[facet as keyof typeof facets.value] ?? []).find((c) => c.value === value)?.label ?? value;
+
+  const openSaved = (s: SavedSearch) => {
+    search.reset(s.query);
+    connection.api.openSavedSearch({ id: s.id }).then(() => setSavedVersion((v) => v + 1), (e: unknown) => setError(errorMessage(e)));
+  };
+  const deleteSaved = (s: SavedSearch) => {
+    connection.api.deleteSavedSearch({ id: s.id }).then(() => setSavedVersion((v) => v + 1), (e: unknown) => setError(errorMessage(e)));
+  };
+
+  const archiveEmpty = stats.value !== null && stats.value.entries === 0;
+  const importing = imports.state.phase === 'uploading' || imports.state.phase === 'importing';
+  const narrowed = search.within.length > 0 || Object.values(search.filters).some((v) => v && v.length > 0) || Boolean(search.dateFrom || search.dateTo);
+  const shownError = error ?? imports.error ?? stats.error;
+
   return (
     <div className="app">
-      <aside className="sidebar" aria-label="Library">
-        <h1 className="brand">Quire</h1>
-      </aside>
-      <section className="list-pane" aria-label="Entries">
-        {error && <p role="alert">{error}</p>}
-        {stats && stats.entries === 0 && (
-          <div className="empty-state">
-            <h2>Drop text dumps here</h2>
-            <p>Text, HTML, Markdown, JSON, CSV, WARC, mail archives and PDFs become dated, searchable entries.</p>
-          </div>
-        )}
-      </section>
-      <main className="reader-pane" aria-label="Reader" />
+      <Sidebar
+        connection={connection}
+        entryCount={stats.value?.entries ?? null}
+        showingAll={!search.query && !narrowed}
+        onShowAll={() => search.reset()}
+        importing={importing}
+        onImportFiles={imports.importDropped}
+        onImportPaths={imports.importPaths}
+        savedSearches={saved.value ?? []}
+        activeQuery={search.query}
+        onOpenSaved={openSaved}
+        onDeleteSaved={deleteSaved}
+        facets={archiveEmpty ? null : facets.value}
+        facetsError={archiveEmpty ? null : facets.error}
+        filters={search.filters}
+        onToggleFacet={search.toggleFilter}
+        aliasGroups={aliases.value ?? []}
+        aliasError={aliases.error}
+        onAliasesChanged={() => setAliasVersion((v) => v + 1)}
+      />
+      <div className="workspace">
+        <header className="toolbar">
+          <SearchBar
+            ref={searchInput}
+            value={search.typed}
+            onChange={search.setTyped}
+            onClear={() => {
+              search.setTyped('');
+              searchInput.current?.focus();
+            }}
+            onSubmit={() => undefined}
+          />
+          <SearchOptions
+            total={archiveEmpty ? null : pages.total}
+            totalExact={pages.totalExact}
+            loading={pages.loading}
+            sort={search.sort}
+            onSort={search.setSort}
+            transliteration={search.transliteration}
+            onTransliteration={search.setTransliteration}
+            canNarrow={search.typed.trim().length > 0}
+            onNarrow={search.narrow}
+            canSave={search.query.trim().length > 0}
+            onSave={() => setSaving(true)}
+          />
+          {pages.explanation && <p className="explanation muted">{pages.explanation}</p>}
+          <FilterChips
+            within={search.within}
+            onRemoveWithin={search.removeWithin}
+            filters={search.filters}
+            labelFor={labelFor}
+            onRemoveFilter={search.toggleFilter}
+            dateFrom={search.dateFrom}
+            dateTo={search.dateTo}
+            onClearDates={() => search.setDates(null, null)}
+            onClearAll={search.clearFilters}
+          />
+          {!archiveEmpty && <Timeline timeline={timeline.value} dateFrom={search.dateFrom} dateTo={search.dateTo} onRange={search.setDates} />}
+        </header>
+        {shownError && <ErrorBanner message={shownError} onDismiss={() => (setError(null), imports.dismiss())} />}
+        <ImportProgressBar state={imports.state} onCancel={imports.cancel} />
+        <div className="panes">
+          <ListPane
+            connection={connection}
+            archiveEmpty={archiveEmpty}
+            pages={pages}
+            query={search.query}
+            narrowed={narrowed}
+            selectedIndex={selectedIndex}
+            onActivate={openIndex}
+            onImportFiles={imports.importDropped}
+            onImportPaths={imports.importPaths}
+            importing={importing}
+            resetKey={resetKey}
+          />
+          <main className="reader-pane" aria-label="Reader">
+            <Reader connection={connection} entryId={openHit?.id ?? null} terms={terms} version={version} onOpen={(id) => setOpenHit({ id })} />
+          </main>
+        </div>
+      </div>
+      <DropOverlay visible={dragging} />
+      {imports.state.phase === 'done' && (
+        <ImportReportDialog
+          report={imports.state.report}
+          onClose={() => {
+            imports.dismiss();
+            bump();
+          }}
+        />
+      )}
+      {saving && (
+        <SaveSearchDialog
+          query={search.query}
+          onClose={() => setSaving(false)}
+          onSave={async (name) => {
+            await connection.api.saveSearch({ name, query: search.query });
+            setSaving(false);
+            setSavedVersion((v) => v + 1);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -21,8 +21,15 @@ declare global {
 export interface Connection extends QuireConnection {
   mode: 'electron' | 'browser';
   /** Imports dropped File objects: by path in Electron, as uploaded bytes in the browser. */
-  importDropped(files: { file: File; relativePath: string }[], jobId: string): Promise<WireResult<unknown>>;
+  importDropped(files: { file: File; relativePath: string }[], jobId: string, options?: UploadOptions): Promise<WireResult<unknown>>;
   pickFiles: ((kind: 'files' | 'folder') => Promise<string[]>) | null;
+}
+
+export interface UploadOptions {
+  /** Browser mode: bytes sent so far while the files travel to the local server. */
+  onUploadProgress?: (sent: number, total: number) => void;
+  /** Browser mode: aborts the upload if it has not reached the server yet. */
+  signal?: AbortSignal;
 }
 
 function browserToken(): string {
@@ -37,15 +44,30 @@ function browserToken(): string {
 
 function httpTransport(token: string): Transport {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const listeners = new Set<(event: ArchiveEvent) => void>();
+  let source: EventSource | null = null;
   return {
     async invoke(method, arg) {
       const res = await fetch(`/api/invoke/${method}`, { method: 'POST', headers, body: arg === undefined ? '' : JSON.stringify(arg) });
       return (await res.json()) as WireResult<unknown>;
     },
+    // One EventSource shared by every listener, opened with the first and closed with the last.
     subscribe(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      source.onmessage = (msg) => listener(JSON.parse(msg.data as string) as ArchiveEvent);
-      return () => source.close();
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        source.onmessage = (msg) => {
+          const event = JSON.parse(msg.data as string) as ArchiveEvent;
+          for (const l of [...listeners]) l(event);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
     },
   };
 }
@@ -68,16 +90,33 @@ export function connect(): Connection {
     ...conn,
     mode: 'browser',
     pickFiles: null,
-    async importDropped(files, jobId) {
+    async importDropped(files, jobId, options = {}) {
       const uploads: UploadedFile[] = await Promise.all(
         files.map(async (f) => ({ name: f.relativePath || f.file.name, data: new Uint8Array(await f.file.arrayBuffer()) })),
       );
-      const res = await fetch(`/api/upload?jobId=${encodeURIComponent(jobId)}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-        body: encodeUploads(uploads) as BodyInit,
-      });
-      return (await res.json()) as WireResult<unknown>;
+      return uploadWithProgress(`/api/upload?jobId=${encodeURIComponent(jobId)}`, token, encodeUploads(uploads), options);
     },
   };
+}
+
+/** XMLHttpRequest rather than fetch: it reports upload progress, so big drops show movement at once. */
+function uploadWithProgress(url: string, token: string, body: Uint8Array, options: UploadOptions): Promise<WireResult<unknown>> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => options.onUploadProgress?.(e.loaded, e.total || body.byteLength);
+    const fail = (message: string) => resolve({ ok: false, error: { code: 'internal', message } });
+    xhr.onload = () => {
+      const res = xhr.response as WireResult<unknown> | null;
+      if (res && typeof res === 'object' && 'ok' in res) resolve(res);
+      else fail('The local Quire server sent an unreadable answer.');
+    };
+    xhr.onerror = () => fail('Could not reach the local Quire server. Is `quire serve` still running?');
+    xhr.onabort = () => resolve({ ok: false, error: { code: 'cancelled', message: 'Import cancelled before the files were sent.' } });
+    options.signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(body as unknown as XMLHttpRequestBodyInit);
+  });
 }

@@ -71,3 +71,78 @@ export function screenshotDir(): string {
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** A file to drop: text (optionally repeated to make it big) or raw bytes. */
+export interface DropSpec {
+  name: string;
+  text?: string;
+  repeat?: number;
+  bytes?: number[];
+}
+
+/**
+ * Drops files on the window the way a user's drag does: dragenter, dragover, then drop, with a
+ * real DataTransfer holding real File objects. The files are built inside the page.
+ */
+export async function dropFiles(page: Page, files: DropSpec[], options: { holdBeforeDrop?: (page: Page) => Promise<void> } = {}): Promise<void> {
+  const dt = await page.evaluateHandle((specs: DropSpec[]) => {
+    const transfer = new DataTransfer();
+    for (const s of specs) {
+      const part = s.bytes ? new Uint8Array(s.bytes) : (s.text ?? '').repeat(s.repeat ?? 1);
+      transfer.items.add(new File([part], s.name, { type: 'text/plain' }));
+    }
+    return transfer;
+  }, files);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+  if (options.holdBeforeDrop) await options.holdBeforeDrop(page);
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await dt.dispose();
+}
+
+/** Writes small text files (one entry each) into dir and returns their paths. */
+export function writeTextFiles(dir: string, files: Record<string, string>): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  return Object.entries(files).map(([name, text]) => {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return file;
+  });
+}
+
+/** Imports files straight through the archive (not the UI), then reloads the page to show them. */
+export async function seedArchive(app: AppSession, paths: string[]): Promise<void> {
+  const result = await app.host.invoke('importFiles', { paths });
+  if (!result.ok) throw new Error(`seeding failed: ${result.error.message}`);
+  await app.page.reload();
+}
+
+/** The "N entries" count the app shows for the current search. */
+export async function shownCount(page: Page): Promise<number | null> {
+  const text = (await page.getByTestId('result-count').textContent()) ?? '';
+  const m = /([\d,]+) entr/.exec(text);
+  return m ? Number(m[1]!.replace(/,/g, '')) : null;
+}
+
+export async function waitForCount(page: Page, expected: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const t = document.querySelector('[data-testid="result-count"]')?.textContent ?? '';
+      const m = /([\d,]+) entr/.exec(t);
+      return m !== null && Number(m[1]!.replace(/,/g, '')) === n;
+    },
+    expected,
+    { timeout: 15_000 },
+  );
+}
+
+/** Titles of the rows currently rendered in the result list, top to bottom. */
+export async function listedTitles(page: Page): Promise<string[]> {
+  return page.$$eval('.entry-row .entry-title', (els) =>
+    els
+      .map((e) => ({ top: (e.parentElement as HTMLElement).offsetTop, text: e.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((x) => x.text),
+  );
+}

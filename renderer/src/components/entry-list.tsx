@@ -1,0 +1,86 @@
+// The virtualised result list: fixed-height rows, only those on screen are in the DOM, pages are
+// fetched as they scroll into view. Past the browser's maximum element height the scrollbar is
+// scaled, so a million rows scroll as smoothly as a hundred.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { SearchHit } from '../../../shared/contract.ts';
+import { EntryRow } from './entry-row.tsx';
+
+export const ROW_HEIGHT = 92;
+const MAX_SCROLL_PX = 8_000_000;
+const OVERSCAN = 6;
+
+interface Props {
+  total: number;
+  revision: number;
+  hitAt(index: number): SearchHit | undefined;
+  ensureRange(first: number, last: number): void;
+  selectedIndex: number;
+  onSelect(index: number): void;
+  resetKey: string;
+}
+
+export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, onSelect, resetKey }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+
+  const fullHeight = total * ROW_HEIGHT;
+  const height = Math.min(fullHeight, MAX_SCROLL_PX);
+  const ratio = height > viewport ? Math.max(1, (fullHeight - viewport) / (height - viewport)) : 1;
+  const virtualTop = scrollTop * ratio;
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight || 600));
+    observer.observe(el);
+    setViewport(el.clientHeight || 600);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (box.current) box.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [resetKey]);
+
+  const first = Math.max(0, Math.floor(virtualTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(total - 1, Math.ceil((virtualTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+
+  useEffect(() => {
+    if (total > 0) ensureRange(first, last);
+  }, [first, last, total, ensureRange, revision]);
+
+  // Keep the keyboard selection on screen.
+  useEffect(() => {
+    const el = box.current;
+    if (!el || selectedIndex < 0) return;
+    const rowTop = selectedIndex * ROW_HEIGHT;
+    const vTop = el.scrollTop * ratio;
+    if (rowTop < vTop) el.scrollTop = rowTop / ratio;
+    else if (rowTop + ROW_HEIGHT > vTop + el.clientHeight) el.scrollTop = (rowTop + ROW_HEIGHT - el.clientHeight) / ratio;
+  }, [selectedIndex, ratio]);
+
+  const onScroll = useCallback(() => setScrollTop(box.current?.scrollTop ?? 0), []);
+
+  const rows = [];
+  for (let i = first; i <= last; i++) {
+    rows.push(
+      <EntryRow key={i} index={i} hit={hitAt(i)} top={scrollTop + (i * ROW_HEIGHT - virtualTop)} height={ROW_HEIGHT} selected={i === selectedIndex} onClick={onSelect} />,
+    );
+  }
+  return (
+    <div
+      className="entry-list"
+      ref={box}
+      onScroll={onScroll}
+      role="listbox"
+      aria-label="Search results"
+      aria-activedescendant={selectedIndex >= 0 ? `entry-row-${selectedIndex}` : undefined}
+      tabIndex={0}
+    >
+      <div className="entry-list-spacer" style={{ height }}>
+        {rows}
+      </div>
+    </div>
+  );
+}

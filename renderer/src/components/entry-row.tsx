@@ -1,0 +1,49 @@
+// One row of the result list: title, date · outlet · author, and the snippet with its hits.
+import type { SearchHit } from '../../../shared/contract.ts';
+import { formatDate } from '../lib/format.ts';
+import { HighlightedText } from './highlighted-text.tsx';
+
+interface Props {
+  hit: SearchHit | undefined;
+  index: number;
+  top: number;
+  height: number;
+  selected: boolean;
+  onClick(index: number): void;
+}
+
+export function EntryRow({ hit, index, top, height, selected, onClick }: Props) {
+  const className = `entry-row${selected ? ' is-selected' : ''}`;
+  if (!hit) {
+    return (
+      <div className={`${className} is-loading`} role="option" aria-selected={selected} style={{ top, height }} id={`entry-row-${index}`}>
+        <div className="entry-skeleton" />
+        <div className="entry-skeleton short" />
+      </div>
+    );
+  }
+  const meta = [formatDate(hit.date), hit.outlet, hit.author].filter(Boolean);
+  return (
+    <div
+      className={className}
+      role="option"
+      aria-selected={selected}
+      id={`entry-row-${index}`}
+      data-entry-id={hit.id}
+      style={{ top, height }}
+      onClick={() => onClick(index)}
+    >
+      <div className="entry-title" dir="auto">
+        {hit.title || 'Untitled'}
+      </div>
+      <div className="entry-meta">
+        {meta.length > 0 ? meta.join(' · ') : 'No date'}
+        {hit.versions !== undefined && hit.versions > 1 && <span className="badge">{hit.versions} versions</span>}
+        {hit.matchedVariants && hit.matchedVariants.length > 0 && <span className="entry-variants">matched {hit.matchedVariants.join(', ')}</span>}
+      </div>
+      <div className={`entry-snippet${hit.direction === 'rtl' ? ' is-rtl' : ''}`} dir={hit.direction}>
+        <HighlightedText text={hit.snippet} spans={hit.snippetHighlights} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// The facets of the current results, in the order researchers narrow by.
+import type { FacetFilter, FacetsResult } from '../../../shared/contract.ts';
+import { FACET_LABELS } from './filter-chips.tsx';
+import { FacetGroup } from './facet-group.tsx';
+
+const ORDER: (keyof FacetsResult & keyof FacetFilter)[] = ['outlet', 'author', 'source', 'language', 'year', 'month', 'tag', 'code'];
+
+interface Props {
+  facets: FacetsResult | null;
+  error: string | null;
+  filters: FacetFilter;
+  onToggle(facet: keyof FacetFilter, value: string): void;
+}
+
+export function FacetPanel({ facets, error, filters, onToggle }: Props) {
+  if (error) return <p className="sidebar-note">{error}</p>;
+  if (!facets) return null;
+  const groups = ORDER.filter((f) => facets[f].length > 0);
+  if (groups.length === 0) return <p className="sidebar-note">Nothing to refine by yet.</p>;
+  return (
+    <div className="facet-panel">
+      {groups.map((f) => (
+        <FacetGroup key={f} name={f} label={FACET_LABELS[f]} counts={facets[f]} selected={(filters[f] ?? []).map(String)} onToggle={(v) => onToggle(f, v)} />
+      ))}
+    </div>
+  );
+}

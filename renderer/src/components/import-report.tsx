@@ -1,0 +1,60 @@
+// After an import: every file and what became of it, in plain words.
+import type { ImportFileResult, ImportReport } from '../../../shared/contract.ts';
+import { plural } from '../lib/format.ts';
+import { Dialog } from './dialog.tsx';
+
+function outcome(f: ImportFileResult): string {
+  switch (f.status) {
+    case 'imported':
+      return `Imported ${plural(f.entries, 'entry', 'entries')}`;
+    case 'duplicate':
+      return 'Already in the archive';
+    case 'rejected':
+      return f.error ?? 'Rejected';
+    case 'cancelled':
+      return 'Cancelled, not imported';
+  }
+}
+
+const STATUS_LABEL = { imported: 'Imported', duplicate: 'Duplicate', rejected: 'Rejected', cancelled: 'Cancelled' } as const;
+
+export function ImportReportDialog({ report, onClose }: { report: ImportReport; onClose(): void }) {
+  const counts = { imported: 0, duplicate: 0, rejected: 0, cancelled: 0 };
+  for (const f of report.files) counts[f.status]++;
+  const summary = [
+    `${plural(report.entriesAdded, 'entry', 'entries')} added from ${plural(counts.imported, 'file')}`,
+    counts.duplicate ? `${counts.duplicate} already in the archive` : '',
+    counts.rejected ? `${counts.rejected} rejected` : '',
+    counts.cancelled ? `${counts.cancelled} cancelled` : '',
+  ].filter(Boolean);
+  return (
+    <Dialog
+      title={report.cancelled ? 'Import cancelled' : 'Import finished'}
+      onClose={onClose}
+      className="import-report"
+      footer={
+        <button type="button" className="primary-button" onClick={onClose}>
+          Done
+        </button>
+      }
+    >
+      <p className="import-summary" data-testid="import-summary">
+        {summary.join(' · ')}.
+        {report.cancelled && ' Files finished before you cancelled were kept whole; the rest were not imported.'}
+      </p>
+      <ul className="import-files" aria-label="Imported files">
+        {report.files.map((f, i) => (
+          <li key={`${f.path}-${i}`} className={`import-file status-${f.status}`} data-status={f.status}>
+            <span className={`status-dot status-${f.status}`} aria-hidden="true" />
+            <span className="import-file-name" dir="auto" title={f.path}>
+              {f.path}
+            </span>
+            <span className="visually-hidden">{STATUS_LABEL[f.status]}: </span>
+            <span className="import-file-outcome">{outcome(f)}</span>
+            {f.warnings && f.warnings.length > 0 && <span className="import-file-warnings muted">{f.warnings.join(' ')}</span>}
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}

@@ -1,0 +1,58 @@
+// The library: all entries, import, saved searches, facets and alias groups.
+import type { AliasGroup, FacetFilter, FacetsResult, SavedSearch } from '../../../shared/contract.ts';
+import type { Connection } from '../archive-client.ts';
+import type { DroppedFile } from '../lib/collect-dropped.ts';
+import { AliasGroupList } from './alias-group-list.tsx';
+import { FacetPanel } from './facet-panel.tsx';
+import { ImportButtons } from './import-buttons.tsx';
+import { SavedSearchList } from './saved-search-list.tsx';
+import { SidebarSection } from './sidebar-section.tsx';
+
+interface Props {
+  connection: Connection;
+  entryCount: number | null;
+  showingAll: boolean;
+  onShowAll(): void;
+  importing: boolean;
+  onImportFiles(files: DroppedFile[]): void;
+  onImportPaths(paths: string[]): void;
+  savedSearches: SavedSearch[];
+  activeQuery: string;
+  onOpenSaved(s: SavedSearch): void;
+  onDeleteSaved(s: SavedSearch): void;
+  facets: FacetsResult | null;
+  facetsError: string | null;
+  filters: FacetFilter;
+  onToggleFacet(facet: keyof FacetFilter, value: string): void;
+  aliasGroups: AliasGroup[];
+  aliasError: string | null;
+  onAliasesChanged(): void;
+}
+
+export function Sidebar(p: Props) {
+  return (
+    <aside className="sidebar" aria-label="Library">
+      <div className="sidebar-top">
+        <h1 className="brand">Quire</h1>
+      </div>
+      <nav className="sidebar-scroll">
+        <SidebarSection title="Library">
+          <button type="button" className="sidebar-item" aria-current={p.showingAll} onClick={p.onShowAll}>
+            <span className="sidebar-item-label">All entries</span>
+            {p.entryCount !== null && <span className="count">{p.entryCount.toLocaleString('en-US')}</span>}
+          </button>
+          <ImportButtons connection={p.connection} onFiles={p.onImportFiles} onPaths={p.onImportPaths} disabled={p.importing} />
+        </SidebarSection>
+        <SidebarSection title="Saved searches">
+          <SavedSearchList searches={p.savedSearches} activeQuery={p.activeQuery} onOpen={p.onOpenSaved} onDelete={p.onDeleteSaved} />
+        </SidebarSection>
+        <SidebarSection title="Refine">
+          <FacetPanel facets={p.facets} error={p.facetsError} filters={p.filters} onToggle={p.onToggleFacet} />
+        </SidebarSection>
+        <SidebarSection title="Alias groups">
+          <AliasGroupList connection={p.connection} groups={p.aliasGroups} error={p.aliasError} onChanged={p.onAliasesChanged} />
+        </SidebarSection>
+      </nav>
+    </aside>
+  );
+}

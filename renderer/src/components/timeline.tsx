@@ -1,0 +1,92 @@
+// Matching entries per month. Click a bar for that month, drag across bars for a range.
+import { useMemo, useState } from 'react';
+import type { TimelineResult } from '../../../shared/contract.ts';
+import { formatMonth, monthEnd } from '../lib/format.ts';
+
+interface Props {
+  timeline: TimelineResult | null;
+  dateFrom: string | null;
+  dateTo: string | null;
+  onRange(from: string, to: string): void;
+}
+
+function monthsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  const [ly, lm] = last.split('-').map(Number) as [number, number];
+  while ((y < ly || (y === ly && m <= lm)) && out.length < 1200) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const bars = useMemo(() => {
+    const buckets = [...(timeline?.buckets ?? [])].filter((b) => /^\d{4}-\d{2}$/.test(b.month)).sort((a, b) => a.month.localeCompare(b.month));
+    if (buckets.length === 0) return [];
+    const counts = new Map(buckets.map((b) => [b.month, b.count]));
+    return monthsBetween(buckets[0]!.month, buckets[buckets.length - 1]!.month).map((month) => ({ month, count: counts.get(month) ?? 0 }));
+  }, [timeline]);
+
+  if (!timeline || bars.length === 0) return null;
+  const max = Math.max(1, ...bars.map((b) => b.count));
+  const lo = drag ? Math.min(drag.from, drag.to) : -1;
+  const hi = drag ? Math.max(drag.from, drag.to) : -1;
+  const inRange = (month: string, i: number) => (drag ? i >= lo && i <= hi : (!dateFrom || monthEnd(month) >= dateFrom) && (!dateTo || `${month}-01` <= dateTo) && Boolean(dateFrom || dateTo));
+
+  const finish = () => {
+    if (!drag) return;
+    const a = bars[lo];
+    const b = bars[hi];
+    setDrag(null);
+    if (a && b) onRange(`${a.month}-01`, monthEnd(b.month));
+  };
+  const years = bars.map((b, i) => ({ i, year: b.month.slice(0, 4), first: b.month.endsWith('-01') || i === 0 })).filter((x) => x.first);
+  const labelEvery = Math.max(1, Math.ceil(years.length / 8));
+
+  return (
+    <div className="timeline" role="group" aria-label="Timeline by month" onPointerLeave={finish} onPointerUp={finish}>
+      <div className="timeline-bars">
+        {bars.map((b, i) => (
+          <button
+            type="button"
+            key={b.month}
+            className={`timeline-bar${inRange(b.month, i) ? ' is-in-range' : ''}`}
+            aria-label={`${formatMonth(b.month)}: ${b.count} ${b.count === 1 ? 'entry' : 'entries'}`}
+            title={`${formatMonth(b.month)}: ${b.count}`}
+            data-month={b.month}
+            onPointerDown={(e) => {
+              e.preventDefault();
+              setDrag({ from: i, to: i });
+            }}
+            onPointerEnter={() => setDrag((d) => (d ? { ...d, to: i } : d))}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onRange(`${b.month}-01`, monthEnd(b.month));
+              }
+            }}
+          >
+            <span className="timeline-fill" style={{ height: `${b.count === 0 ? 0 : Math.max(6, (b.count / max) * 100)}%` }} />
+          </button>
+        ))}
+      </div>
+      <div className="timeline-axis" aria-hidden="true">
+        {years
+          .filter((_y, k) => k % labelEvery === 0)
+          .map((y) => (
+            <span key={y.i} style={{ left: `${(y.i / bars.length) * 100}%` }}>
+              {y.year}
+            </span>
+          ))}
+      </div>
+      {timeline.undated > 0 && <div className="timeline-undated">{timeline.undated.toLocaleString('en-US')} undated</div>}
+    </div>
+  );
+}

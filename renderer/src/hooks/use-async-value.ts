@@ -1,0 +1,26 @@
+// Loads a value whenever its key changes; a late answer for an old key is dropped.
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../lib/errors.ts';
+
+export interface AsyncValue<T> {
+  value: T | null;
+  error: string | null;
+  loading: boolean;
+}
+
+export function useAsyncValue<T>(key: string, load: () => Promise<T>): AsyncValue<T> {
+  const [state, setState] = useState<AsyncValue<T> & { key: string | null }>({ key: null, value: null, error: null, loading: true });
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (value) => live && setState({ key, value, error: null, loading: false }),
+      (e: unknown) => live && setState({ key, value: null, error: errorMessage(e), loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+    // The key stands for everything load() depends on.
+  }, [key]);
+  return { value: state.value, error: state.error, loading: state.loading };
+}

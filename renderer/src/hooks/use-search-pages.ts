@@ -1,0 +1,120 @@
+// The result list as pages fetched on demand (offset/limit), so a million hits cost only what is
+// on screen. A new request starts a new generation; answers for an old generation are dropped.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SearchHit, SearchRequest, SearchResult } from '../../../shared/contract.ts';
+import type { Connection } from '../archive-client.ts';
+import { errorMessage } from '../lib/errors.ts';
+
+export const PAGE_SIZE = 50;
+
+export interface SearchPages {
+  /** Null until the first page of the current request has arrived. */
+  total: number | null;
+  totalExact: boolean;
+  explanation: string | undefined;
+  error: string | null;
+  loading: boolean;
+  /** Changes whenever a new page arrives, so rows re-render. */
+  revision: number;
+  hitAt(index: number): SearchHit | undefined;
+  ensureRange(first: number, last: number): void;
+  /** Loads (if needed) and returns the hit at index. */
+  fetchHit(index: number): Promise<SearchHit | undefined>;
+}
+
+interface Generation {
+  key: string;
+  request: SearchRequest;
+  pages: Map<number, SearchHit[]>;
+  inFlight: Map<number, Promise<SearchResult>>;
+}
+
+export function useSearchPages(connection: Connection, request: SearchRequest, version: number): SearchPages {
+  const key = JSON.stringify(request) + '#' + version;
+  const gen = useRef<Generation | null>(null);
+  const [meta, setMeta] = useState<{ key: string; total: number | null; totalExact: boolean; explanation?: string; error: string | null; loading: boolean }>({
+    key: '',
+    total: null,
+    totalExact: true,
+    error: null,
+    loading: true,
+  });
+  const [revision, setRevision] = useState(0);
+
+  const loadPage = useCallback(
+    (g: Generation, page: number): Promise<SearchResult> => {
+      const pending = g.inFlight.get(page);
+      if (pending) return pending;
+      const p = connection.api.search({ ...g.request, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((r: SearchResult) => {
+        g.pages.set(page, r.hits);
+        if (gen.current === g) setRevision((n) => n + 1);
+        return r;
+      });
+      g.inFlight.set(page, p);
+      p.catch(() => g.inFlight.delete(page));
+      return p;
+    },
+    [connection],
+  );
+
+  useEffect(() => {
+    const g: Generation = { key, request, pages: new Map(), inFlight: new Map() };
+    let live = true;
+    setMeta((m) => ({ ...m, loading: true }));
+    // The previous list stays on screen until the new first page is here: no flash of emptiness.
+    loadPage(g, 0).then(
+      (r) => {
+        if (!live) return;
+        gen.current = g;
+        setMeta({ key, total: r.total, totalExact: r.totalExact, explanation: r.explanation, error: null, loading: false });
+        setRevision((n) => n + 1);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        gen.current = g;
+        setMeta({ key, total: null, totalExact: true, error: errorMessage(e), loading: false });
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // request is part of key
+  }, [key, loadPage]);
+
+  const hitAt = useCallback((index: number) => gen.current?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+
+  const ensureRange = useCallback(
+    (first: number, last: number) => {
+      const g = gen.current;
+      if (!g) return;
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
+        if (!g.pages.has(p)) loadPage(g, p).catch(() => undefined);
+      }
+    },
+    [loadPage],
+  );
+
+  const fetchHit = useCallback(
+    async (index: number) => {
+      const g = gen.current;
+      if (!g) return undefined;
+      const cached = g.pages.get(Math.floor(index / PAGE_SIZE));
+      if (cached) return cached[index % PAGE_SIZE];
+      const r = await loadPage(g, Math.floor(index / PAGE_SIZE));
+      return r.hits[index % PAGE_SIZE];
+    },
+    [loadPage],
+  );
+
+  return {
+    total: meta.total,
+    totalExact: meta.totalExact,
+    explanation: meta.explanation,
+    error: meta.error,
+    loading: meta.loading,
+    revision,
+    hitAt,
+    ensureRange,
+    fetchHit,
+  };
+}

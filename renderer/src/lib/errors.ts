@@ -1,0 +1,6 @@
+// What a user sees when something fails: the plain message, never a stack trace.
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.name === 'QuireError') return error.message;
+  if (error instanceof Error && error.message && !/\n\s+at /.test(error.message)) return error.message;
+  return 'Something went wrong. The archive was not changed.';
+}
