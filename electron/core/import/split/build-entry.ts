@@ -64,7 +64,7 @@ export function buildEntry(text: string, blocks: Block[], options: DateOptions, 
       }
     }
     const cut = linkTitleStart(text.slice(bodyStart, bodyEnd), title);
-    if (cut !== null) bodyEnd = text.slice(0, bodyStart + cut).trimEnd().length;
+    if (cut !== null) bodyEnd = bodyStart + text.slice(bodyStart, bodyStart + cut).trimEnd().length;
   }
   if (!date && title) {
     date = titleDate(title, options);

@@ -55,13 +55,3 @@ export function monthNumber(word: string): number | null {
   const key = foldArabicLetters(word.toLowerCase().replace(/\.$/u, '').replace(/\s+/gu, ' ').trim());
   return BY_NAME.get(key) ?? null;
 }
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
-
-/** A regex source matching any month name (longest first), to embed in date patterns. */
-export const MONTH_PATTERN = [...BY_NAME.keys()]
-  .sort((a, b) => b.length - a.length)
-  .map((name) => escapeRegExp(name).replace(/ /gu, '\\s+'))
-  .join('|');

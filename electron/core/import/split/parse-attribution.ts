@@ -21,6 +21,7 @@ function normalized(s: string): string {
 
 /** The longest run of trailing words of `head` that is a date, with where it starts. */
 function trailingDate(head: string, options: DateOptions): { date: string; at: number } | null {
+  if (!/[\d\u0660-\u0669\u06F0-\u06F9](?:\s*(?:г\.?|года|日))?\)?$/u.test(head)) return null; // dates here end with a number
   const starts = [...head.matchAll(/\S+/gu)].map((m) => m.index);
   for (let n = Math.min(7, starts.length); n >= 1; n--) {
     const at = starts[starts.length - n]!;

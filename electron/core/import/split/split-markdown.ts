@@ -101,7 +101,7 @@ export function splitMarkdownText(text: string): SplitResult {
           ? buildEntry(text, run, options, prefix)
           : { title: prefix?.title ?? '', body: '', date: null, dateSource: null, author: null, outlet: null, start: runStart, end: runStart };
       if (runStart >= 0) entry.start = runStart;
-      if (run.length === 0) entry.end = text.slice(0, section.bodyStart).trimEnd().length;
+      if (run.length === 0) entry.end = section.start + text.slice(section.start, section.bodyStart).trimEnd().length;
       entries.push(entry);
       run = [];
       prefix = undefined;
