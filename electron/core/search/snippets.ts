@@ -5,6 +5,8 @@ import type { HighlightTerm } from './compile-query.ts';
 import { foldWithMap, TOKEN_RE } from './fold-text.ts';
 
 const WINDOW = 220;
+/** Snippets look for matches in the first part of very long bodies only (a whole file imported as one entry). */
+const SCAN_LIMIT = 20_000;
 
 interface Token {
   text: string;
@@ -70,7 +72,7 @@ export interface Snippet {
 }
 
 export function makeSnippet(title: string, body: string, terms: readonly HighlightTerm[]): Snippet {
-  const matches = findMatches(body, terms);
+  const matches = findMatches(body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body, terms);
   const variants = new Set<string>();
   for (const m of [...matches, ...findMatches(title, terms)]) if (m.variant) variants.add(m.variant);
   // The window holding the most matches, starting a little before its first one.

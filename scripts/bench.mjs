@@ -1,0 +1,154 @@
+// npm run bench: generate a digest-shaped corpus, import it through the real pipeline, time search.
+// QUIRE_BENCH_ENTRIES (default 1,000,000), QUIRE_BENCH_RUNS (default 30). Data under .bench/.
+// Node 24 runs the TypeScript core directly (type stripping).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateCorpus, PLANTED } from './bench/generate-corpus.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const N = Number(process.env.QUIRE_BENCH_ENTRIES ?? 1_000_000);
+const RUNS = Number(process.env.QUIRE_BENCH_RUNS ?? 30);
+const BENCH = path.join(ROOT, '.bench');
+const corpus = path.join(BENCH, `corpus-${N}`);
+const archiveFile = path.join(BENCH, `bench-${N}.quire`);
+
+const { Archive } = await import('../electron/core/archive.ts');
+const { importPaths } = await import('../electron/core/import/import-files.ts');
+
+const lines = [];
+const say = (s) => {
+  console.log(s);
+  lines.push(s);
+};
+const mb = (b) => b / 1024 / 1024;
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+fs.mkdirSync(BENCH, { recursive: true });
+for (const f of [archiveFile, `${archiveFile}-wal`, `${archiveFile}-shm`]) fs.rmSync(f, { force: true });
+let t = performance.now();
+fs.rmSync(corpus, { recursive: true, force: true });
+// Digest files of 200 posts when the pipeline splits them; one post per file while it does not yet.
+const { parseDocument } = await import('../electron/core/import/parse-document.ts');
+const probeDir = path.join(BENCH, 'probe');
+fs.rmSync(probeDir, { recursive: true, force: true });
+generateCorpus(probeDir, 20, { perFile: 20 });
+const probeFile = path.join(probeDir, '0000', 'digest-000000.txt');
+const splits = parseDocument('digest.txt', fs.readFileSync(probeFile)).entries.length >= 18;
+fs.rmSync(probeDir, { recursive: true, force: true });
+const gen = generateCorpus(corpus, N, { perFile: splits ? 200 : 1 });
+say(`# Quire bench: ${N.toLocaleString('en')} generated entries\n`);
+if (!splits) say('The import pipeline does not split digest files into posts yet, so each generated post is its own file.\n');
+say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Generated ${gen.files} files, ${mb(gen.bytes).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s.\n`);
+
+// ---- Import through the real pipeline -------------------------------------------------------
+const archive = new Archive(archiveFile);
+t = performance.now();
+let lastLog = 0;
+const report = importPaths(archive.db, [corpus], {
+  jobId: 'bench',
+  isCancelled: () => false,
+  onProgress: (p) => {
+    if (performance.now() - lastLog > 10_000) {
+      lastLog = performance.now();
+      console.error(`  import: ${p.filesDone}/${p.filesTotal} files, ${p.entriesDone} entries`);
+    }
+  },
+});
+const importS = (performance.now() - t) / 1000;
+archive.db.pragma('wal_checkpoint(TRUNCATE)');
+const entries = archive.db.prepare('SELECT count(*) AS n FROM entries').get().n;
+const rejected = report.files.filter((f) => f.status === 'rejected');
+const size = fs.statSync(archiveFile).size;
+say('## Import (Archive + importFiles pipeline: decode, split, near-duplicates, folded FTS5 index)\n');
+say('| entries | files | text | time | MB/s | entries/s | archive size |');
+say('|---|---|---|---|---|---|---|');
+say(`| ${entries.toLocaleString('en')} | ${gen.files} | ${mb(gen.bytes).toFixed(0)} MB | ${importS.toFixed(1)} s | ${(mb(gen.bytes) / importS).toFixed(1)} | ${Math.round(entries / importS).toLocaleString('en')} | ${(size / gen.bytes).toFixed(2)}× text (${mb(size).toFixed(0)} MB; sources keep original bytes + decoded text) |`);
+if (rejected.length > 0) say(`\n${rejected.length} files rejected: ${rejected[0]?.error}`);
+if (entries < N * 0.9) say(`\nNote: the splitter produced ${entries} entries from ${N} generated posts.`);
+say('');
+
+// ---- Queries --------------------------------------------------------------------------------
+archive.call('saveAliasGroup', { name: 'Example institute', variants: PLANTED.alias });
+const kinds = [
+  ['rare word', { query: PLANTED.rare }],
+  ['common word', { query: gen.commonWord }],
+  ['phrase', { query: `"${gen.phrase}"` }],
+  ['prefix of a common word', { query: `${gen.prefix}*` }],
+  ['common AND NOT other', { query: `${gen.commonWord} -${gen.otherWord}` }],
+  ['common word, date order', { query: gen.commonWord, sort: 'date-desc' }],
+  ['field filter (outlet: + word)', { query: `outlet:"Harbor Ledger" ${gen.commonWord}` }],
+  ['date filter + word', { query: `date:2019-03 ${gen.otherWord}` }],
+  ['alias expansion', { query: 'NWI' }],
+  ['Arabic folded (Persian letters)', { query: 'کتابخانه' }],
+  ['CJK substring', { query: '経済' }],
+  ['substring *ment*', { query: '*ernmen*' }],
+  ['transliteration on', { query: 'lindqvist', transliteration: true }],
+  ['browse all (date desc)', { query: '' }],
+];
+say(`## Search (in-process, top 50 with snippets and total, ${RUNS} runs each after one warm-up)\n`);
+say('| query kind | query | matches | exact count | p50 ms | p95 ms |');
+say('|---|---|---|---|---|---|');
+const time = (fn, runs) => {
+  fn();
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    xs.push(performance.now() - s);
+  }
+  return xs;
+};
+for (const [label, req] of kinds) {
+  let last;
+  const xs = time(() => (last = archive.call('search', { limit: 50, ...req })), RUNS);
+  say(`| ${label} | \`${req.query || '(empty)'}\` | ${last.total.toLocaleString('en')} | ${last.totalExact ? 'yes' : 'lower bound'} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} |`);
+}
+for (const [label, method, req] of [
+  ['facets, common word', 'facets', { query: gen.commonWord }],
+  ['facets, rare word', 'facets', { query: PLANTED.rare }],
+  ['facets, browse all', 'facets', { query: '' }],
+  ['timeline, common word', 'timeline', { query: gen.commonWord }],
+  ['timeline, browse all', 'timeline', { query: '' }],
+]) {
+  const xs = time(() => archive.call(method, req), Math.min(RUNS, 5));
+  say(`| ${label} | \`${req.query || '(empty)'}\` | | | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} |`);
+}
+
+// ---- The ceiling: plain FTS5 on the same index (rank every match + count(*)) -------------------
+say('\n## Plain FTS5 on the same index, for comparison (ORDER BY rank LIMIT 50 + count(*), no snippets, 3 runs)\n');
+say('| query | p50 ms |');
+say('|---|---|');
+const plainTop = archive.db.prepare('SELECT rowid FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT 50');
+const plainCount = archive.db.prepare('SELECT count(*) FROM entry_index WHERE entry_index MATCH ?');
+for (const q of [PLANTED.rare, gen.commonWord, `"${gen.phrase}"`, `${gen.prefix} *`, `${gen.commonWord} NOT ${gen.otherWord}`]) {
+  const xs = time(() => {
+    plainTop.all(q);
+    plainCount.get(q);
+  }, 3);
+  say(`| \`${q}\` | ${pct(xs, 50).toFixed(1)} |`);
+}
+archive.close();
+
+// ---- ripgrep over the raw files -------------------------------------------------------------
+say('\n## ripgrep over the raw files (whole process, warm cache, 5 runs)\n');
+const rg = '/usr/bin/rg';
+if (!fs.existsSync(rg)) say('ripgrep not found at /usr/bin/rg: skipped.');
+else {
+  say('| query | p50 ms | matching lines |');
+  say('|---|---|---|');
+  for (const q of [PLANTED.rare, gen.commonWord, gen.phrase, 'کتابخانه']) {
+    let out = '';
+    const xs = time(() => {
+      out = spawnSync(rg, ['-c', '-i', '-F', '--', q, corpus], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+    }, 5);
+    const count = out.split('\n').filter(Boolean).reduce((n, l) => n + Number(l.split(':').pop()), 0);
+    say(`| \`${q}\` | ${pct(xs, 50).toFixed(1)} | ${count.toLocaleString('en')} |`);
+  }
+}
+fs.writeFileSync(path.join(BENCH, 'report.md'), `${lines.join('\n')}\n`);
+console.log(`\nwrote ${path.relative(ROOT, path.join(BENCH, 'report.md'))}`);
