@@ -48,9 +48,13 @@ export function buildEntry(text: string, blocks: Block[], options: DateOptions, 
   }
   while (blocks[i]?.kind === 'date') takeDate(blocks[i++]!);
 
+  // A date line closing the post dates it when nothing before did, and is not body text.
+  let lastBody = blocks.length - 1;
+  while (lastBody > i && blocks[lastBody]!.kind === 'date') takeDate(blocks[lastBody--]!);
+
   let outlet: string | null = null;
   let bodyStart = last.end;
-  let bodyEnd = last.end;
+  let bodyEnd = blocks[lastBody]!.end;
   const bodyFirst = blocks[i];
   if (bodyFirst) {
     bodyStart = bodyFirst.start;

@@ -33,9 +33,9 @@ function trailingDate(head: string, options: DateOptions): { date: string; at: n
 
 export function parseAttribution(firstLine: string, title: string, options: DateOptions = {}): Attribution | null {
   const scope = firstLine.slice(0, MAX_HEAD);
-  for (const colon of scope.matchAll(/\s*[:：]/gu)) {
+  for (const colon of scope.matchAll(/\s*[:：]|\s+[–—]\s/gu)) {
     const after = firstLine.slice(colon.index + colon[0].length);
-    if (!/^(?:…|\.{2,}|\s|$|[-–—])/u.test(after)) continue; // `12:30` is a time, not an attribution
+    if (!/^(?:…|\.{2,}|\s|$|[-–—])/u.test(after) && /[:：]/u.test(colon[0])) continue; // `12:30` is a time, not an attribution
     const head = firstLine.slice(0, colon.index).trimEnd();
     const found = trailingDate(head, options);
     if (!found) continue;

@@ -24,7 +24,10 @@ export interface SplitResult {
 
 const BLANK_RUN_SEPARATES = 3;
 
-/** Where posts start inside a run of blocks: at a title followed by a date line, or at a lone date line. */
+/**
+ * Where posts start inside a run of blocks: at a title followed by a date line, or at a lone date
+ * line. A date line closing a post (nothing but a separator or the end after it) starts nothing.
+ */
 function postStarts(blocks: Block[]): Set<number> {
   const starts = new Set<number>();
   blocks.forEach((b, i) => {
@@ -32,9 +35,15 @@ function postStarts(blocks: Block[]): Set<number> {
     const prev = blocks[i - 1];
     if (prev?.kind === 'date') return;
     if (isTitleLike(prev) && !starts.has(i - 1)) starts.add(i - 1);
+    else if (closesPost(blocks, i)) return;
     else starts.add(i);
   });
   return starts;
+}
+
+function closesPost(blocks: Block[], i: number): boolean {
+  const next = blocks[i + 1];
+  return i > 0 && (next === undefined || next.kind === 'separator' || next.blankBefore >= BLANK_RUN_SEPARATES);
 }
 
 /** `text` is already decoded, NFC-normalised, with \n line endings. Offsets refer to it. */

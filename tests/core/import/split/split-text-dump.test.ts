@@ -133,6 +133,16 @@ describe('splitting rules', () => {
     ]);
   });
 
+  it('a date line closing a post dates it and starts no new post', () => {
+    const text = 'Spring count\n\nWe counted herons.\n\n23 Aug 2021\n\nRead more\n\nAutumn count\n\nWe counted egrets.\n\n24.10.2021';
+    const { entries } = splitTextDump(text);
+    expect(entries.map((e) => [e.title, e.date, e.dateSource, e.body])).toEqual([
+      ['Spring count', '2021-08-23', 'dated-line', 'We counted herons.'],
+      ['Autumn count', '2021-10-24', 'dated-line', 'We counted egrets.'],
+    ]);
+    expect(text.slice(entries[1]!.start, entries[1]!.end).endsWith('24.10.2021')).toBe(true);
+  });
+
   it('a title with its date on the next line (no blank) is still read', () => {
     const { entries } = splitTextDump('Spring count\nPosted on: 2021-08-23\nWe counted herons along the bank.');
     expect(entries).toHaveLength(1);
@@ -155,7 +165,9 @@ describe('splitting rules', () => {
     const one = (body: string) => splitTextDump(`A title\n\n${body}`).entries[0]!;
     expect(one('Valley Gazette, 23 Aug 2021: The weir held.')).toMatchObject({ author: null, outlet: 'Valley Gazette', date: '2021-08-23' });
     expect(one('Radio Willow, Paris, 23 Aug 2021:… The weir held.')).toMatchObject({ author: null, outlet: 'Radio Willow' });
+    expect(one('Mia Lund, Fenland Post, 23 Aug 2021 — The weir held.')).toMatchObject({ author: 'Mia Lund', outlet: 'Fenland Post', date: '2021-08-23' });
     expect(one('The board met on August 23 2021: the weir held.')).toMatchObject({ author: null, outlet: null, date: null });
+    expect(one('The board met on August 23 2021 — the weir held.')).toMatchObject({ author: null, outlet: null, date: null });
     expect(one('At 12:30 the weir held.')).toMatchObject({ author: null, outlet: null, date: null });
   });
 
