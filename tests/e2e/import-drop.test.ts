@@ -60,6 +60,7 @@ describe('dropping files on the window', () => {
 
     const report = app.page.getByRole('dialog', { name: 'Import finished' });
     await report.waitFor({ timeout: 60_000 });
+    await app.page.screenshot({ path: path.join(screenshotDir(), 'import-report.png') });
     expect(await app.page.evaluate(() => (window as unknown as { progressSeen: boolean }).progressSeen)).toBe(true);
 
     const rows = report.locator('.import-file');
@@ -76,7 +77,6 @@ describe('dropping files on the window', () => {
     expect(await binary.getAttribute('data-status')).toBe('rejected');
     expect(((await binary.locator('.import-file-outcome').textContent()) ?? '').length).toBeGreaterThan(5);
     expect(await report.getByTestId('import-summary').textContent()).toMatch(/2 rejected/);
-    await app.page.screenshot({ path: path.join(screenshotDir(), 'import-report.png') });
 
     await app.page.keyboard.press('Escape');
     await expect(report.count()).resolves.toBe(0);

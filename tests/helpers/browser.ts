@@ -43,6 +43,7 @@ export async function openApp(archivePath: string, options: { colorScheme?: 'lig
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: options.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const requests: string[] = [];
   const consoleErrors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

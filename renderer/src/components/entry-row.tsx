@@ -23,6 +23,7 @@ export function EntryRow({ hit, index, top, height, selected, onClick }: Props) 
     );
   }
   const meta = [formatDate(hit.date), hit.outlet, hit.author].filter(Boolean);
+  if (meta.length === 0 && hit.source) meta.push(hit.source);
   return (
     <div
       className={className}
@@ -33,11 +34,11 @@ export function EntryRow({ hit, index, top, height, selected, onClick }: Props) 
       style={{ top, height }}
       onClick={() => onClick(index)}
     >
-      <div className="entry-title" dir="auto">
-        {hit.title || 'Untitled'}
+      <div className={`entry-title${hit.title ? '' : ' is-untitled'}`} dir="auto">
+        {hit.title || hit.source || 'Untitled'}
       </div>
       <div className="entry-meta">
-        {meta.length > 0 ? meta.join(' · ') : 'No date'}
+        {meta.join(' · ')}
         {hit.versions !== undefined && hit.versions > 1 && <span className="badge">{hit.versions} versions</span>}
         {hit.matchedVariants && hit.matchedVariants.length > 0 && <span className="entry-variants">matched {hit.matchedVariants.join(', ')}</span>}
       </div>

@@ -26,7 +26,7 @@ export function ImportButtons({ connection, onFiles, onPaths, disabled, variant 
   };
   const cls = variant === 'empty' ? 'primary-button' : 'text-button small';
   return (
-    <div className={`import-buttons ${variant}`}>
+    <div className={`import-buttons ${variant === "empty" ? "empty" : "in-sidebar"}`}>
       <button type="button" className={cls} onClick={() => pick('files')} disabled={disabled}>
         Add files…
       </button>

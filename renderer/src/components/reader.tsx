@@ -37,8 +37,8 @@ export function Reader({ connection, entryId, terms, version, onOpen }: Props) {
   return (
     <article className="reader" dir={e.direction} aria-labelledby="reader-title" data-entry-id={e.id}>
       <header className="reader-header">
-        <h2 id="reader-title" dir="auto">
-          {e.title || 'Untitled'}
+        <h2 id="reader-title" dir="auto" className={e.title ? undefined : 'is-untitled'}>
+          {e.title || source?.sourceName || 'Untitled'}
         </h2>
         <dl className="reader-meta" dir="ltr">
           {e.date && (
