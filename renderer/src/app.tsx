@@ -42,7 +42,9 @@ export function App({ connection }: { connection: Connection }) {
   const pages = useSearchPages(connection, search.request, searchVersion);
   const scopeKey = JSON.stringify(search.scope) + '#' + searchVersion;
   const facets = useAsyncValue(`facets${scopeKey}`, () => connection.api.facets(search.scope));
-  const timeline = useAsyncValue(`timeline${scopeKey}`, () => connection.api.timeline(search.scope));
+  // The timeline ignores its own date range, so the brushed selection is seen in its context.
+  const timelineScope = useMemo(() => ({ ...search.scope, dateFrom: null, dateTo: null }), [search.scope]);
+  const timeline = useAsyncValue(`timeline${JSON.stringify(timelineScope)}#${searchVersion}`, () => connection.api.timeline(timelineScope));
   const aliases = useAsyncValue(`aliases#${aliasVersion}`, () => connection.api.listAliasGroups());
   const saved = useAsyncValue(`saved#${savedVersion}#${version}`, () => connection.api.listSavedSearches());
 

@@ -23,7 +23,7 @@ export function EntryRow({ hit, index, top, height, selected, onClick }: Props) 
     );
   }
   const meta = [formatDate(hit.date), hit.outlet, hit.author].filter(Boolean);
-  if (meta.length === 0 && hit.source) meta.push(hit.source);
+  if (meta.length === 0) meta.push(hit.title && hit.source ? hit.source : 'No date');
   return (
     <div
       className={className}
