@@ -33,7 +33,7 @@ interface PendingFile {
   size: number;
 }
 
-export function importPaths(db: Db, paths: string[], ctx: JobContext): ImportReport {
+export async function importPaths(db: Db, paths: string[], ctx: JobContext): Promise<ImportReport> {
   const { files, missing } = collectFiles(paths);
   const pending: PendingFile[] = files.map((f) => ({
     displayPath: f.path,
@@ -41,12 +41,12 @@ export function importPaths(db: Db, paths: string[], ctx: JobContext): ImportRep
     size: f.size,
     load: () => fs.readFileSync(f.path),
   }));
-  const report = runImport(db, pending, ctx);
+  const report = await runImport(db, pending, ctx);
   report.files.unshift(...missing.map((m): ImportFileResult => ({ path: m.path, status: 'rejected', entries: 0, error: m.error })));
   return report;
 }
 
-export function importUploads(db: Db, uploads: UploadedFile[], ctx: JobContext): ImportReport {
+export async function importUploads(db: Db, uploads: UploadedFile[], ctx: JobContext): Promise<ImportReport> {
   const pending: PendingFile[] = uploads.map((u) => ({
     displayPath: u.name,
     name: u.name.split(/[\\/]/).pop() || u.name,
@@ -56,7 +56,7 @@ export function importUploads(db: Db, uploads: UploadedFile[], ctx: JobContext):
   return runImport(db, pending, ctx);
 }
 
-function runImport(db: Db, pending: PendingFile[], ctx: JobContext): ImportReport {
+async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promise<ImportReport> {
   const writer = new ArchiveWriter(db);
   const progress: ImportProgress = {
     jobId: ctx.jobId,
@@ -110,7 +110,7 @@ function runImport(db: Db, pending: PendingFile[], ctx: JobContext): ImportRepor
     }
     for (const member of members) {
       try {
-        const result = writer.importOne(member, ctx, () => {
+        const result = await writer.importOne(member, ctx, () => {
           progress.entriesDone++;
           emit();
         });
@@ -159,16 +159,17 @@ class ArchiveWriter {
     this.entries = new EntriesRepo(db);
   }
 
-  importOne(
+  async importOne(
     member: { displayPath: string; name: string; container: string | null; bytes: Uint8Array },
     ctx: JobContext,
     onEntry: () => void,
-  ): ImportFileResult {
+  ): Promise<ImportFileResult> {
     const sha256 = crypto.createHash('sha256').update(member.bytes).digest('hex');
     if (this.sources.findByHash(sha256) !== null) {
       return { path: member.displayPath, status: 'duplicate', entries: 0 };
     }
-    const doc: ParsedDocument = parseDocument(member.name, member.bytes);
+    // Parsing is async (PDF) and happens before the write transaction, which stays synchronous.
+    const doc: ParsedDocument = await parseDocument(member.name, member.bytes);
     if (doc.entries.length === 0) throw new ImportRejection('Quire found no text to import in this file.');
     const now = new Date().toISOString();
     const write = this.db.transaction(() => {

@@ -1,18 +1,76 @@
 // Chooses the importer for a file from its content (and, second, its name) and runs it.
+import { decodeDeclared, decodeText } from './decode/decode-text.ts';
+import { gunzipStrict, isGzip } from './decode/gunzip.ts';
+import { detectFormat } from './formats/detect-format.ts';
+import type { FormatResult } from './formats/format-result.ts';
+import { importCsv } from './formats/import-csv.ts';
+import { importHtml } from './formats/import-html.ts';
+import { importJson, importJsonl } from './formats/import-json.ts';
+import { importEml, importMbox } from './formats/import-mail.ts';
+import { importPdf } from './formats/import-pdf.ts';
+import { importWarc, isWarc } from './formats/import-warc.ts';
+import { metaCharset } from './formats/meta-charset.ts';
+import { refuseByExtension, refuseZip } from './formats/refuse-unread.ts';
+import { splitMarkdown, splitTextDump } from './split/split-text-dump.ts';
 import type { ParsedDocument } from './types.ts';
 import { ImportRejection } from './types.ts';
 
-export function parseDocument(name: string, bytes: Uint8Array): ParsedDocument {
+function startsWithAscii(bytes: Uint8Array, magic: string, within = 0): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, within + magic.length)).toString('latin1');
+  return within === 0 ? head.startsWith(magic) : head.includes(magic);
+}
+
+function withEncoding(result: FormatResult, encoding: string | null, confidence: number | null): ParsedDocument {
+  return { ...result, encoding, encodingConfidence: confidence };
+}
+
+export async function parseDocument(name: string, bytes: Uint8Array, depth = 0): Promise<ParsedDocument> {
   if (bytes.length === 0) throw new ImportRejection('The file is empty.');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).normalize('NFC').replace(/\r\n?/g, '\n');
-  void name;
-  return {
-    format: 'text',
-    encoding: 'utf-8',
-    encodingConfidence: 1,
-    text,
-    header: null,
-    entries: [{ title: '', body: text.trim(), start: 0, end: text.length }],
-    warnings: [],
-  };
+  if (isGzip(bytes)) {
+    if (/\.warc\.gz$/iu.test(name)) return withEncoding(importWarc(bytes), null, null);
+    const inner = gunzipStrict(bytes, 'This compressed file');
+    if (isWarc(inner)) return withEncoding(importWarc(bytes), null, null);
+    if (depth > 2) throw new ImportRejection('This file is compressed several times over; Quire does not read it.');
+    return parseDocument(name.replace(/\.gz$/iu, ''), inner, depth + 1);
+  }
+  if (startsWithAscii(bytes, '%PDF-', 1024)) return withEncoding(await importPdf(bytes), null, null);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) refuseZip(name, bytes);
+  refuseByExtension(name);
+  if (isWarc(bytes)) return withEncoding(importWarc(bytes), null, null);
+
+  let decoded = decodeText(bytes);
+  if (!decoded.text.trim()) throw new ImportRejection('The file holds only blank space: there is no text to import.');
+  const format = detectFormat(name, decoded.text);
+  if (format === 'html' && decoded.confidence < 1) {
+    const declared = metaCharset(bytes);
+    if (declared) decoded = decodeDeclared(bytes, declared);
+  }
+  const { text, encoding, confidence } = decoded;
+  switch (format) {
+    case 'html':
+      return withEncoding(importHtml(text), encoding, confidence);
+    case 'json':
+      return withEncoding(importJson(text), encoding, confidence);
+    case 'jsonl':
+      return withEncoding(importJsonl(text), encoding, confidence);
+    case 'csv':
+    case 'tsv':
+      return withEncoding(importCsv(text, format), encoding, confidence);
+    case 'warc':
+      return withEncoding(importWarc(bytes), null, null);
+    case 'eml':
+    case 'mbox': {
+      // Mail declares a charset per part, so it is parsed from the bytes, not from the decoded text.
+      const raw = encoding.startsWith('utf-16') ? text : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      const mail = format === 'eml' ? importEml(raw) : importMbox(raw);
+      const { charset, ...result } = mail;
+      return withEncoding(result, charset ?? encoding, charset ? 0.9 : confidence);
+    }
+    case 'markdown':
+    case 'text':
+    case 'pdf': {
+      const split = format === 'markdown' ? splitMarkdown(text) : splitTextDump(text);
+      return { format: format === 'markdown' ? 'markdown' : 'text', encoding, encodingConfidence: confidence, text, header: split.header, entries: split.entries, warnings: [] };
+    }
+  }
 }

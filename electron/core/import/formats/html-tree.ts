@@ -1,0 +1,136 @@
+// A small tolerant HTML parser: enough structure to find the main content and the metadata of
+// a scraped page. Nothing is ever executed; script and style bodies are kept only as raw text
+// (JSON-LD lives in a script element).
+import { decodeEntities } from './html-entities.ts';
+
+export interface HtmlElement {
+  tag: string;
+  attrs: Map<string, string>;
+  children: HtmlNode[];
+  parent: HtmlElement | null;
+}
+export type HtmlNode = HtmlElement | string;
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'noscript', 'xmp', 'iframe', 'noembed', 'noframes', 'template', 'svg', 'math']);
+/** A start tag of the key closes an open element of each listed tag (the common implied end tags). */
+const CLOSED_BY: Record<string, string[]> = {
+  p: ['p'],
+  li: ['li'],
+  dt: ['dt', 'dd'],
+  dd: ['dt', 'dd'],
+  tr: ['tr', 'td', 'th'],
+  td: ['td', 'th'],
+  th: ['td', 'th'],
+  option: ['option'],
+};
+const BLOCK_CLOSES_P = new Set(['div', 'article', 'section', 'header', 'footer', 'nav', 'aside', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'pre', 'form', 'figure', 'hr']);
+
+const ATTR = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/gu;
+
+export function parseHtml(html: string): HtmlElement {
+  const root: HtmlElement = { tag: '#root', attrs: new Map(), children: [], parent: null };
+  let current = root;
+  let i = 0;
+  const text = (s: string) => {
+    if (s) current.children.push(decodeEntities(s));
+  };
+  const closeTag = (tag: string) => {
+    for (let el: HtmlElement | null = current; el && el !== root; el = el.parent) {
+      if (el.tag === tag) {
+        current = el.parent ?? root;
+        return;
+      }
+    }
+  };
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      text(html.slice(i));
+      break;
+    }
+    text(html.slice(i, lt));
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    if (html.startsWith('<![CDATA[', lt)) {
+      const end = html.indexOf(']]>', lt);
+      current.children.push(html.slice(lt + 9, end < 0 ? html.length : end));
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    if (html[lt + 1] === '!' || html[lt + 1] === '?') {
+      const end = html.indexOf('>', lt);
+      i = end < 0 ? html.length : end + 1;
+      continue;
+    }
+    const m = /^<(\/?)([A-Za-z][A-Za-z0-9:-]*)([^>]*)>/u.exec(html.slice(lt, lt + 8192));
+    if (!m) {
+      text('<');
+      i = lt + 1;
+      continue;
+    }
+    i = lt + m[0].length;
+    const tag = m[2]!.toLowerCase();
+    if (m[1]) {
+      closeTag(tag);
+      continue;
+    }
+    for (const closes of [CLOSED_BY[tag] ?? [], BLOCK_CLOSES_P.has(tag) ? ['p'] : []]) {
+      if (closes.includes(current.tag)) current = current.parent ?? root;
+    }
+    const attrs = new Map<string, string>();
+    for (const a of m[3]!.matchAll(ATTR)) {
+      const name = a[1]!.toLowerCase();
+      if (!attrs.has(name)) attrs.set(name, decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
+    }
+    const el: HtmlElement = { tag, attrs, children: [], parent: current };
+    current.children.push(el);
+    if (VOID.has(tag) || m[3]!.trimEnd().endsWith('/')) continue;
+    if (RAW_TEXT.has(tag)) {
+      const close = new RegExp(`</${tag}\\s*>`, 'iu');
+      const rest = html.slice(i);
+      const end = rest.search(close);
+      const raw = end < 0 ? rest : rest.slice(0, end);
+      el.children.push(tag === 'title' || tag === 'textarea' ? decodeEntities(raw) : raw);
+      i = end < 0 ? html.length : i + end + (close.exec(rest)?.[0].length ?? 0);
+      continue;
+    }
+    current = el;
+  }
+  return root;
+}
+
+export function* walk(node: HtmlElement): Generator<HtmlElement> {
+  for (const child of node.children) {
+    if (typeof child === 'string') continue;
+    yield child;
+    yield* walk(child);
+  }
+}
+
+export function findAll(node: HtmlElement, test: (el: HtmlElement) => boolean): HtmlElement[] {
+  const out: HtmlElement[] = [];
+  for (const el of walk(node)) if (test(el)) out.push(el);
+  return out;
+}
+
+export function find(node: HtmlElement, test: (el: HtmlElement) => boolean): HtmlElement | null {
+  for (const el of walk(node)) if (test(el)) return el;
+  return null;
+}
+
+/** The raw text of an element's descendants, whitespace collapsed. */
+export function textContent(node: HtmlElement): string {
+  const parts: string[] = [];
+  const visit = (n: HtmlElement) => {
+    for (const c of n.children) {
+      if (typeof c === 'string') parts.push(c);
+      else if (c.tag !== 'script' && c.tag !== 'style') visit(c);
+    }
+  };
+  visit(node);
+  return parts.join('').replace(/\s+/gu, ' ').trim();
+}

@@ -1,0 +1,116 @@
+// WARC web archives (plain or gzip, one member per record or one for the whole file): each HTML
+// response becomes entries with its URL and capture date; revisits, non-HTML payloads and
+// records cut short are skipped (the last two with a warning).
+import { decodeDeclared } from '../decode/decode-text.ts';
+import { gunzipLenient, isGzip } from '../decode/gunzip.ts';
+import type { EntryDraft } from '../types.ts';
+import { ImportRejection } from '../types.ts';
+import { TextBuilder, type FormatResult } from './format-result.ts';
+import { readHtmlPage } from './import-html.ts';
+import { indexOfBytes, parseHeaderLines, parseHttpResponse, splitHead } from './parse-http.ts';
+import { normalizeDate } from './normalize-date.ts';
+import { metaCharset } from './meta-charset.ts';
+
+const WARC_MAGIC = [0x57, 0x41, 0x52, 0x43, 0x2f]; // "WARC/"
+
+export function isWarc(bytes: Uint8Array): boolean {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
+  return WARC_MAGIC.every((b, j) => bytes[i + j] === b);
+}
+
+interface WarcRecord {
+  headers: Map<string, string>;
+  content: Uint8Array;
+}
+
+function* records(bytes: Uint8Array, warnings: string[]): Generator<WarcRecord> {
+  let at = 0;
+  let n = 0;
+  for (;;) {
+    const next = indexOfBytes(bytes, WARC_MAGIC, at);
+    if (next < 0) return;
+    n++;
+    const split = splitHead(bytes, next);
+    if (!split) {
+      warnings.push(`WARC record ${n} is cut short (its header never ends) and was skipped.`);
+      return;
+    }
+    const headers = parseHeaderLines(split.head.split(/\r?\n/u).slice(1));
+    const length = Number(headers.get('content-length') ?? NaN);
+    if (!Number.isFinite(length)) {
+      warnings.push(`WARC record ${n} has no Content-Length and was skipped.`);
+      at = split.rest;
+      continue;
+    }
+    if (split.rest + length > bytes.length) {
+      const uri = headers.get('warc-target-uri');
+      warnings.push(`WARC record ${n}${uri ? ` (${uri})` : ''} is cut short: it declares ${length} bytes but only ${bytes.length - split.rest} remain. It was skipped.`);
+      return;
+    }
+    yield { headers, content: bytes.subarray(split.rest, split.rest + length) };
+    at = split.rest + length;
+  }
+}
+
+export function importWarc(raw: Uint8Array): FormatResult {
+  const warnings: string[] = [];
+  let bytes = raw;
+  if (isGzip(raw)) {
+    const { data, complete } = gunzipLenient(raw);
+    if (!complete) warnings.push('The compressed WARC file is cut short or damaged; the records before the damage were read.');
+    bytes = data;
+  }
+  if (!isWarc(bytes)) throw new ImportRejection('This file is not a WARC web archive: it does not start with a WARC/1.x record.');
+  const builder = new TextBuilder();
+  const entries: EntryDraft[] = [];
+  let skipped = 0;
+  let revisits = 0;
+  for (const record of records(bytes, warnings)) {
+    const type = (record.headers.get('warc-type') ?? '').toLowerCase();
+    if (type === 'revisit') {
+      revisits++;
+      continue;
+    }
+    if (type !== 'response' && type !== 'resource') continue;
+    const uri = record.headers.get('warc-target-uri')?.replace(/^<|>$/gu, '') ?? null;
+    let contentType = record.headers.get('content-type') ?? '';
+    let body = record.content;
+    if (type === 'response' && /application\/http/iu.test(contentType)) {
+      const http = parseHttpResponse(record.content);
+      if (http === 'truncated-chunks' || http === 'bad-encoding') {
+        warnings.push(`The page ${uri ?? '(no URL)'} has ${http === 'truncated-chunks' ? 'a body cut short' : 'a body that cannot be decompressed'} and was skipped.`);
+        continue;
+      }
+      if (http === 'not-http' || http.status < 200 || http.status >= 300) {
+        skipped++;
+        continue;
+      }
+      contentType = http.headers.get('content-type') ?? '';
+      body = http.body;
+    }
+    if (!/text\/html|application\/xhtml/iu.test(contentType)) {
+      skipped++;
+      continue;
+    }
+    const charset = /charset\s*=\s*["']?([\w.:-]+)/iu.exec(contentType)?.[1] ?? metaCharset(body);
+    const page = readHtmlPage(decodeDeclared(body, charset).text);
+    if (page.entries.length === 0) continue;
+    const captured = normalizeDate(record.headers.get('warc-date') ?? '');
+    const offset = builder.add(page.text);
+    for (const e of page.entries) {
+      entries.push({
+        ...e,
+        url: e.url && /^https?:/u.test(e.url) ? e.url : (uri ?? e.url ?? null),
+        date: e.date ?? captured,
+        dateSource: e.date ? e.dateSource : captured ? 'warc-date' : null,
+        start: e.start + offset,
+        end: e.end + offset,
+      });
+    }
+  }
+  if (entries.length === 0) {
+    throw new ImportRejection(`This WARC file holds no HTML pages to import${skipped + revisits > 0 ? ` (${skipped} other records and ${revisits} revisits were skipped)` : ''}.`);
+  }
+  return { format: 'warc', text: builder.toString(), header: null, entries, warnings };
+}
