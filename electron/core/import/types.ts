@@ -36,6 +36,8 @@ export interface ParsedDocument {
   header?: SiteHeader | null;
   entries: EntryDraft[];
   warnings: string[];
+  /** PDF: the offset in `text` where each page starts. */
+  pages?: number[];
 }
 
 /** A file Quire will not import, with the reason in plain words. */
