@@ -21,6 +21,9 @@ const STATUS_LABEL = { imported: 'Imported', duplicate: 'Duplicate', rejected: '
 export function ImportReportDialog({ report, onClose }: { report: ImportReport; onClose(): void }) {
   const counts = { imported: 0, duplicate: 0, rejected: 0, cancelled: 0 };
   for (const f of report.files) counts[f.status]++;
+  // Problems first, so a rejection's reason is seen without scrolling.
+  const ORDER = { rejected: 0, cancelled: 1, duplicate: 2, imported: 3 } as const;
+  const files = [...report.files].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const summary = [
     `${plural(report.entriesAdded, 'entry', 'entries')} added from ${plural(counts.imported, 'file')}`,
     counts.duplicate ? `${counts.duplicate} already in the archive` : '',
@@ -43,7 +46,7 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
         {report.cancelled && ' Files finished before you cancelled were kept whole; the rest were not imported.'}
       </p>
       <ul className="import-files" aria-label="Imported files">
-        {report.files.map((f, i) => (
+        {files.map((f, i) => (
           <li key={`${f.path}-${i}`} className={`import-file status-${f.status}`} data-status={f.status}>
             <span className={`status-dot status-${f.status}`} aria-hidden="true" />
             <span className="import-file-name" dir="auto" title={f.path}>
