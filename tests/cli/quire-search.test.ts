@@ -18,10 +18,13 @@ describe('quire search', () => {
   beforeAll(() => {
     const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
-    fs.writeFileSync(path.join(dir, 'one.txt'), 'The lighthouse keeper wrote about the storm over the bay.\n');
-    fs.writeFileSync(path.join(dir, 'two.txt'), 'Fishermen stayed ashore while the storm passed.\n');
-    fs.writeFileSync(path.join(dir, 'three.txt'), 'گزارش درباره‌ی كتابخانه ملی\n');
-    expect(quire(['import', dir, '--archive', archive, '--json']).code).toBe(0);
+    const docs = path.join(dir, 'docs');
+    fs.mkdirSync(docs);
+    fs.writeFileSync(path.join(docs, 'one.txt'), 'The lighthouse keeper wrote about the storm over the bay.\n');
+    fs.writeFileSync(path.join(docs, 'two.txt'), 'Fishermen stayed ashore while the storm passed.\n');
+    fs.writeFileSync(path.join(docs, 'three.txt'), 'گزارش درباره‌ی كتابخانه ملی\n');
+    const imported = quire(['import', docs, '--archive', archive, '--json']);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
   });
 
   it('prints matching entries with snippets as text', () => {
