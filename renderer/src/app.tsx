@@ -1,6 +1,6 @@
 // The app frame: library sidebar, search toolbar with timeline, result list, reader.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SavedSearch, SearchHit } from '../../shared/contract.ts';
+import type { AliasGroup, SavedSearch, SearchHit } from '../../shared/contract.ts';
 import type { Connection } from './archive-client.ts';
 import { DropOverlay } from './components/drop-overlay.tsx';
 import { ErrorBanner } from './components/error-banner.tsx';
@@ -11,14 +11,17 @@ import { ListPane } from './components/list-pane.tsx';
 import { Reader } from './components/reader.tsx';
 import { SaveSearchDialog } from './components/save-search-dialog.tsx';
 import { SearchBar, SearchOptions } from './components/search-bar.tsx';
+import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { Sidebar } from './components/sidebar.tsx';
 import { Timeline } from './components/timeline.tsx';
+import { UndoToast } from './components/undo-toast.tsx';
 import { useArchiveVersion } from './hooks/use-archive-version.ts';
 import { useAsyncValue } from './hooks/use-async-value.ts';
 import { useImport } from './hooks/use-import.ts';
 import { useKeyboard } from './hooks/use-keyboard.ts';
 import { useSearchPages } from './hooks/use-search-pages.ts';
 import { useSearchState } from './hooks/use-search-state.ts';
+import { useUndo } from './hooks/use-undo.ts';
 import { useWindowDrop } from './hooks/use-window-drop.ts';
 import { errorMessage } from './lib/errors.ts';
 import { fold, queryTerms } from './lib/query-terms.ts';
@@ -31,9 +34,11 @@ export function App({ connection }: { connection: Connection }) {
   const [selectedIndex, setSelectedIndex] = useState(-1);
   const [openHit, setOpenHit] = useState<{ id: number; hit?: SearchHit } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const search = useSearchState();
+  const undo = useUndo(setError);
   const imports = useImport(connection);
   const dragging = useWindowDrop(connection.mode, imports.importDropped);
 
@@ -72,6 +77,7 @@ export function App({ connection }: { connection: Connection }) {
       else search.clearFilters();
       searchInput.current?.blur();
     },
+    help: () => setHelpOpen(true),
   });
 
   // Highlight what was typed, the variants that matched, and the other names of any alias group hit.
@@ -90,8 +96,22 @@ export function App({ connection }: { connection: Connection }) {
     search.reset(s.query);
     connection.api.openSavedSearch({ id: s.id }).then(() => setSavedVersion((v) => v + 1), (e: unknown) => setError(errorMessage(e)));
   };
+  // Deletions are offered back for a few seconds; undo re-creates the item through the contract.
   const deleteSaved = (s: SavedSearch) => {
-    connection.api.deleteSavedSearch({ id: s.id }).then(() => setSavedVersion((v) => v + 1), (e: unknown) => setError(errorMessage(e)));
+    connection.api.deleteSavedSearch({ id: s.id }).then(
+      () => {
+        setSavedVersion((v) => v + 1);
+        undo.offerUndo(`Deleted saved search “${s.name}”`, () =>
+          connection.api.saveSearch({ name: s.name, query: s.query }).then(() => setSavedVersion((v) => v + 1)),
+        );
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  };
+  const aliasDeleted = (g: AliasGroup) => {
+    undo.offerUndo(`Deleted alias group “${g.name}”`, () =>
+      connection.api.saveAliasGroup({ name: g.name, variants: g.variants }).then(() => setAliasVersion((v) => v + 1)),
+    );
   };
 
   const archiveEmpty = stats.value !== null && stats.value.entries === 0;
@@ -120,6 +140,7 @@ export function App({ connection }: { connection: Connection }) {
         aliasGroups={aliases.value ?? []}
         aliasError={aliases.error}
         onAliasesChanged={() => setAliasVersion((v) => v + 1)}
+        onAliasDeleted={aliasDeleted}
       />
       <div className="workspace">
         <header className="toolbar">
@@ -182,6 +203,8 @@ export function App({ connection }: { connection: Connection }) {
         </div>
       </div>
       <DropOverlay visible={dragging} />
+      <UndoToast offer={undo.offer} onUndo={undo.undo} onDismiss={undo.dismiss} />
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       {imports.state.phase === 'done' && (
         <ImportReportDialog
           report={imports.state.report}

@@ -8,6 +8,7 @@ import './sidebar.css';
 import './list.css';
 import './reader.css';
 import './dialogs.css';
+import './toast.css';
 
 const connection = connect();
 createRoot(document.getElementById('root')!).render(

@@ -30,8 +30,9 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
+/** The built renderer; QUIRE_RENDERER_DIR points at another build (e.g. one not shared with a parallel `npm run build`). */
 export function rendererDir(): string {
-  const dir = path.join(REPO_ROOT, 'dist', 'renderer');
+  const dir = process.env['QUIRE_RENDERER_DIR'] ?? path.join(REPO_ROOT, 'dist', 'renderer');
   if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
   return dir;
 }

@@ -10,6 +10,8 @@ interface Props {
   groups: AliasGroup[];
   error: string | null;
   onChanged(): void;
+  /** After a group is deleted, so it can be offered back (Undo). */
+  onDeleted(group: AliasGroup): void;
 }
 
 function download(name: string, text: string): void {
@@ -23,7 +25,7 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function AliasGroupList({ connection, groups, error, onChanged }: Props) {
+export function AliasGroupList({ connection, groups, error, onChanged, onDeleted }: Props) {
   const [editing, setEditing] = useState<AliasGroup | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -36,7 +38,13 @@ export function AliasGroupList({ connection, groups, error, onChanged }: Props) 
     onChanged();
   };
   const remove = (g: AliasGroup) => {
-    connection.api.deleteAliasGroup({ id: g.id }).then(onChanged, (e: unknown) => setMessage(errorMessage(e)));
+    connection.api.deleteAliasGroup({ id: g.id }).then(
+      () => {
+        onChanged();
+        onDeleted(g);
+      },
+      (e: unknown) => setMessage(errorMessage(e)),
+    );
   };
   const importFile = async (file: File | undefined) => {
     if (!file) return;

@@ -27,6 +27,7 @@ interface Props {
   aliasGroups: AliasGroup[];
   aliasError: string | null;
   onAliasesChanged(): void;
+  onAliasDeleted(group: AliasGroup): void;
 }
 
 export function Sidebar(p: Props) {
@@ -50,7 +51,7 @@ export function Sidebar(p: Props) {
           <FacetPanel facets={p.facets} error={p.facetsError} filters={p.filters} onToggle={p.onToggleFacet} />
         </SidebarSection>
         <SidebarSection title="Alias groups">
-          <AliasGroupList connection={p.connection} groups={p.aliasGroups} error={p.aliasError} onChanged={p.onAliasesChanged} />
+          <AliasGroupList connection={p.connection} groups={p.aliasGroups} error={p.aliasError} onChanged={p.onAliasesChanged} onDeleted={p.onAliasDeleted} />
         </SidebarSection>
       </nav>
     </aside>

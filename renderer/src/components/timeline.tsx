@@ -10,6 +10,8 @@ interface Props {
   onRange(from: string, to: string): void;
 }
 
+const MAX_BAR_PX = 30;
+
 function monthsBetween(first: string, last: string): string[] {
   const out: string[] = [];
   let [y, m] = first.split('-').map(Number) as [number, number];
@@ -49,42 +51,46 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
   };
   const years = bars.map((b, i) => ({ i, year: b.month.slice(0, 4), first: b.month.endsWith('-01') || i === 0 })).filter((x) => x.first);
   const labelEvery = Math.max(1, Math.ceil(years.length / 8));
+  // With few months, bars would stretch across the whole toolbar: cap their width instead.
+  const trackWidth = bars.length * MAX_BAR_PX;
 
   return (
     <div className="timeline" role="group" aria-label="Timeline by month" onPointerLeave={finish} onPointerUp={finish}>
-      <div className="timeline-bars">
-        {bars.map((b, i) => (
-          <button
-            type="button"
-            key={b.month}
-            className={`timeline-bar${inRange(b.month, i) ? ' is-in-range' : ''}`}
-            aria-label={`${formatMonth(b.month)}: ${b.count} ${b.count === 1 ? 'entry' : 'entries'}`}
-            title={`${formatMonth(b.month)}: ${b.count}`}
-            data-month={b.month}
-            onPointerDown={(e) => {
-              e.preventDefault();
-              setDrag({ from: i, to: i });
-            }}
-            onPointerEnter={() => setDrag((d) => (d ? { ...d, to: i } : d))}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' || e.key === ' ') {
+      <div className="timeline-track" style={{ maxWidth: trackWidth }}>
+        <div className="timeline-bars">
+          {bars.map((b, i) => (
+            <button
+              type="button"
+              key={b.month}
+              className={`timeline-bar${inRange(b.month, i) ? ' is-in-range' : ''}`}
+              aria-label={`${formatMonth(b.month)}: ${b.count} ${b.count === 1 ? 'entry' : 'entries'}`}
+              title={`${formatMonth(b.month)}: ${b.count}`}
+              data-month={b.month}
+              onPointerDown={(e) => {
                 e.preventDefault();
-                onRange(`${b.month}-01`, monthEnd(b.month));
-              }
-            }}
-          >
-            <span className="timeline-fill" style={{ height: `${b.count === 0 ? 0 : Math.max(6, (b.count / max) * 100)}%` }} />
-          </button>
-        ))}
-      </div>
-      <div className="timeline-axis" aria-hidden="true">
-        {years
-          .filter((_y, k) => k % labelEvery === 0)
-          .map((y) => (
-            <span key={y.i} style={{ left: `${(y.i / bars.length) * 100}%` }}>
-              {y.year}
-            </span>
+                setDrag({ from: i, to: i });
+              }}
+              onPointerEnter={() => setDrag((d) => (d ? { ...d, to: i } : d))}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onRange(`${b.month}-01`, monthEnd(b.month));
+                }
+              }}
+            >
+              <span className="timeline-fill" style={{ height: `${b.count === 0 ? 0 : Math.max(6, (b.count / max) * 100)}%` }} />
+            </button>
           ))}
+        </div>
+        <div className="timeline-axis" aria-hidden="true">
+          {years
+            .filter((_y, k) => k % labelEvery === 0)
+            .map((y) => (
+              <span key={y.i} style={{ left: `${(y.i / bars.length) * 100}%` }}>
+                {y.year}
+              </span>
+            ))}
+        </div>
       </div>
       {timeline.undated > 0 && <div className="timeline-undated">{timeline.undated.toLocaleString('en-US')} undated</div>}
     </div>

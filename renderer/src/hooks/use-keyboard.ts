@@ -1,10 +1,11 @@
-// The keyboard: `/` focuses search; j/k or arrows move; Enter opens; Esc clears.
+// The keyboard: `/` focuses search; j/k or arrows move; Enter opens; Esc clears; `?` shows help.
 import { useEffect, useRef, type RefObject } from 'react';
 
 export interface KeyboardActions {
   move(delta: number): void;
   open(): void;
   clear(): void;
+  help(): void;
 }
 
 function isEditable(el: Element | null): boolean {
@@ -62,6 +63,10 @@ export function useKeyboard(searchInput: RefObject<HTMLInputElement | null>, act
           break;
         case 'Escape':
           a.clear();
+          break;
+        case '?':
+          e.preventDefault();
+          a.help();
           break;
       }
     };

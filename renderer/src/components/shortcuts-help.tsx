@@ -1,0 +1,44 @@
+// The keyboard shortcuts, opened with `?`.
+import { Dialog } from './dialog.tsx';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl';
+
+const SHORTCUTS: { keys: string[][]; what: string; desktop?: boolean }[] = [
+  { keys: [['/']], what: 'Focus the search box' },
+  { keys: [['j'], ['↓']], what: 'Next result' },
+  { keys: [['k'], ['↑']], what: 'Previous result' },
+  { keys: [['Enter']], what: 'Open the selected result' },
+  { keys: [['Esc']], what: 'Clear the search, then close the entry, then clear filters' },
+  { keys: [['?']], what: 'Show this list' },
+  { keys: [[MOD, 'Z']], what: 'Undo the last deletion while its notice shows' },
+  { keys: [[MOD, 'I']], what: 'Import files', desktop: true },
+  { keys: [[MOD, 'Shift', 'I']], what: 'Import a folder', desktop: true },
+];
+
+export function ShortcutsHelp({ onClose }: { onClose(): void }) {
+  return (
+    <Dialog title="Keyboard shortcuts" onClose={onClose} className="shortcuts-help">
+      <dl className="shortcut-list">
+        {SHORTCUTS.map((s) => (
+          <div key={s.what} className="shortcut">
+            <dt>
+              {s.keys.map((combo, i) => (
+                <span key={i} className="shortcut-combo">
+                  {i > 0 && <span className="shortcut-or">or</span>}
+                  {combo.map((k) => (
+                    <kbd key={k}>{k}</kbd>
+                  ))}
+                </span>
+              ))}
+            </dt>
+            <dd>
+              {s.what}
+              {s.desktop && <span className="muted"> (desktop app)</span>}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Dialog>
+  );
+}
