@@ -1,4 +1,4 @@
-// `quire search` end to end: build, import real files, search with text and --json output.
+// `quire search` end to end (on the bundle `npm test` builds first): import real files, search with text and --json output.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,8 +16,6 @@ describe('quire search', () => {
   const dir = tempDir();
   const archive = path.join(dir, 'cli-search.quire');
   beforeAll(() => {
-    const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
-    expect(build.status, build.stderr).toBe(0);
     const docs = path.join(dir, 'docs');
     fs.mkdirSync(docs);
     fs.writeFileSync(path.join(docs, 'one.txt'), 'The lighthouse keeper wrote about the storm over the bay.\n');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeUploads } from '../../shared/upload-frames.ts';
 import { ArchiveHost } from '../../electron/core/worker/archive-host.ts';
 import { serveArchive, type RunningServer } from '../../electron/serve/serve-archive.ts';
-import { rendererDir } from '../helpers/browser.ts';
+import { rendererDir } from '../helpers/renderer-dir.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 function raw(port: number, pathname: string, headers: Record<string, string> = {}, method = 'GET', body?: Uint8Array) {

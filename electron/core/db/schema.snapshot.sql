@@ -173,11 +173,6 @@ CREATE TRIGGER entries_index_delete AFTER DELETE ON entries BEGIN
       DELETE FROM entry_index WHERE rowid = old.id;
     END;
 
-CREATE TRIGGER entries_index_insert AFTER INSERT ON entries BEGIN
-      INSERT INTO entry_index (rowid, title, body, author, outlet)
-        VALUES (new.id, quire_fold(new.title), quire_fold(new.body), quire_fold(new.author), quire_fold(new.outlet));
-    END;
-
 CREATE TRIGGER entries_index_update AFTER UPDATE OF title, body, author, outlet ON entries BEGIN
       DELETE FROM entry_index WHERE rowid = old.id;
       INSERT INTO entry_index (rowid, title, body, author, outlet)

@@ -13,6 +13,8 @@ export interface CollectedFiles {
   missing: { path: string; error: string }[];
 }
 
+// A Quire archive (and its WAL files) inside a folder being imported is not material to import.
+const ARCHIVE_FILE = /\.quire(-wal|-shm|-journal)?$/u;
 const SKIPPED_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', '.git', 'node_modules']);
 
 export function collectFiles(inputs: string[]): CollectedFiles {
@@ -28,7 +30,7 @@ export function collectFiles(inputs: string[]): CollectedFiles {
   const walk = (dir: string) => {
     const names = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
     for (const d of names) {
-      if (SKIPPED_NAMES.has(d.name) || d.name.startsWith('.')) continue;
+      if (SKIPPED_NAMES.has(d.name) || d.name.startsWith('.') || ARCHIVE_FILE.test(d.name)) continue;
       const full = path.join(dir, d.name);
       if (d.isDirectory()) walk(full);
       else if (d.isFile()) add(full, fs.statSync(full).size);

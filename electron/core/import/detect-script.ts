@@ -2,9 +2,7 @@
 import type { TextDirection } from '../../../shared/contract.ts';
 
 // Letters only: Arabic-script digits (U+0660–0669, U+06F0–06F9) and punctuation, and U+FEFF
-// (the byte-order mark, not a letter), say nothing about direction.
-const RTL_LETTER = /[\u05D0-\u05EA\u05F0-\u05F2\u0620-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\u0700-\u074F\u0750-\u077F\u0780-\u07B1\u07CA-\u07EA\u08A0-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/gu;
-const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF\u0E00-\u0E7F]/gu;
+// (the byte-order mark, not a letter), say nothing about direction (see isRtlLetter).
 
 function count(text: string, re: RegExp): number {
   re.lastIndex = 0;
@@ -15,8 +13,65 @@ function count(text: string, re: RegExp): number {
 
 /** 'rtl' when right-to-left letters outnumber left-to-right ones in the first few thousand characters. */
 export function detectDirection(text: string): TextDirection {
-  const sample = text.slice(0, 4000);
-  return count(sample, RTL_LETTER) > count(sample, LTR_LETTER) ? 'rtl' : 'ltr';
+  return directionFrom(countScripts(text.slice(0, 4000)));
+}
+
+function directionFrom(k: ScriptCounts): TextDirection {
+  return k.rtl > k.latin + k.el + k.ru + k.kana + k.han + k.ko + k.th ? 'rtl' : 'ltr';
+}
+
+/** Letters per script in one pass (this runs for every imported entry, so no regex per script). */
+interface ScriptCounts {
+  he: number;
+  ru: number;
+  el: number;
+  han: number;
+  kana: number;
+  ko: number;
+  th: number;
+  latin: number;
+  arabic: number;
+  /** Every right-to-left letter: Hebrew, Arabic script, Syriac, Thaana, N'Ko and presentation forms. */
+  rtl: number;
+}
+
+function isRtlLetter(u: number): boolean {
+  return (
+    (u >= 0x5d0 && u <= 0x5ea) ||
+    (u >= 0x5f0 && u <= 0x5f2) ||
+    (u >= 0x620 && u <= 0x64a) ||
+    (u >= 0x66e && u <= 0x6d3) ||
+    u === 0x6d5 ||
+    (u >= 0x6fa && u <= 0x6ff) ||
+    (u >= 0x700 && u <= 0x74f) ||
+    (u >= 0x750 && u <= 0x77f) ||
+    (u >= 0x780 && u <= 0x7b1) ||
+    (u >= 0x7ca && u <= 0x7ea) ||
+    (u >= 0x8a0 && u <= 0x8ff) ||
+    (u >= 0xfb1d && u <= 0xfdff) ||
+    (u >= 0xfe70 && u <= 0xfefc)
+  );
+}
+
+function countScripts(s: string): ScriptCounts {
+  const c: ScriptCounts = { he: 0, ru: 0, el: 0, han: 0, kana: 0, ko: 0, th: 0, latin: 0, arabic: 0, rtl: 0 };
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u < 0x41) continue;
+    if (isRtlLetter(u)) c.rtl++;
+    if (u <= 0x7a) {
+      if (u <= 0x5a || u >= 0x61) c.latin++;
+    } else if (u >= 0xc0 && u <= 0x24f) c.latin++;
+    else if (u >= 0x370 && u <= 0x3ff) c.el++;
+    else if (u >= 0x400 && u <= 0x4ff) c.ru++;
+    else if (u >= 0x5d0 && u <= 0x5ea) c.he++;
+    else if ((u >= 0x620 && u <= 0x64a) || (u >= 0x66e && u <= 0x6d3) || u === 0x6d5 || (u >= 0x6fa && u <= 0x6ff)) c.arabic++;
+    else if (u >= 0xe00 && u <= 0xe7f) c.th++;
+    else if (u >= 0x3040 && u <= 0x30ff) c.kana++;
+    else if (u >= 0x4e00 && u <= 0x9fff) c.han++;
+    else if (u >= 0xac00 && u <= 0xd7af) c.ko++;
+  }
+  return c;
 }
 
 // Persian: letters Arabic lacks, and the zero-width non-joiner Persian spelling uses constantly
@@ -27,15 +82,6 @@ const URDU_ONLY = /[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2]/gu; // ٹ ڈ ڑ 
 // Arabic: tā' marbūṭa, alif maqṣūra, tanwīn and the article ال at the start of a word.
 const ARABIC_STRONG = /[\u0629\u0649\u064B-\u064D]|(?<![\u0620-\u06FF])\u0627\u0644/gu; // ة ى ً ٌ ٍ ال
 const ARABIC_WEAK = /[\u064A\u0643]/gu; // ي ك
-const HEBREW = /[\u05D0-\u05EA]/gu;
-const CYRILLIC = /[\u0400-\u04FF]/gu;
-const GREEK = /[\u0370-\u03FF]/gu;
-const HAN = /[\u4E00-\u9FFF]/gu;
-const KANA = /[\u3040-\u30FF]/gu;
-const HANGUL = /[\uAC00-\uD7AF]/gu;
-const THAI = /[\u0E00-\u0E7F]/gu;
-const LATIN = /[A-Za-z\u00C0-\u024F]/gu;
-const ARABIC_SCRIPT = /[\u0620-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF]/gu;
 
 // Frequent short words that tell Latin-script languages apart.
 const LATIN_WORDS: [string, Set<string>][] = [
@@ -48,35 +94,46 @@ const LATIN_WORDS: [string, Set<string>][] = [
   ['nl', new Set('de het een en van is dat in op te niet zijn met voor er die ook aan maar werd wordt'.split(' '))],
 ];
 
+// Each stop word once, with the languages it votes for (one lookup per word, not one per language).
+const LATIN_VOTES = new Map<string, number[]>();
+LATIN_WORDS.forEach(([, stop], index) => {
+  for (const w of stop) LATIN_VOTES.set(w, [...(LATIN_VOTES.get(w) ?? []), index]);
+});
+
 function latinLanguage(sample: string): string {
-  const words = sample.toLowerCase().match(/[a-z\u00C0-\u024F]+/gu) ?? [];
-  let best = 'en';
-  let bestHits = 0;
-  for (const [lang, stop] of LATIN_WORDS) {
-    let hits = 0;
-    for (const w of words) if (stop.has(w)) hits++;
-    if (hits > bestHits) {
-      best = lang;
-      bestHits = hits;
-    }
+  const hits = new Array<number>(LATIN_WORDS.length).fill(0);
+  for (const m of sample.toLowerCase().matchAll(/[a-z\u00C0-\u024F]+/gu)) {
+    const votes = LATIN_VOTES.get(m[0]);
+    if (votes) for (const v of votes) hits[v]!++;
   }
-  return best;
+  let best = 0;
+  for (let i = 1; i < hits.length; i++) if (hits[i]! > hits[best]!) best = i;
+  return hits[best]! > 0 ? LATIN_WORDS[best]![0] : 'en';
 }
 
 /** A script-based language guess (ISO 639-1), or null when the text gives too little to go on. */
 export function guessLanguage(text: string): string | null {
+  return languageFrom(text.slice(0, 4000), countScripts(text.slice(0, 4000)));
+}
+
+/** Direction and language in one pass over the sample (this runs for every imported entry). */
+export function detectScript(text: string): { direction: TextDirection; language: string | null } {
   const s = text.slice(0, 4000);
-  const arabicScript = count(s, ARABIC_SCRIPT);
+  const k = countScripts(s);
+  return { direction: directionFrom(k), language: languageFrom(s, k) };
+}
+
+function languageFrom(s: string, k: ScriptCounts): string | null {
   const counts: [string, number][] = [
-    ['he', count(s, HEBREW)],
-    ['ru', count(s, CYRILLIC)],
-    ['el', count(s, GREEK)],
-    ['zh', count(s, HAN) - count(s, KANA)],
-    ['ja', count(s, KANA) * 3],
-    ['ko', count(s, HANGUL)],
-    ['th', count(s, THAI)],
-    ['en', count(s, LATIN)],
-    ['ar', arabicScript],
+    ['he', k.he],
+    ['ru', k.ru],
+    ['el', k.el],
+    ['zh', k.han - k.kana],
+    ['ja', k.kana * 3],
+    ['ko', k.ko],
+    ['th', k.th],
+    ['en', k.latin],
+    ['ar', k.arabic],
   ];
   counts.sort((a, b) => b[1] - a[1]);
   const top = counts[0];

@@ -8,7 +8,7 @@ import type { Db } from '../db/open-archive.ts';
 import { EntriesRepo } from '../repo/entries-repo.ts';
 import { SourcesRepo } from '../repo/sources-repo.ts';
 import { collectFiles } from './collect-files.ts';
-import { detectDirection, guessLanguage } from './detect-script.ts';
+import { detectScript } from './detect-script.ts';
 import { expandContainer } from './expand-container.ts';
 import { bandHashes, blobToSignature, estimatedJaccard, minhash, NEAR_DUPLICATE_THRESHOLD, signatureToBlob } from './near-duplicates.ts';
 import { parseDocument } from './parse-document.ts';
@@ -185,38 +185,48 @@ class ArchiveWriter {
         importedAt: now,
         bytes: member.bytes,
         text: doc.text,
-        header: doc.header ? JSON.stringify(doc.header) : null,
+        header: doc.header || doc.pages ? JSON.stringify({ ...doc.header, ...(doc.pages ? { pages: doc.pages } : {}) }) : null,
         warnings: doc.warnings.length > 0 ? JSON.stringify(doc.warnings) : null,
       });
       let added = 0;
-      doc.entries.forEach((draft, ordinal) => {
-        if (ctx.isCancelled()) throw new ImportCancelled();
-        const body = draft.body;
-        const contentHash = crypto.createHash('sha256').update(`${normalizeForHash(draft.title)}\n${normalizeForHash(body)}`).digest('hex');
-        let entryId = this.entries.findByHash(contentHash);
-        if (entryId === null) {
-          const sig = minhash(`${draft.title} ${body}`);
-          const sample = `${draft.title}\n${body}`;
-          entryId = this.entries.insert({
-            title: draft.title,
-            body,
-            date: draft.date ?? null,
-            dateSource: draft.date ? (draft.dateSource ?? null) : null,
-            author: draft.author ?? null,
-            outlet: draft.outlet ?? null,
-            url: draft.url ?? null,
-            language: draft.language ?? guessLanguage(sample),
-            direction: detectDirection(sample),
-            contentHash,
-            minhash: sig ? signatureToBlob(sig) : null,
-            createdAt: now,
-          });
-          this.groupNearDuplicates(entryId, sig);
-          added++;
-        }
-        this.entries.link(entryId, sourceId, draft.start, draft.end, ordinal);
-        onEntry();
-      });
+      for (let from = 0; from < doc.entries.length; from += BATCH) {
+        const batch = doc.entries.slice(from, from + BATCH);
+        const prepared = batch.map((draft) => {
+          const contentHash = crypto.createHash('sha256').update(`${normalizeForHash(draft.title)}\n${normalizeForHash(draft.body)}`).digest('hex');
+          const existing = this.entries.findByHash(contentHash);
+          const sig = existing === null ? minhash(`${draft.title} ${draft.body}`) : null;
+          return { draft, contentHash, existing, sig, bands: sig ? bandHashes(sig) : null };
+        });
+        const groups = new NearDuplicateBatch(this.entries, prepared.flatMap((p) => (p.bands ? p.bands.map((h, b): [number, number] => [b, h]) : [])));
+        prepared.forEach(({ draft, contentHash, existing, sig, bands }, i) => {
+          if (ctx.isCancelled()) throw new ImportCancelled();
+          let entryId = existing ?? this.entries.findByHash(contentHash); // the same text twice in one batch
+          if (entryId === null) {
+            const script = detectScript(`${draft.title}\n${draft.body}`);
+            const nearGroup = sig && bands ? groups.groupFor(sig, bands) : null;
+            entryId = this.entries.insert({
+              title: draft.title,
+              body: draft.body,
+              date: draft.date ?? null,
+              dateSource: draft.date ? (draft.dateSource ?? null) : null,
+              author: draft.author ?? null,
+              outlet: draft.outlet ?? null,
+              url: draft.url ?? null,
+              language: draft.language ?? script.language,
+              direction: script.direction,
+              contentHash,
+              minhash: sig ? signatureToBlob(sig) : null,
+              nearGroup,
+              createdAt: now,
+            });
+            if (sig && bands) groups.add(entryId, sig, nearGroup, bands);
+            added++;
+          }
+          this.entries.link(entryId, sourceId, draft.start, draft.end, from + i);
+          onEntry();
+        });
+        groups.flush();
+      }
       return { sourceId, added };
     });
     const { sourceId, added } = write.immediate();
@@ -231,24 +241,63 @@ class ArchiveWriter {
       ...(added < doc.entries.length ? { warnings: [...doc.warnings, `${doc.entries.length - added} entries were already in the archive from another file.`] } : {}),
     };
   }
+}
 
-  private groupNearDuplicates(entryId: number, sig: Uint32Array | null): void {
-    if (!sig) {
-      this.entries.setNearGroup(entryId, entryId);
-      return;
-    }
-    const hashes = bandHashes(sig);
-    let group: number | null = null;
-    for (const candidate of this.entries.bandCandidates(hashes)) {
-      const other = this.entries.signature(candidate);
-      if (!other?.minhash) continue;
-      if (estimatedJaccard(sig, blobToSignature(other.minhash)) >= NEAR_DUPLICATE_THRESHOLD) {
-        group = other.nearGroup ?? candidate;
-        break;
+const BATCH = 2000;
+
+/**
+ * Near-duplicate grouping for one batch of new entries: the stored candidates for all of the
+ * batch's band keys are fetched in one query, entries of the batch are matched in memory, and the
+ * batch's bands are written in one statement at the end.
+ */
+class NearDuplicateBatch {
+  private readonly byKey = new Map<number, number[]>();
+  private readonly known = new Map<number, { sig: Uint32Array; group: number }>();
+  private readonly rows: [number, number, number][] = [];
+  private readonly repo: EntriesRepo;
+
+  constructor(repo: EntriesRepo, keys: [number, number][]) {
+    this.repo = repo;
+    for (const m of repo.bandMatches(keys)) this.remember(m.band, m.hash, m.entryId);
+  }
+
+  private remember(band: number, hash: number, entryId: number): void {
+    const key = band * 4294967296 + (hash >>> 0);
+    const list = this.byKey.get(key);
+    if (list) list.push(entryId);
+    else this.byKey.set(key, [entryId]);
+  }
+
+  /** The group this signature joins (its earliest near-duplicate's group), or null for a new group. */
+  groupFor(sig: Uint32Array, bands: number[]): number | null {
+    const candidates = new Set<number>();
+    bands.forEach((hash, band) => {
+      for (const id of this.byKey.get(band * 4294967296 + (hash >>> 0)) ?? []) candidates.add(id);
+    });
+    for (const id of [...candidates].sort((a, b) => a - b).slice(0, 50)) {
+      let other = this.known.get(id);
+      if (!other) {
+        const stored = this.repo.signature(id);
+        if (!stored?.minhash) continue;
+        other = { sig: blobToSignature(stored.minhash), group: stored.nearGroup ?? id };
+        this.known.set(id, other);
       }
+      if (estimatedJaccard(sig, other.sig) >= NEAR_DUPLICATE_THRESHOLD) return other.group;
     }
-    this.entries.setNearGroup(entryId, group ?? entryId);
-    this.entries.addBands(entryId, hashes);
+    return null;
+  }
+
+  add(entryId: number, sig: Uint32Array, group: number | null, bands: number[]): void {
+    this.known.set(entryId, { sig, group: group ?? entryId });
+    bands.forEach((hash, band) => {
+      this.remember(band, hash, entryId);
+      this.rows.push([band, hash, entryId]);
+    });
+  }
+
+  flush(): void {
+    this.repo.addBands(this.rows);
+    this.rows.length = 0;
   }
 }
 

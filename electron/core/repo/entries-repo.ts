@@ -1,7 +1,7 @@
 // All SQL about entries and their provenance lives here.
 import type { EntryDetail, EntryProvenance, EntryVersion, TextDirection } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
-import { BANDS } from '../import/near-duplicates.ts';
+import { foldText } from '../search/fold-text.ts';
 
 export interface NewEntry {
   title: string;
@@ -15,6 +15,8 @@ export interface NewEntry {
   direction: TextDirection;
   contentHash: string;
   minhash: Buffer | null;
+  /** The group's first entry when this is a near-duplicate of it; null when it starts its own group. */
+  nearGroup?: number | null;
   createdAt: string;
 }
 
@@ -35,8 +37,8 @@ interface EntryRow {
 export class EntriesRepo {
   private readonly byHash;
   private readonly insertStmt;
+  private readonly indexStmt;
   private readonly linkStmt;
-  private readonly setGroupStmt;
   private readonly insertBandStmt;
   private readonly bandCandidatesStmt;
   private readonly minhashStmt;
@@ -47,19 +49,22 @@ export class EntriesRepo {
   constructor(db: Db) {
     this.byHash = db.prepare<[string], { id: number }>('SELECT id FROM entries WHERE content_hash = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO entries (title, body, date, date_source, author, outlet, url, language, direction, content_hash, minhash, created_at)
-       VALUES (@title, @body, @date, @dateSource, @author, @outlet, @url, @language, @direction, @contentHash, @minhash, @createdAt)`,
+      `INSERT INTO entries (title, body, date, date_source, author, outlet, url, language, direction, content_hash, minhash, near_group, created_at)
+       VALUES (@title, @body, @date, @dateSource, @author, @outlet, @url, @language, @direction, @contentHash, @minhash, @nearGroup, @createdAt)`,
     );
+    this.indexStmt = db.prepare('INSERT INTO entry_index (rowid, title, body, author, outlet) VALUES (?, ?, ?, ?, ?)');
     this.linkStmt = db.prepare(
       'INSERT OR IGNORE INTO entry_sources (entry_id, source_id, start, end, ordinal) VALUES (?, ?, ?, ?, ?)',
     );
-    this.setGroupStmt = db.prepare('UPDATE entries SET near_group = ? WHERE id = ?');
-    // One statement for all bands (not one per band): this runs once per imported entry.
-    const bandRows = Array.from({ length: BANDS }, () => '(?, ?, ?)').join(', ');
-    this.insertBandStmt = db.prepare(`INSERT OR IGNORE INTO entry_bands (band, hash, entry_id) VALUES ${bandRows}`);
-    const bandKeys = Array.from({ length: BANDS }, () => '(band = ? AND hash = ?)').join(' OR ');
-    this.bandCandidatesStmt = db.prepare<number[], { entry_id: number }>(
-      `SELECT DISTINCT entry_id FROM entry_bands WHERE ${bandKeys} ORDER BY entry_id LIMIT 50`,
+    // Bands are read and written for a whole batch of entries in one statement each: one
+    // statement per entry and band made near-duplicate grouping the slowest part of an import.
+    this.insertBandStmt = db.prepare(
+      `INSERT OR IGNORE INTO entry_bands (band, hash, entry_id)
+       SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) ORDER BY 1, 2, 3`,
+    );
+    this.bandCandidatesStmt = db.prepare<[string], { band: number; hash: number; entryId: number }>(
+      `SELECT eb.band, eb.hash, eb.entry_id AS entryId
+         FROM json_each(?) k JOIN entry_bands eb ON eb.band = k.value ->> 0 AND eb.hash = k.value ->> 1`,
     );
     this.minhashStmt = db.prepare<[number], { minhash: Buffer | null; near_group: number | null }>(
       'SELECT minhash, near_group FROM entries WHERE id = ?',
@@ -73,10 +78,10 @@ export class EntriesRepo {
          FROM entry_sources es JOIN sources s ON s.id = es.source_id
         WHERE es.entry_id = ? ORDER BY es.source_id, es.start`,
     );
-    this.versionsStmt = db.prepare<[number, number], EntryVersion>(
+    this.versionsStmt = db.prepare<[{ g: number; id: number }], EntryVersion>(
       `SELECT e.id, e.title, e.date, e.outlet,
               (SELECT s.name FROM entry_sources es JOIN sources s ON s.id = es.source_id WHERE es.entry_id = e.id LIMIT 1) AS source
-         FROM entries e WHERE e.near_group = ? AND e.id != ? ORDER BY e.date IS NULL, e.date, e.id LIMIT 200`,
+         FROM entries e WHERE (e.near_group = :g OR e.id = :g) AND e.id != :id ORDER BY e.date IS NULL, e.date, e.id LIMIT 200`,
     );
   }
 
@@ -84,26 +89,25 @@ export class EntriesRepo {
     return this.byHash.get(contentHash)?.id ?? null;
   }
 
+  /** Inserts an entry and indexes it for search (folded text) in the same transaction. */
   insert(entry: NewEntry): number {
-    return Number(this.insertStmt.run(entry).lastInsertRowid);
+    const id = Number(this.insertStmt.run({ ...entry, nearGroup: entry.nearGroup ?? null }).lastInsertRowid);
+    this.indexStmt.run(id, foldText(entry.title), foldText(entry.body), entry.author === null ? null : foldText(entry.author), entry.outlet === null ? null : foldText(entry.outlet));
+    return id;
   }
 
   link(entryId: number, sourceId: number, start: number, end: number, ordinal: number): void {
     this.linkStmt.run(entryId, sourceId, start, end, ordinal);
   }
 
-  setNearGroup(entryId: number, group: number): void {
-    this.setGroupStmt.run(group, entryId);
+  /** Stores [band, hash, entryId] rows. */
+  addBands(rows: [number, number, number][]): void {
+    if (rows.length > 0) this.insertBandStmt.run(JSON.stringify(rows));
   }
 
-  /** hashes: one per band, BANDS of them. */
-  addBands(entryId: number, hashes: number[]): void {
-    this.insertBandStmt.run(...hashes.flatMap((hash, band) => [band, hash, entryId]));
-  }
-
-  /** Entries sharing at least one band with these hashes (the near-duplicate candidates), oldest first. */
-  bandCandidates(hashes: number[]): number[] {
-    return this.bandCandidatesStmt.all(...hashes.flatMap((hash, band) => [band, hash])).map((r) => r.entry_id);
+  /** Stored entries sharing any of these [band, hash] keys: the near-duplicate candidates. */
+  bandMatches(keys: [number, number][]): { band: number; hash: number; entryId: number }[] {
+    return keys.length > 0 ? this.bandCandidatesStmt.all(JSON.stringify(keys)) : [];
   }
 
   signature(entryId: number): { minhash: Buffer | null; nearGroup: number | null } | null {
@@ -114,7 +118,7 @@ export class EntriesRepo {
   get(id: number): EntryDetail | null {
     const row = this.getStmt.get(id);
     if (!row) return null;
-    const versions = row.nearGroup === null ? [] : this.versionsStmt.all(row.nearGroup, id);
+    const versions = this.versionsStmt.all({ g: row.nearGroup ?? id, id });
     const dates = [row.date, ...versions.map((v) => v.date)].filter((d): d is string => d !== null).sort();
     const { nearGroup, ...rest } = row;
     void nearGroup;

@@ -27,7 +27,7 @@ interface HitRow {
 
 const HIT_SQL = `SELECT e.id, e.title, e.body, e.date, e.author, e.outlet, e.direction,
     (SELECT s.name FROM entry_sources es JOIN sources s ON s.id = es.source_id WHERE es.entry_id = e.id ORDER BY es.source_id LIMIT 1) AS source,
-    CASE WHEN e.near_group IS NULL THEN 1 ELSE (SELECT count(*) FROM entries v WHERE v.near_group = e.near_group) END AS versions
+    1 + (SELECT count(*) FROM entries v WHERE v.near_group = coalesce(e.near_group, e.id)) AS versions
   FROM entries e WHERE e.id = ?`;
 
 export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: StatementCache, vocab: Vocabulary, explanation: string[]): Omit<SearchResult, 'tookMs'> {
