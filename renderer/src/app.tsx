@@ -24,6 +24,7 @@ import { useSearchState } from './hooks/use-search-state.ts';
 import { useUndo } from './hooks/use-undo.ts';
 import { useWindowDrop } from './hooks/use-window-drop.ts';
 import { errorMessage } from './lib/errors.ts';
+import { facetLabel } from './lib/format.ts';
 import { fold, queryTerms } from './lib/query-terms.ts';
 
 export function App({ connection }: { connection: Connection }) {
@@ -90,7 +91,7 @@ export function App({ connection }: { connection: Connection }) {
   }, [search.query, openHit, aliases.value]);
 
   const labelFor = (facet: string, value: string) =>
-    (facets.value?.[facet as keyof typeof facets.value] ?? []).find((c) => c.value === value)?.label ?? value;
+    facetLabel(facet, value, (facets.value?.[facet as keyof typeof facets.value] ?? []).find((c) => c.value === value)?.label ?? value);
 
   const openSaved = (s: SavedSearch) => {
     search.reset(s.query);

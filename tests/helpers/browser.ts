@@ -148,3 +148,18 @@ export async function listedTitles(page: Page): Promise<string[]> {
       .map((x) => x.text),
   );
 }
+
+/** Waits until the rendered rows' titles are exactly these, in this order (or any order when sorted). */
+export async function waitForTitles(page: Page, expected: string[], options: { anyOrder?: boolean } = {}): Promise<void> {
+  await page.waitForFunction(
+    ({ want, anyOrder }) => {
+      const rows = Array.from(document.querySelectorAll<HTMLElement>('.entry-row'));
+      if (rows.some((r) => r.classList.contains('is-loading'))) return false;
+      let got = rows.sort((a, b) => a.offsetTop - b.offsetTop).map((r) => r.querySelector('.entry-title')?.textContent ?? '');
+      if (anyOrder) got = got.sort();
+      return JSON.stringify(got) === JSON.stringify(anyOrder ? [...want].sort() : want);
+    },
+    { want: expected, anyOrder: options.anyOrder ?? false },
+    { timeout: 15_000 },
+  );
+}

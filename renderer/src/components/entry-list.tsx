@@ -5,7 +5,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { SearchHit } from '../../../shared/contract.ts';
 import { EntryRow } from './entry-row.tsx';
 
-export const ROW_HEIGHT = 92;
+// Title, meta line and two snippet lines with their padding, so the second line is never cut.
+export const ROW_HEIGHT = 98;
 const MAX_SCROLL_PX = 8_000_000;
 const OVERSCAN = 6;
 

@@ -1,6 +1,7 @@
 // One facet (outlet, author, …): its values with counts, each a toggle; selections combine.
 import { useState } from 'react';
 import type { FacetCount } from '../../../shared/contract.ts';
+import { facetLabel } from '../lib/format.ts';
 
 const SHOWN = 8;
 
@@ -25,9 +26,9 @@ export function FacetGroup({ name, label, counts, selected, onToggle }: Props) {
       <ul>
         {shown.map((c) => (
           <li key={c.value}>
-            <button type="button" className="facet-value" aria-pressed={chosen.has(c.value)} onClick={() => onToggle(c.value)} title={c.label}>
+            <button type="button" className="facet-value" aria-pressed={chosen.has(c.value)} onClick={() => onToggle(c.value)} title={facetLabel(name, c.value, c.label)}>
               <span className="facet-label" dir="auto">
-                {c.label || c.value}
+                {facetLabel(name, c.value, c.label)}
               </span>
               <span className="facet-count">{c.count.toLocaleString('en-US')}</span>
             </button>

@@ -83,7 +83,12 @@ export function Reader({ connection, entryId, terms, version, onOpen }: Props) {
         )}
       </header>
       <div dir="ltr">
-        <ReaderVersions currentId={e.id} versions={e.versions} earliestDate={e.earliestDate} onOpen={onOpen} />
+        <ReaderVersions
+          current={{ id: e.id, title: e.title, date: e.date, outlet: e.outlet, source: source?.sourceName ?? null }}
+          versions={e.versions}
+          earliestDate={e.earliestDate}
+          onOpen={onOpen}
+        />
       </div>
       {showOriginal && source ? (
         <ReaderOriginal connection={connection} entryId={e.id} sourceId={source.sourceId} direction={e.direction} />

@@ -40,3 +40,18 @@ export function monthEnd(yyyyMm: string): string {
   const last = new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate();
   return `${yyyyMm}-${String(last).padStart(2, '0')}`;
 }
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** A facet value as a person reads it: months as "Aug 2021", language codes as "English". */
+export function facetLabel(facet: string, value: string, label: string): string {
+  if (facet === 'month' && /^\d{4}-\d{2}$/.test(value)) return formatMonth(value);
+  if (facet === 'language' && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(value) && (label === '' || label === value)) {
+    try {
+      return languageNames.of(value) ?? value;
+    } catch {
+      return value;
+    }
+  }
+  return label || value;
+}
