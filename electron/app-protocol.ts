@@ -1,13 +1,22 @@
 // Serves the renderer from app://quire/ with a strict Content-Security-Policy. Nothing remote is
-// ever loaded: unknown hosts and paths outside the renderer folder get 404.
-import { net, protocol } from 'electron';
+// ever loaded: unknown hosts and paths outside the renderer folder get 404. Files are read
+// directly (not through net.fetch of a file:// URL), so the session can refuse file:// entirely.
+import { protocol } from 'electron';
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy.ts';
 
 export const APP_ORIGIN = 'app://quire';
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
@@ -22,10 +31,19 @@ export function handleAppProtocol(rendererDir: string): void {
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = path.resolve(root, `.${rel}`);
     if (!file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(res.headers);
-    headers.set('Content-Security-Policy', CSP);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(res.body, { status: res.status, headers });
+    let body: Buffer;
+    try {
+      body = await fs.readFile(file);
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+    return new Response(new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
   });
 }

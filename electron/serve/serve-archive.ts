@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { ArchiveEvent } from '../../shared/contract.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 import { toErrorData } from '../../shared/errors.ts';
 import { decodeUploads } from '../../shared/upload-frames.ts';
 import type { ArchiveHost } from '../core/worker/archive-host.ts';
@@ -33,9 +34,6 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const MAX_JSON_BODY = 32 * 1024 * 1024;
 const MAX_UPLOAD_BODY = 4 * 1024 * 1024 * 1024;
