@@ -29,48 +29,67 @@ const pct = (xs, p) => {
 };
 
 fs.mkdirSync(BENCH, { recursive: true });
-for (const f of [archiveFile, `${archiveFile}-wal`, `${archiveFile}-shm`]) fs.rmSync(f, { force: true });
-let t = performance.now();
-fs.rmSync(corpus, { recursive: true, force: true });
-// Digest files of 200 posts when the pipeline splits them; one post per file while it does not yet.
-const { parseDocument } = await import('../electron/core/import/parse-document.ts');
-const probeDir = path.join(BENCH, 'probe');
-fs.rmSync(probeDir, { recursive: true, force: true });
-generateCorpus(probeDir, 20, { perFile: 20 });
-const probeFile = path.join(probeDir, '0000', 'digest-000000.txt');
-const splits = parseDocument('digest.txt', fs.readFileSync(probeFile)).entries.length >= 18;
-fs.rmSync(probeDir, { recursive: true, force: true });
-const gen = generateCorpus(corpus, N, { perFile: splits ? 200 : 1 });
-say(`# Quire bench: ${N.toLocaleString('en')} generated entries\n`);
-if (!splits) say('The import pipeline does not split digest files into posts yet, so each generated post is its own file.\n');
-say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Generated ${gen.files} files, ${mb(gen.bytes).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s.\n`);
+// QUIRE_BENCH_REUSE=1 times the queries against the archive and corpus a previous run built
+// (its import figures are read back from import-N.json), so search changes can be re-measured
+// without a 20-minute import.
+const importFile = path.join(BENCH, `import-${N}.json`);
+const reuse = process.env.QUIRE_BENCH_REUSE === '1' && fs.existsSync(archiveFile) && fs.existsSync(importFile);
+let archive;
+let gen;
+let lines0;
+if (reuse) {
+  ({ gen, lines: lines0 } = JSON.parse(fs.readFileSync(importFile, 'utf8')));
+  for (const l of lines0) say(l);
+  say(`(Queries re-run on ${new Date().toISOString().slice(0, 10)} against the archive built above; QUIRE_BENCH_REUSE=1.)\n`);
+  archive = new Archive(archiveFile);
+} else {
+  for (const f of [archiveFile, `${archiveFile}-wal`, `${archiveFile}-shm`, importFile]) fs.rmSync(f, { force: true });
+  let t = performance.now();
+  fs.rmSync(corpus, { recursive: true, force: true });
+  // Digest files of 200 posts when the pipeline splits them; one post per file while it does not yet.
+  const { parseDocument } = await import('../electron/core/import/parse-document.ts');
+  const probeDir = path.join(BENCH, 'probe');
+  fs.rmSync(probeDir, { recursive: true, force: true });
+  generateCorpus(probeDir, 20, { perFile: 20 });
+  const probeFile = path.join(probeDir, '0000', 'digest-000000.txt');
+  const splits = (await parseDocument('digest.txt', fs.readFileSync(probeFile))).entries.length >= 18;
+  fs.rmSync(probeDir, { recursive: true, force: true });
+  gen = generateCorpus(corpus, N, { perFile: splits ? 200 : 1 });
+  const from = lines.length;
+  say(`# Quire bench: ${N.toLocaleString('en')} generated entries\n`);
+  if (!splits) say('The import pipeline does not split digest files into posts yet, so each generated post is its own file.\n');
+  say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}. Generated ${gen.files} files, ${mb(gen.bytes).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s.\n`);
 
-// ---- Import through the real pipeline -------------------------------------------------------
-const archive = new Archive(archiveFile);
-t = performance.now();
-let lastLog = 0;
-const report = importPaths(archive.db, [corpus], {
-  jobId: 'bench',
-  isCancelled: () => false,
-  onProgress: (p) => {
-    if (performance.now() - lastLog > 10_000) {
-      lastLog = performance.now();
-      console.error(`  import: ${p.filesDone}/${p.filesTotal} files, ${p.entriesDone} entries`);
-    }
-  },
-});
-const importS = (performance.now() - t) / 1000;
-archive.db.pragma('wal_checkpoint(TRUNCATE)');
-const entries = archive.db.prepare('SELECT count(*) AS n FROM entries').get().n;
-const rejected = report.files.filter((f) => f.status === 'rejected');
-const size = fs.statSync(archiveFile).size;
-say('## Import (Archive + importFiles pipeline: decode, split, near-duplicates, folded FTS5 index)\n');
-say('| entries | files | text | time | MB/s | entries/s | archive size |');
-say('|---|---|---|---|---|---|---|');
-say(`| ${entries.toLocaleString('en')} | ${gen.files} | ${mb(gen.bytes).toFixed(0)} MB | ${importS.toFixed(1)} s | ${(mb(gen.bytes) / importS).toFixed(1)} | ${Math.round(entries / importS).toLocaleString('en')} | ${(size / gen.bytes).toFixed(2)}× text (${mb(size).toFixed(0)} MB; sources keep original bytes + decoded text) |`);
-if (rejected.length > 0) say(`\n${rejected.length} files rejected: ${rejected[0]?.error}`);
-if (entries < N * 0.9) say(`\nNote: the splitter produced ${entries} entries from ${N} generated posts.`);
-say('');
+  // ---- Import through the real pipeline -----------------------------------------------------
+  archive = new Archive(archiveFile);
+  t = performance.now();
+  let lastLog = 0;
+  const report = await importPaths(archive.db, [corpus], {
+    jobId: 'bench',
+    isCancelled: () => false,
+    onProgress: (p) => {
+      if (performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        console.error(`  import: ${p.filesDone}/${p.filesTotal} files, ${p.entriesDone} entries`);
+      }
+    },
+  });
+  const importS = (performance.now() - t) / 1000;
+  archive.db.pragma('wal_checkpoint(TRUNCATE)');
+  const entries = archive.db.prepare('SELECT count(*) AS n FROM entries').get().n;
+  const rejected = report.files.filter((f) => f.status === 'rejected');
+  const size = fs.statSync(archiveFile).size;
+  const sqlite = archive.db.prepare('SELECT sqlite_version() AS v').get().v;
+  say(`SQLite ${sqlite}.\n`);
+  say('## Import (Archive + importFiles pipeline: decode, split, near-duplicates, folded FTS5 index)\n');
+  say('| entries | files | text | time | MB/s | entries/s | archive size |');
+  say('|---|---|---|---|---|---|---|');
+  say(`| ${entries.toLocaleString('en')} | ${gen.files} | ${mb(gen.bytes).toFixed(0)} MB | ${importS.toFixed(1)} s | ${(mb(gen.bytes) / importS).toFixed(1)} | ${Math.round(entries / importS).toLocaleString('en')} | ${(size / gen.bytes).toFixed(2)}× text (${mb(size).toFixed(0)} MB; sources keep original bytes + decoded text) |`);
+  if (rejected.length > 0) say(`\n${rejected.length} files rejected: ${rejected[0]?.error}`);
+  if (entries < N * 0.9) say(`\nNote: the splitter produced ${entries} entries from ${N} generated posts.`);
+  say('');
+  fs.writeFileSync(importFile, JSON.stringify({ gen, lines: lines.slice(from) }));
+}
 
 // ---- Queries --------------------------------------------------------------------------------
 archive.call('saveAliasGroup', { name: 'Example institute', variants: PLANTED.alias });
