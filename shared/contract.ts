@@ -160,6 +160,8 @@ export interface FacetsResult {
   month: FacetCount[];
   tag: FacetCount[];
   code: FacetCount[];
+  /** Set when the matches were too many to count one by one: counts are estimates from a sample spread over the archive. */
+  approximate?: boolean;
 }
 
 export interface TimelineBucket {
@@ -171,6 +173,8 @@ export interface TimelineBucket {
 export interface TimelineResult {
   buckets: TimelineBucket[];
   undated: number;
+  /** Set when counts are estimates from a sample spread over the archive (very many matches). */
+  approximate?: boolean;
 }
 
 // ---- Entries and sources -------------------------------------------------

@@ -1,70 +1,115 @@
 // Facet counts and the month histogram for the current query and filters. Each facet is counted
 // with every filter but its own, so the other values of a facet stay visible to OR them in.
+// The matching entries are taken once per distinct plan (match-sample.ts) and counted in JS:
+// exact up to SAMPLE matches, estimated from a stratified sample above (`approximate: true`).
 import type { FacetCount, FacetsResult, TimelineResult } from '../../../shared/contract.ts';
+import { collectMatches, idsJson, type MatchSet } from './match-sample.ts';
+import type { SearchPlan, StatementCache } from './search-plan.ts';
 import type { FacetName } from './sql-filters.ts';
-import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 
 const FACET_LIMIT = 100;
+const FACETS: FacetName[] = ['outlet', 'author', 'source', 'language', 'year', 'month', 'tag', 'code'];
+const IN_SET = 'IN (SELECT value FROM json_each(?))';
 
-interface FacetSql {
-  select: string;
-  joins?: string;
-  where: string;
-  group: string;
-}
-
-const FACET_SQL: Record<FacetName, FacetSql> = {
-  outlet: { select: 'e.outlet AS value, e.outlet AS label, count(*) AS count', where: 'e.outlet IS NOT NULL', group: 'e.outlet' },
-  author: { select: 'e.author AS value, e.author AS label, count(*) AS count', where: 'e.author IS NOT NULL', group: 'e.author' },
-  language: { select: 'e.language AS value, e.language AS label, count(*) AS count', where: 'e.language IS NOT NULL', group: 'e.language' },
-  year: { select: 'substr(e.date, 1, 4) AS value, substr(e.date, 1, 4) AS label, count(*) AS count', where: 'e.date IS NOT NULL', group: '1' },
-  month: { select: 'substr(e.date, 1, 7) AS value, substr(e.date, 1, 7) AS label, count(*) AS count', where: 'e.date IS NOT NULL', group: '1' },
-  source: {
-    select: 'CAST(es.source_id AS TEXT) AS value, (SELECT name FROM sources WHERE id = es.source_id) AS label, count(DISTINCT e.id) AS count',
-    joins: ' JOIN entry_sources es ON es.entry_id = e.id',
-    where: '1',
-    group: 'es.source_id',
-  },
-  tag: { select: 't.name AS value, t.name AS label, count(*) AS count', joins: ' JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id', where: '1', group: 't.id' },
-  code: {
-    select: 'c.name AS value, c.name AS label, count(DISTINCT e.id) AS count',
-    joins: ' JOIN highlights h ON h.entry_id = e.id JOIN highlight_codes hc ON hc.highlight_id = h.id JOIN codes c ON c.id = hc.code_id',
-    where: '1',
-    group: 'c.id',
-  },
+const ROW_SQL = `SELECT e.id, e.outlet, e.author, e.language, e.date FROM entries e WHERE e.id ${IN_SET}`;
+const PAIR_SQL: Partial<Record<FacetName, string>> = {
+  source: `SELECT es.entry_id AS id, CAST(es.source_id AS TEXT) AS value FROM entry_sources es WHERE es.entry_id ${IN_SET}`,
+  tag: `SELECT et.entry_id AS id, t.name AS value FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id ${IN_SET}`,
+  code: `SELECT h.entry_id AS id, c.name AS value FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
+           JOIN codes c ON c.id = hc.code_id WHERE h.entry_id ${IN_SET}`,
 };
 
-const FACETS: FacetName[] = ['outlet', 'author', 'source', 'language', 'year', 'month', 'tag', 'code'];
+const EXISTS_SQL: Partial<Record<FacetName, string>> = {
+  source: 'SELECT 1 FROM entry_sources LIMIT 1',
+  tag: 'SELECT 1 FROM entry_tags LIMIT 1',
+  code: 'SELECT 1 FROM highlight_codes LIMIT 1',
+};
 
-/** `planFor(facet)` gives the plan with that facet's own selection left out. */
-export function countFacets(planFor: (skip: FacetName) => SearchPlan, stmts: StatementCache): FacetsResult {
-  const out = {} as FacetsResult;
-  for (const facet of FACETS) {
-    const plan = planFor(facet);
-    if (plan.compiled.never) {
-      out[facet] = [];
-      continue;
-    }
-    const f = FACET_SQL[facet];
-    const from = withWhere(matchingFrom(plan, [], f.joins));
-    const order = facet === 'year' || facet === 'month' ? 'value DESC' : 'count DESC, value';
-    const sql = `SELECT ${f.select} ${from.sql} AND ${f.where} GROUP BY ${f.group} ORDER BY ${order} LIMIT ${FACET_LIMIT}`;
-    out[facet] = stmts.get(sql).all(...from.params) as FacetCount[];
+interface EntryRow {
+  id: number;
+  outlet: string | null;
+  author: string | null;
+  language: string | null;
+  date: string | null;
+}
+
+/** Weighted counts per value; each entry counted once per value (a source may hold it twice). */
+class Tally {
+  private readonly sums = new Map<string, number>();
+  private readonly seen = new Set<string>();
+  add(value: string | null, id: number, weight: number): void {
+    if (value === null || value === '') return;
+    const key = `${id}\u0000${value}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.sums.set(value, (this.sums.get(value) ?? 0) + weight);
   }
+  counts(byValue: boolean): FacetCount[] {
+    const out = [...this.sums].map(([value, n]) => ({ value, label: value, count: Math.max(1, Math.round(n)) }));
+    out.sort(byValue ? (a, b) => (a.value < b.value ? 1 : a.value > b.value ? -1 : 0) : (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    return out.slice(0, FACET_LIMIT);
+  }
+}
+
+/** `planFor(facet)` gives the plan with that facet's own selection left out; `selected` lists facets with a selection. */
+export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache): FacetsResult {
+  const out = {} as FacetsResult;
+  let approximate = false;
+  // Facets without a selection of their own share the full plan's set.
+  let shared: { set: MatchSet; rows: EntryRow[] } | null = null;
+  for (const facet of FACETS) {
+    let data: { set: MatchSet; rows: EntryRow[] };
+    if (selected.has(facet)) data = load(collectMatches(planFor(facet), stmts), stmts);
+    else data = shared ??= load(collectMatches(planFor(), stmts), stmts);
+    if (!data.set.exact) approximate = true;
+    out[facet] = countOne(facet, data, stmts);
+  }
+  if (approximate) out.approximate = true;
   return out;
 }
 
-export function countTimeline(plan: SearchPlan, stmts: StatementCache): TimelineResult {
-  if (plan.compiled.never) return { buckets: [], undated: 0 };
-  const from = withWhere(matchingFrom(plan));
-  const rows = stmts
-    .get(`SELECT substr(e.date, 1, 7) AS month, count(*) AS count ${from.sql} AND e.date IS NOT NULL GROUP BY 1 ORDER BY 1`)
-    .all(...from.params) as { month: string; count: number }[];
-  const undated = (stmts.get(`SELECT count(*) AS n ${from.sql} AND e.date IS NULL`).get(...from.params) as { n: number }).n;
-  return { buckets: rows.filter((r) => /^\d{4}-\d{2}$/.test(r.month)), undated };
+function load(set: MatchSet, stmts: StatementCache): { set: MatchSet; rows: EntryRow[] } {
+  const rows = set.weights.size === 0 ? [] : (stmts.get(ROW_SQL).all(idsJson(set)) as EntryRow[]);
+  return { set, rows };
 }
 
-/** Makes sure the fragment has a WHERE so that facet SQL can append `AND ...`. */
-function withWhere(from: { sql: string; params: unknown[] }): { sql: string; params: unknown[] } {
-  return from.sql.includes(' WHERE ') ? from : { sql: `${from.sql} WHERE 1`, params: from.params };
+function countOne(facet: FacetName, { set, rows }: { set: MatchSet; rows: EntryRow[] }, stmts: StatementCache): FacetCount[] {
+  const tally = new Tally();
+  const pairSql = PAIR_SQL[facet];
+  if (pairSql) {
+    // Tags and codes are often unused: an empty table costs one probe, not one per id.
+    if (set.weights.size === 0 || !stmts.get(EXISTS_SQL[facet] ?? 'SELECT 1').get()) return [];
+    for (const p of stmts.get(pairSql).all(idsJson(set)) as { id: number; value: string }[]) tally.add(p.value, p.id, set.weights.get(p.id) ?? 1);
+  } else {
+    for (const r of rows) {
+      const w = set.weights.get(r.id) ?? 1;
+      if (facet === 'year') tally.add(r.date?.slice(0, 4) ?? null, r.id, w);
+      else if (facet === 'month') tally.add(r.date?.slice(0, 7) ?? null, r.id, w);
+      else tally.add(r[facet as 'outlet' | 'author' | 'language'], r.id, w);
+    }
+  }
+  const counts = tally.counts(facet === 'year' || facet === 'month');
+  if (facet === 'source') {
+    const name = stmts.get('SELECT name FROM sources WHERE id = ?');
+    for (const c of counts) c.label = (name.get(Number(c.value)) as { name: string } | undefined)?.name ?? c.value;
+  }
+  return counts;
+}
+
+export function countTimeline(plan: SearchPlan, stmts: StatementCache): TimelineResult {
+  const { set, rows } = load(collectMatches(plan, stmts), stmts);
+  const months = new Map<string, number>();
+  let undated = 0;
+  for (const r of rows) {
+    const w = set.weights.get(r.id) ?? 1;
+    if (r.date === null) undated += w;
+    else {
+      const month = r.date.slice(0, 7);
+      if (/^\d{4}-\d{2}$/.test(month)) months.set(month, (months.get(month) ?? 0) + w);
+    }
+  }
+  const buckets = [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, n]) => ({ month, count: Math.max(1, Math.round(n)) }));
+  const out: TimelineResult = { buckets, undated: Math.round(undated) };
+  if (!set.exact) out.approximate = true;
+  return out;
 }

@@ -52,7 +52,8 @@ export class SearchService {
 
   facets(req: SearchRequest): FacetsResult {
     try {
-      return countFacets((skip) => this.plan(req, skip), this.stmts);
+      const selected = new Set(Object.entries(req.filters ?? {}).flatMap(([name, values]) => (Array.isArray(values) && values.length > 0 ? [name as FacetName] : [])));
+      return countFacets((skip) => this.plan(req, skip), selected, this.stmts);
     } catch (error) {
       throw asQueryError(error);
     }
