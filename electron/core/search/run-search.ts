@@ -10,7 +10,9 @@ import { makeSnippet } from './snippets.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export const CANDIDATES = 5_000;
-const COUNT_BUDGET_MS = 15;
+/** Phrases, prefixes and combinations cost more per candidate to rank (positions, many terms): fewer. */
+export const CANDIDATES_COMPOUND = 2_000;
+const COUNT_BUDGET_MS = 8;
 const COUNT_WINDOW = 10_000;
 
 interface HitRow {
@@ -38,14 +40,15 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
   const from = matchingFrom(plan);
   const all = <T>(sql: string, params: unknown[]) => stmts.get(sql).all(...params) as T[];
   const one = <T>(sql: string, params: unknown[]) => stmts.get(sql).get(...params) as T;
-  const dateOrder = sort === 'date-asc' ? 'e.date ASC, e.id ASC' : 'e.date DESC, e.id DESC';
+  // Undated entries come last in both directions (SQLite sorts NULL first ascending).
+  const dateOrder = sort === 'date-asc' ? 'e.date IS NULL, e.date ASC, e.id ASC' : 'e.date DESC, e.id DESC';
 
   let ids: number[];
   let total: number;
   let totalExact = true;
   if (!plan.compiled.match) {
     // Browse: the date index gives the order, no scoring.
-    ids = all<{ id: number }>(`SELECT e.id ${from.sql} ORDER BY ${dateOrder} LIMIT ? OFFSET ?`, [...from.params, limit, offset]).map((r) => r.id);
+    ids = pageInOrder(from, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], stmts, limit, offset);
     total = one<{ n: number }>(`SELECT count(*) AS n ${from.sql}`, from.params).n;
   } else {
     // Without SQL filters the index alone answers (no join), which lets FTS5 sort by rank itself.
@@ -53,26 +56,31 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
     const src = fts ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] } : from;
     const idCol = fts ? 'entry_index.rowid AS id' : 'e.id';
     const tie = fts ? 'entry_index.rowid DESC' : 'e.id DESC';
-    const capped = one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT ${idCol} ${src.sql} LIMIT ${CANDIDATES})`, src.params).n;
-    if (capped < CANDIDATES) {
+    // The newest CANDIDATES matches in one pass: their number says whether the set is small,
+    // and the last of them is the edge of the candidate set (phrases paid for two passes before).
+    const cands = plan.compiled.singleTerm ? CANDIDATES : CANDIDATES_COMPOUND;
+    const newest = all<{ id: number }>(`SELECT ${idCol} ${src.sql} ORDER BY entry_index.rowid DESC LIMIT ${cands}`, src.params);
+    const capped = newest.length;
+    if (capped < cands) {
       total = capped;
       const order = sort === 'relevance' ? (fts ? 'rank' : `entry_index.rank, ${tie}`) : dateOrder;
       const sql = sort === 'relevance' ? `SELECT ${idCol} ${src.sql} ORDER BY ${order} LIMIT ? OFFSET ?` : `SELECT e.id ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
       ids = all<{ id: number }>(sql, [...(sort === 'relevance' ? src.params : from.params), limit, offset]).map((r) => r.id);
     } else {
       ({ total, totalExact } = bigCount(plan, from, stmts, vocab));
+      // The candidates already read are matches too: a lower bound is never below their number.
+      if (!totalExact) total = Math.max(total, capped);
       if (sort === 'relevance') {
-        const edge = one<{ id: number } | undefined>(`SELECT ${idCol} ${src.sql} ORDER BY entry_index.rowid DESC LIMIT 1 OFFSET ${CANDIDATES - 1}`, src.params);
         // The edge is inlined as an integer literal: with a bound parameter FTS5 ranks every match (measured 8× slower).
-        const edgeId = Math.trunc(Number(edge?.id ?? 0));
+        const edgeId = Math.trunc(Number(newest[newest.length - 1]?.id ?? 0));
         ids = all<{ id: number }>(`SELECT ${idCol} ${src.sql} AND entry_index.rowid >= ${edgeId} ORDER BY ${fts ? 'rank' : `entry_index.rank, ${tie}`} LIMIT ? OFFSET ?`, [
           ...src.params,
           limit,
           offset,
         ]).map((r) => r.id);
-        explanation.push(`ranked by relevance among the ${CANDIDATES.toLocaleString('en')} most recently added of ${totalExact ? '' : 'at least '}${total.toLocaleString('en')} matches`);
+        explanation.push(`ranked by relevance among the ${cands.toLocaleString('en')} most recently added of ${totalExact ? '' : 'at least '}${total.toLocaleString('en')} matches`);
       } else {
-        ids = probeByDate(plan, stmts, dateOrder, limit, offset);
+        ids = probeByDate(plan, stmts, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], limit, offset);
       }
     }
   }
@@ -115,28 +123,59 @@ function bigCount(plan: SearchPlan, from: { sql: string; params: unknown[] }, st
   return { total, totalExact: true };
 }
 
+interface Walk {
+  cond: string | null;
+  order: string;
+}
+/** Ascending date order as two index walks: dated entries oldest first, then the undated ones. */
+const ASC_WALKS: Walk[] = [
+  { cond: 'e.date IS NOT NULL', order: 'e.date ASC, e.id ASC' },
+  { cond: 'e.date IS NULL', order: 'e.id ASC' },
+];
+
+const withCond = (from: { sql: string; params: unknown[] }, cond: string | null) =>
+  cond === null ? from.sql : `${from.sql}${from.sql.includes(' WHERE ') ? ' AND' : ' WHERE'} ${cond}`;
+
+/** One page over walks taken one after another (each walk can use the date index on its own). */
+function pageInOrder(from: { sql: string; params: unknown[] }, walks: Walk[], stmts: StatementCache, limit: number, offset: number): number[] {
+  const out: number[] = [];
+  let skip = offset;
+  for (const walk of walks) {
+    const sql = withCond(from, walk.cond);
+    const rows = stmts.get(`SELECT e.id ${sql} ORDER BY ${walk.order} LIMIT ? OFFSET ?`).all(...from.params, limit - out.length, skip) as { id: number }[];
+    for (const r of rows) out.push(r.id);
+    if (out.length >= limit) break;
+    // This walk ran out: how many of the offset it used up decides where the next one starts.
+    const inWalk = rows.length > 0 ? skip + rows.length : (stmts.get(`SELECT count(*) AS n ${sql}`).get(...from.params) as { n: number }).n;
+    skip = Math.max(0, skip - inWalk);
+  }
+  return out;
+}
+
 /** Date order over a huge match set: walk entries in date order and keep those the index matches. */
-function probeByDate(plan: SearchPlan, stmts: StatementCache, dateOrder: string, limit: number, offset: number): number[] {
+function probeByDate(plan: SearchPlan, stmts: StatementCache, walks: Walk[], limit: number, offset: number): number[] {
   const rest = matchingFrom({ compiled: { ...plan.compiled, match: null }, filters: plan.filters });
-  // Batches (an open iterator would lock the connection against the probes); each batch larger.
-  const walk = stmts.get(`SELECT e.id ${rest.sql} ORDER BY ${dateOrder} LIMIT ? OFFSET ?`);
   const probe = stmts.get('SELECT 1 AS ok FROM entry_index WHERE entry_index MATCH ? AND rowid = ?');
   const out: number[] = [];
   let skipped = 0;
-  let at = 0;
-  for (let size = 256; ; size = Math.min(size * 2, 8192)) {
-    const batch = walk.all(...rest.params, size, at) as { id: number }[];
-    at += batch.length;
-    for (const row of batch) {
-      if (!probe.get(plan.compiled.match, row.id)) continue;
-      if (skipped < offset) {
-        skipped++;
-        continue;
+  for (const w of walks) {
+    // Batches (an open iterator would lock the connection against the probes); each batch larger.
+    const walk = stmts.get(`SELECT e.id ${withCond(rest, w.cond)} ORDER BY ${w.order} LIMIT ? OFFSET ?`);
+    let at = 0;
+    for (let size = 256; ; size = Math.min(size * 2, 8192)) {
+      const batch = walk.all(...rest.params, size, at) as { id: number }[];
+      at += batch.length;
+      for (const row of batch) {
+        if (!probe.get(plan.compiled.match, row.id)) continue;
+        if (skipped < offset) {
+          skipped++;
+          continue;
+        }
+        out.push(row.id);
+        if (out.length >= limit) return out;
       }
-      out.push(row.id);
-      if (out.length >= limit) return out;
+      if (batch.length < size) break;
     }
-    if (batch.length < size) break;
   }
   return out;
 }
