@@ -1,6 +1,6 @@
 // The app frame: library sidebar, search toolbar with timeline, result list, reader.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AliasGroup, SavedSearch, SearchHit } from '../../shared/contract.ts';
+import type { AliasGroup, FacetFilter, SavedSearch, SearchHit } from '../../shared/contract.ts';
 import type { Connection } from './archive-client.ts';
 import { DropOverlay } from './components/drop-overlay.tsx';
 import { ErrorBanner } from './components/error-banner.tsx';
@@ -91,7 +91,7 @@ export function App({ connection }: { connection: Connection }) {
   }, [search.query, openHit, aliases.value]);
 
   const labelFor = (facet: string, value: string) =>
-    facetLabel(facet, value, (facets.value?.[facet as keyof typeof facets.value] ?? []).find((c) => c.value === value)?.label ?? value);
+    facetLabel(facet, value, (facets.value?.[facet as keyof FacetFilter] ?? []).find((c) => c.value === value)?.label ?? value);
 
   const openSaved = (s: SavedSearch) => {
     search.reset(s.query);

@@ -66,7 +66,7 @@ export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, 
   const rows = [];
   for (let i = first; i <= last; i++) {
     rows.push(
-      <EntryRow key={i} index={i} hit={hitAt(i)} top={scrollTop + (i * ROW_HEIGHT - virtualTop)} height={ROW_HEIGHT} selected={i === selectedIndex} onClick={onSelect} />,
+      <EntryRow key={i} index={i} setSize={total} hit={hitAt(i)} top={scrollTop + (i * ROW_HEIGHT - virtualTop)} height={ROW_HEIGHT} selected={i === selectedIndex} onClick={onSelect} />,
     );
   }
   return (

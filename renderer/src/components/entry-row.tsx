@@ -6,17 +6,19 @@ import { HighlightedText } from './highlighted-text.tsx';
 interface Props {
   hit: SearchHit | undefined;
   index: number;
+  /** Rows are virtualised: tell assistive tech where this one sits in the whole list. */
+  setSize: number;
   top: number;
   height: number;
   selected: boolean;
   onClick(index: number): void;
 }
 
-export function EntryRow({ hit, index, top, height, selected, onClick }: Props) {
+export function EntryRow({ hit, index, setSize, top, height, selected, onClick }: Props) {
   const className = `entry-row${selected ? ' is-selected' : ''}`;
   if (!hit) {
     return (
-      <div className={`${className} is-loading`} role="option" aria-selected={selected} style={{ top, height }} id={`entry-row-${index}`}>
+      <div className={`${className} is-loading`} role="option" aria-selected={selected} aria-setsize={setSize} aria-posinset={index + 1} aria-label="Loading…" aria-busy="true" style={{ top, height }} id={`entry-row-${index}`}>
         <div className="entry-skeleton" />
         <div className="entry-skeleton short" />
       </div>
@@ -29,6 +31,8 @@ export function EntryRow({ hit, index, top, height, selected, onClick }: Props) 
       className={className}
       role="option"
       aria-selected={selected}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
       id={`entry-row-${index}`}
       data-entry-id={hit.id}
       style={{ top, height }}

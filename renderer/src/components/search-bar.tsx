@@ -65,7 +65,12 @@ export function SearchOptions(p: OptionsProps) {
     <div className="search-options">
       <span className="result-count" role="status" aria-live="polite" data-testid="result-count">
         {count}
-        {p.loading && <span className="spinner" aria-label="Searching" />}
+        {p.loading && (
+          <>
+            <span className="spinner" aria-hidden="true" />
+            <span className="visually-hidden">Searching…</span>
+          </>
+        )}
       </span>
       <span className="spacer" />
       <label className="toggle" title="Match romanised spellings of names (u/o, e/a/i, kh/q/gh…)">

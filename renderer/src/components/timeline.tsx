@@ -1,5 +1,5 @@
 // Matching entries per month. Click a bar for that month, drag across bars for a range.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { TimelineResult } from '../../../shared/contract.ts';
 import { formatMonth, monthEnd } from '../lib/format.ts';
 
@@ -29,6 +29,9 @@ function monthsBetween(first: string, last: string): string[] {
 
 export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  // One tab stop for the whole chart; arrow keys move between months (roving tabindex).
+  const [focusIndex, setFocusIndex] = useState(-1);
+  const barsBox = useRef<HTMLDivElement>(null);
   const bars = useMemo(() => {
     const buckets = [...(timeline?.buckets ?? [])].filter((b) => /^\d{4}-\d{2}$/.test(b.month)).sort((a, b) => a.month.localeCompare(b.month));
     if (buckets.length === 0) return [];
@@ -41,6 +44,13 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
   const lo = drag ? Math.min(drag.from, drag.to) : -1;
   const hi = drag ? Math.max(drag.from, drag.to) : -1;
   const inRange = (month: string, i: number) => (drag ? i >= lo && i <= hi : (!dateFrom || monthEnd(month) >= dateFrom) && (!dateTo || `${month}-01` <= dateTo) && Boolean(dateFrom || dateTo));
+
+  const tabStop = focusIndex >= 0 && focusIndex < bars.length ? focusIndex : bars.length - 1;
+  const moveFocus = (i: number) => {
+    const next = Math.max(0, Math.min(bars.length - 1, i));
+    setFocusIndex(next);
+    barsBox.current?.querySelectorAll<HTMLButtonElement>('.timeline-bar')[next]?.focus();
+  };
 
   const finish = () => {
     if (!drag) return;
@@ -57,7 +67,7 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
   return (
     <div className="timeline" role="group" aria-label="Timeline by month" onPointerLeave={finish} onPointerUp={finish}>
       <div className="timeline-track" style={{ maxWidth: trackWidth }}>
-        <div className="timeline-bars">
+        <div className="timeline-bars" ref={barsBox}>
           {bars.map((b, i) => (
             <button
               type="button"
@@ -66,6 +76,8 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
               aria-label={`${formatMonth(b.month)}: ${b.count} ${b.count === 1 ? 'entry' : 'entries'}`}
               title={`${formatMonth(b.month)}: ${b.count}`}
               data-month={b.month}
+              tabIndex={i === tabStop ? 0 : -1}
+              onFocus={() => setFocusIndex(i)}
               onPointerDown={(e) => {
                 e.preventDefault();
                 setDrag({ from: i, to: i });
@@ -75,6 +87,10 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
                 if (e.key === 'Enter' || e.key === ' ') {
                   e.preventDefault();
                   onRange(`${b.month}-01`, monthEnd(b.month));
+                } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  moveFocus(e.key === 'Home' ? 0 : e.key === 'End' ? bars.length - 1 : i + (e.key === 'ArrowRight' ? 1 : -1));
                 }
               }}
             >
