@@ -52,7 +52,7 @@ export const INPUT_SCHEMAS: Schemas = {
   search: searchRequest,
   facets: searchRequest,
   timeline: searchRequest,
-  getEntry: z.object({ id }).strict(),
+  getEntry: z.object({ id, query: z.string().max(5000).optional(), transliteration: z.boolean().optional() }).strict(),
   getEntryOriginal: z.object({ id, sourceId: id.optional() }).strict(),
   listSources: none,
   listAliasGroups: none,

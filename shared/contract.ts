@@ -210,6 +210,9 @@ export interface EntryDetail {
   /** Near-duplicate versions of this entry (the same article republished with edits). */
   versions: EntryVersion[];
   earliestDate: string | null;
+  /** With getEntry's `query`: where the query's terms occur in `title` and `body` (original-text offsets, same folding as search). */
+  titleHighlights?: HighlightSpan[];
+  bodyHighlights?: HighlightSpan[];
 }
 
 export interface EntryOriginal {
@@ -271,7 +274,8 @@ export interface ArchiveApi {
   facets(req: SearchRequest): FacetsResult;
   timeline(req: SearchRequest): TimelineResult;
 
-  getEntry(req: { id: number }): EntryDetail;
+  /** `query` (optional) asks for highlight spans of its terms, folded and expanded as search does. */
+  getEntry(req: { id: number; query?: string; transliteration?: boolean }): EntryDetail;
   getEntryOriginal(req: { id: number; sourceId?: number }): EntryOriginal;
   listSources(): SourceSummary[];
 

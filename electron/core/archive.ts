@@ -76,7 +76,7 @@ export class Archive {
       getEntry: (req) => {
         const entry = this.entries.get(req.id);
         if (!entry) throw new QuireError('not-found', `Entry ${req.id} is not in this archive.`);
-        return entry;
+        return req.query ? { ...entry, ...s.highlightEntry(entry, req.query, req.transliteration === true) } : entry;
       },
       getEntryOriginal: (req) => this.original(req.id, req.sourceId),
       listSources: () => this.sources.list(),

@@ -74,12 +74,26 @@ function foldChar(ch: string, code: number): string {
 
 const NEEDS_WORK = /[^\x00-\x40\x5b-\x7f]/; // anything but ASCII without capitals
 
-/** Folded text for the index and for query terms. */
-export function foldText(text: string): string {
+/** Folded text for query terms (and the joined form of ZWNJ words in the index). */
+export function foldPlain(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
   let out = '';
   for (const ch of text) out += foldChar(ch, ch.codePointAt(0) ?? 0);
   return out;
+}
+
+const ZWNJ_WORD = /[^\s\u200c]*\u200c[^\s]*/gu;
+
+/**
+ * Folded text for the index. A Persian word joined to a suffix by ZWNJ (درباره‌ی) is indexed in
+ * place as one word (ZWNJ dropped, so typing it with or without ZWNJ matches), and its parts are
+ * appended after the text, so searching the bare word (درباره) finds it too.
+ */
+export function foldText(text: string): string {
+  const folded = foldPlain(text);
+  if (!text.includes('\u200c')) return folded;
+  const parts = (text.match(ZWNJ_WORD) ?? []).map((w) => foldPlain(w.replace(/\u200c/g, ' ')));
+  return parts.length > 0 ? `${folded}\n${parts.join(' ')}` : folded;
 }
 
 export interface FoldedText {
@@ -113,5 +127,5 @@ export function tokensOf(folded: string): string[] {
 
 /** Folds then tokenizes a piece of query text. */
 export function queryTokens(text: string): string[] {
-  return tokensOf(foldText(text.normalize('NFC')));
+  return tokensOf(foldPlain(text.normalize('NFC')));
 }

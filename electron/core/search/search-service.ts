@@ -1,7 +1,7 @@
 // Search, facets, timeline, alias groups and saved searches over one archive connection.
 // How it works: search-plan (parse → compile), run-search (strategy at scale), snippets,
 // facets-timeline, alias-groups, saved-searches, vocabulary (+ transliteration).
-import type { AliasGroup, FacetsResult, SavedSearch, SearchRequest, SearchResult, TimelineResult } from '../../../shared/contract.ts';
+import type { AliasGroup, FacetsResult, HighlightSpan, SavedSearch, SearchRequest, SearchResult, TimelineResult } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import { AliasGroups } from './alias-groups.ts';
@@ -9,6 +9,7 @@ import { countFacets, countTimeline } from './facets-timeline.ts';
 import { parseQuery } from './query-parser.ts';
 import { asQueryError, runSearch } from './run-search.ts';
 import { SavedSearches } from './saved-searches.ts';
+import { findMatches } from './snippets.ts';
 import { makePlan, matchingFrom, StatementCache, type SearchPlan } from './search-plan.ts';
 import type { FacetName } from './sql-filters.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -62,6 +63,17 @@ export class SearchService {
   timeline(req: SearchRequest): TimelineResult {
     try {
       return countTimeline(this.plan(req), this.stmts);
+    } catch (error) {
+      throw asQueryError(error);
+    }
+  }
+
+  /** Highlight spans of the query's terms in an entry's own title and body (for the reader). */
+  highlightEntry(entry: { title: string; body: string }, query: string, transliteration: boolean): { titleHighlights: HighlightSpan[]; bodyHighlights: HighlightSpan[] } {
+    try {
+      const plan = this.plan({ query, transliteration });
+      const spans = (text: string) => findMatches(text, plan.compiled.highlights).map((m) => ({ start: m.start, end: m.end }));
+      return { titleHighlights: spans(entry.title), bodyHighlights: spans(entry.body) };
     } catch (error) {
       throw asQueryError(error);
     }

@@ -30,7 +30,23 @@ interface Match {
 /** Every occurrence of the terms in `text`, as original-text spans. */
 export function findMatches(text: string, terms: readonly HighlightTerm[]): Match[] {
   if (terms.length === 0 || text === '') return [];
-  const { folded, map } = foldWithMap(text);
+  const out = matchesIn(text, text, terms);
+  // The parts of ZWNJ-joined words are indexed too (fold-text.ts): look for them with ZWNJ read
+  // as a space (same length, so offsets still point into the original).
+  if (text.includes('\u200c')) out.push(...matchesIn(text, text.replace(/\u200c/g, ' '), terms));
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Drop overlaps (a phrase and its own words): keep the earliest, longest.
+  const kept: Match[] = [];
+  for (const m of out) {
+    const prev = kept[kept.length - 1];
+    if (prev && m.start < prev.end) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
+function matchesIn(text: string, view: string, terms: readonly HighlightTerm[]): Match[] {
+  const { folded, map } = foldWithMap(view);
   const tokens = tokenize(folded);
   const origEnd = (foldedEnd: number) => {
     const o = map[foldedEnd - 1] ?? 0;
@@ -54,15 +70,7 @@ export function findMatches(text: string, terms: readonly HighlightTerm[]): Matc
       out.push({ start: map[first.start] ?? 0, end: origEnd(last.end), variant: term.variant });
     }
   }
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Drop overlaps (a phrase and its own words): keep the earliest, longest.
-  const kept: Match[] = [];
-  for (const m of out) {
-    const prev = kept[kept.length - 1];
-    if (prev && m.start < prev.end) continue;
-    kept.push(m);
-  }
-  return kept;
+  return out;
 }
 
 export interface Snippet {
