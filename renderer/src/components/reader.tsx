@@ -40,11 +40,12 @@ export function Reader({ connection, entryId, terms, version, onOpen }: Props) {
         <h2 id="reader-title" dir="auto" className={e.title ? undefined : 'is-untitled'}>
           {e.title || source?.sourceName || 'Untitled'}
         </h2>
-        <dl className="reader-meta" dir="ltr">
+        {/* The labels follow the entry's direction, so an RTL entry's metadata sits under its title. */}
+        <dl className="reader-meta">
           {e.date && (
             <div>
               <dt>Date</dt>
-              <dd>
+              <dd dir="ltr">
                 <time dateTime={e.date}>{formatDate(e.date)}</time>
               </dd>
             </div>
@@ -64,7 +65,7 @@ export function Reader({ connection, entryId, terms, version, onOpen }: Props) {
           {e.provenance.map((p) => (
             <div key={p.sourceId}>
               <dt>Source</dt>
-              <dd className="reader-source" title={p.sourcePath ?? p.sourceName}>
+              <dd className="reader-source" title={p.sourcePath ?? p.sourceName} dir="auto">
                 {p.sourceName}
               </dd>
             </div>
@@ -72,7 +73,9 @@ export function Reader({ connection, entryId, terms, version, onOpen }: Props) {
           {e.url && (
             <div>
               <dt>URL</dt>
-              <dd className="reader-url">{e.url}</dd>
+              <dd className="reader-url" dir="ltr">
+                {e.url}
+              </dd>
             </div>
           )}
         </dl>
