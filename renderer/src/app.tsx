@@ -168,7 +168,7 @@ export function App({ connection }: { connection: Connection }) {
             canSave={search.query.trim().length > 0}
             onSave={() => setSaving(true)}
           />
-          {pages.explanation && <p className="explanation muted">{pages.explanation}</p>}
+          {pages.explanation && search.query.trim() !== '' && !archiveEmpty && <p className="explanation muted">{pages.explanation}</p>}
           <FilterChips
             within={search.within}
             onRemoveWithin={search.removeWithin}
