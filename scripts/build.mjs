@@ -11,6 +11,7 @@ fs.rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   esbuild({ ...common, entryPoints: { main: 'electron/main.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
   esbuild({ ...common, entryPoints: { 'archive-worker': 'electron/core/worker/archive-worker.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
+  esbuild({ ...common, entryPoints: { 'prepare-worker': 'electron/core/import/prepare-worker.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
   esbuild({ ...common, entryPoints: { cli: 'electron/cli/cli-entry.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
   esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron'] }),
 ]);

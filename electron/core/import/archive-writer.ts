@@ -1,0 +1,201 @@
+// Writes prepared documents into the archive: one savepoint per file inside a group commit, so
+// each file is all-or-nothing whatever happens (an error, a cancel, or a killed process).
+import type { ImportFileResult } from '../../../shared/contract.ts';
+import type { Db } from '../db/open-archive.ts';
+import { EntriesRepo } from '../repo/entries-repo.ts';
+import { SourcesRepo } from '../repo/sources-repo.ts';
+import { blobToSignature, estimatedJaccard, NEAR_DUPLICATE_THRESHOLD, signatureToBlob } from './near-duplicates.ts';
+import type { PreparedDocument } from './prepare-document.ts';
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled.');
+  }
+}
+
+export interface MemberToWrite {
+  displayPath: string;
+  name: string;
+  container: string | null;
+  bytes: Uint8Array;
+}
+
+/** Writes parsed documents; one instance per import job, statements prepared once. */
+export class ArchiveWriter {
+  private readonly sources: SourcesRepo;
+  private readonly entries: EntriesRepo;
+  private readonly db: Db;
+  readonly batch: GroupCommit;
+
+  constructor(db: Db) {
+    this.db = db;
+    this.sources = new SourcesRepo(db);
+    this.entries = new EntriesRepo(db);
+    this.batch = new GroupCommit(db);
+  }
+
+  hasSource(sha256: string): boolean {
+    return this.sources.findByHash(sha256) !== null;
+  }
+
+  /** Stores one file and its entries in one savepoint. Throws ImportCancelled (rolled back) on cancel. */
+  write(member: MemberToWrite, prepared: PreparedDocument, isCancelled: () => boolean, onEntry: () => void): ImportFileResult {
+    const { doc } = prepared;
+    const now = new Date().toISOString();
+    const write = this.db.transaction(() => {
+      const sourceId = this.sources.insert({
+        sha256: prepared.sha256,
+        name: member.name,
+        path: member.displayPath,
+        container: member.container,
+        size: member.bytes.byteLength,
+        format: doc.format,
+        encoding: doc.encoding,
+        encodingConfidence: doc.encodingConfidence,
+        importedAt: now,
+        bytes: member.bytes,
+        text: doc.text,
+        header: doc.header || doc.pages ? JSON.stringify({ ...doc.header, ...(doc.pages ? { pages: doc.pages } : {}) }) : null,
+        warnings: doc.warnings.length > 0 ? JSON.stringify(doc.warnings) : null,
+      });
+      let added = 0;
+      for (let from = 0; from < prepared.entries.length; from += BATCH) {
+        const slice = prepared.entries.slice(from, from + BATCH);
+        const groups = new NearDuplicateBatch(this.entries, slice.flatMap((p) => (p.bands ? p.bands.map((h, b): [number, number] => [b, h]) : [])));
+        slice.forEach((p, i) => {
+          if (isCancelled()) throw new ImportCancelled();
+          const { draft } = p;
+          let entryId = this.entries.findByHash(p.contentHash);
+          if (entryId === null) {
+            const nearGroup = p.signature && p.bands ? groups.groupFor(p.signature, p.bands) : null;
+            entryId = this.entries.insert({
+              title: draft.title,
+              body: draft.body,
+              date: draft.date ?? null,
+              dateSource: draft.date ? (draft.dateSource ?? null) : null,
+              author: draft.author ?? null,
+              outlet: draft.outlet ?? null,
+              url: draft.url ?? null,
+              language: p.language,
+              direction: p.direction,
+              contentHash: p.contentHash,
+              minhash: p.signature ? signatureToBlob(p.signature) : null,
+              nearGroup,
+              createdAt: now,
+            });
+            if (p.signature && p.bands) groups.add(entryId, p.signature, nearGroup, p.bands);
+            added++;
+          }
+          this.entries.link(entryId, sourceId, draft.start, draft.end, from + i);
+          onEntry();
+        });
+        groups.flush();
+      }
+      return { sourceId, added };
+    });
+    this.batch.begin();
+    const { sourceId, added } = write.immediate();
+    const warnings = [...doc.warnings];
+    if (added < prepared.entries.length) warnings.push(`${prepared.entries.length - added} entries were already in the archive from another file.`);
+    return {
+      path: member.displayPath,
+      status: 'imported',
+      entries: prepared.entries.length,
+      format: doc.format,
+      encoding: doc.encoding,
+      sourceId,
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
+  }
+}
+
+/**
+ * Commits finished files together, at most every 250 ms: each file is still all-or-nothing (a
+ * savepoint of its own inside the batch), but small files no longer pay a commit (and an FTS5
+ * segment flush) each. A crash loses at most the last 250 ms of finished files, never part of one.
+ */
+export class GroupCommit {
+  private readonly db: Db;
+  private started = 0;
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  /** Opens the batch if none is open; called before each file's own (nested) transaction. */
+  begin(): void {
+    if (this.db.inTransaction) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    this.started = Date.now();
+  }
+
+  maybeCommit(): void {
+    if (this.db.inTransaction && Date.now() - this.started >= 250) this.commit();
+  }
+
+  commit(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+  }
+
+  rollback(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+  }
+}
+
+const BATCH = 2000;
+
+/**
+ * Near-duplicate grouping for one batch of new entries: the stored candidates for all of the
+ * batch's band keys are fetched in one query, entries of the batch are matched in memory, and the
+ * batch's bands are written in one statement at the end.
+ */
+class NearDuplicateBatch {
+  private readonly byKey = new Map<number, number[]>();
+  private readonly known = new Map<number, { sig: Uint32Array; group: number }>();
+  private readonly rows: [number, number, number][] = [];
+  private readonly repo: EntriesRepo;
+
+  constructor(repo: EntriesRepo, keys: [number, number][]) {
+    this.repo = repo;
+    for (const m of repo.bandMatches(keys)) this.remember(m.band, m.hash, m.entryId);
+  }
+
+  private remember(band: number, hash: number, entryId: number): void {
+    const key = band * 4294967296 + (hash >>> 0);
+    const list = this.byKey.get(key);
+    if (list) list.push(entryId);
+    else this.byKey.set(key, [entryId]);
+  }
+
+  /** The group this signature joins (its earliest near-duplicate's group), or null for a new group. */
+  groupFor(sig: Uint32Array, bands: number[]): number | null {
+    const candidates = new Set<number>();
+    bands.forEach((hash, band) => {
+      for (const id of this.byKey.get(band * 4294967296 + (hash >>> 0)) ?? []) candidates.add(id);
+    });
+    for (const id of [...candidates].sort((a, b) => a - b).slice(0, 50)) {
+      let other = this.known.get(id);
+      if (!other) {
+        const stored = this.repo.signature(id);
+        if (!stored?.minhash) continue;
+        other = { sig: blobToSignature(stored.minhash), group: stored.nearGroup ?? id };
+        this.known.set(id, other);
+      }
+      if (estimatedJaccard(sig, other.sig) >= NEAR_DUPLICATE_THRESHOLD) return other.group;
+    }
+    return null;
+  }
+
+  add(entryId: number, sig: Uint32Array, group: number | null, bands: number[]): void {
+    this.known.set(entryId, { sig, group: group ?? entryId });
+    bands.forEach((hash, band) => {
+      this.remember(band, hash, entryId);
+      this.rows.push([band, hash, entryId]);
+    });
+  }
+
+  flush(): void {
+    this.repo.addBands(this.rows);
+    this.rows.length = 0;
+  }
+}
+

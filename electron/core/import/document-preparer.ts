@@ -1,0 +1,59 @@
+// Runs prepareDocument in a worker thread so parsing the next file overlaps writing this one
+// (the writer is SQLite-bound, parsing is CPU-bound: on two cores they run side by side).
+// Falls back to preparing inline when the worker script is not there.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
+import type { PrepareReply, PrepareRequest } from './prepare-worker.ts';
+import { ImportRejection } from './types.ts';
+
+function workerFile(): URL | null {
+  const self = import.meta.url;
+  // Source (tests, CLI from source) or the bundle beside main.mjs/archive-worker.mjs in dist/.
+  const url = new URL(self.endsWith('.ts') ? './prepare-worker.ts' : './prepare-worker.mjs', self);
+  return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : null;
+}
+
+export class DocumentPreparer {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (p: PreparedDocument) => void; reject: (e: Error) => void }>();
+
+  constructor() {
+    const file = workerFile();
+    if (!file) return;
+    this.worker = new Worker(file);
+    this.worker.unref();
+    this.worker.on('message', (reply: PrepareReply) => {
+      const waiter = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (!waiter) return;
+      if (reply.ok) waiter.resolve(reply.prepared);
+      else waiter.reject(reply.rejection !== null ? new ImportRejection(reply.rejection) : new Error('malformed'));
+    });
+    this.worker.on('error', () => this.failAll());
+    this.worker.on('exit', () => this.failAll());
+  }
+
+  private failAll(): void {
+    this.worker = null;
+    for (const w of this.pending.values()) w.reject(new Error('The import helper thread stopped.'));
+    this.pending.clear();
+  }
+
+  prepare(name: string, bytes: Uint8Array): Promise<PreparedDocument> {
+    if (!this.worker) return prepareDocument(name, bytes);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker!.postMessage({ id, name, bytes } satisfies PrepareRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+}
