@@ -199,7 +199,15 @@ export function App({ connection }: { connection: Connection }) {
             resetKey={resetKey}
           />
           <main className="reader-pane" aria-label="Reader">
-            <Reader connection={connection} entryId={openHit?.id ?? null} terms={terms} version={version} onOpen={(id) => setOpenHit({ id })} />
+            <Reader
+              connection={connection}
+              entryId={openHit?.id ?? null}
+              query={search.query}
+              transliteration={search.transliteration}
+              terms={terms}
+              version={version}
+              onOpen={(id) => setOpenHit({ id })}
+            />
           </main>
         </div>
       </div>

@@ -40,6 +40,8 @@ describe('search within and spelling variants', () => {
     expect(await other.locator('.entry-snippet mark').first().textContent()).toBe('Muhammad');
     await other.click();
     expect(await app.page.getByRole('article').locator('.reader-body mark').first().textContent()).toBe('Muhammad');
+    // The title is marked too, by the archive's own matching (the same as search's).
+    expect(await app.page.getByRole('article').locator('h2 mark').allTextContents()).toEqual(['Muhammad']);
 
     await variants().uncheck();
     await waitForTitles(app.page, ['Mohammad Rezvani at the mill']);

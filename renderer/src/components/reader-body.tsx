@@ -26,8 +26,16 @@ function paragraphs(body: string, spans: HighlightSpan[]): Paragraph[] {
   return out;
 }
 
-export function ReaderBody({ body, terms, direction }: { body: string; terms: Term[]; direction: TextDirection }) {
-  const paras = useMemo(() => paragraphs(body, findTerms(body, terms)), [body, terms]);
+interface Props {
+  body: string;
+  /** The archive's own marks for the query; when absent the terms are found here. */
+  spans: HighlightSpan[] | undefined;
+  terms: Term[];
+  direction: TextDirection;
+}
+
+export function ReaderBody({ body, spans, terms, direction }: Props) {
+  const paras = useMemo(() => paragraphs(body, spans ?? findTerms(body, terms)), [body, spans, terms]);
   if (!body.trim()) return <p className="reader-empty-body">This entry has no text.</p>;
   return (
     <div className="reader-body" dir={direction}>

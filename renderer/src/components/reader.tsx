@@ -4,6 +4,7 @@ import type { Connection } from '../archive-client.ts';
 import { useAsyncValue } from '../hooks/use-async-value.ts';
 import { formatDate } from '../lib/format.ts';
 import type { Term } from '../lib/query-terms.ts';
+import { HighlightedText } from './highlighted-text.tsx';
 import { ReaderBody } from './reader-body.tsx';
 import { ReaderOriginal } from './reader-original.tsx';
 import { ReaderVersions } from './reader-versions.tsx';
@@ -11,14 +12,21 @@ import { ReaderVersions } from './reader-versions.tsx';
 interface Props {
   connection: Connection;
   entryId: number | null;
+  /** The search as sent, so the archive marks its terms the way search matched them. */
+  query: string;
+  transliteration: boolean;
+  /** Fallback highlighting, for an archive that does not mark terms itself. */
   terms: Term[];
   version: number;
   onOpen(id: number): void;
 }
 
-export function Reader({ connection, entryId, terms, version, onOpen }: Props) {
+export function Reader({ connection, entryId, query, transliteration, terms, version, onOpen }: Props) {
   const [showOriginal, setShowOriginal] = useState(false);
-  const entry = useAsyncValue(`${entryId}#${version}`, () => (entryId === null ? Promise.resolve(null) : connection.api.getEntry({ id: entryId })));
+  const q = query.trim();
+  const entry = useAsyncValue(`${entryId}#${version}#${transliteration}#${q}`, () =>
+    entryId === null ? Promise.resolve(null) : connection.api.getEntry(q ? { id: entryId, query: q, ...(transliteration ? { transliteration } : {}) } : { id: entryId }),
+  );
 
   if (entryId === null) {
     return (
@@ -38,7 +46,7 @@ export function Reader({ connection, entryId, terms, version, onOpen }: Props) {
     <article className="reader" dir={e.direction} aria-labelledby="reader-title" data-entry-id={e.id}>
       <header className="reader-header">
         <h2 id="reader-title" dir="auto" className={e.title ? undefined : 'is-untitled'}>
-          {e.title || source?.sourceName || 'Untitled'}
+          {e.title ? <HighlightedText text={e.title} spans={e.titleHighlights ?? []} /> : source?.sourceName || 'Untitled'}
         </h2>
         {/* The labels follow the entry's direction, so an RTL entry's metadata sits under its title. */}
         <dl className="reader-meta">
@@ -96,7 +104,7 @@ export function Reader({ connection, entryId, terms, version, onOpen }: Props) {
       {showOriginal && source ? (
         <ReaderOriginal connection={connection} entryId={e.id} sourceId={source.sourceId} direction={e.direction} />
       ) : (
-        <ReaderBody body={e.body} terms={terms} direction={e.direction} />
+        <ReaderBody body={e.body} spans={e.bodyHighlights} terms={terms} direction={e.direction} />
       )}
     </article>
   );
