@@ -77,6 +77,9 @@ describe(`an archive of ${N.toLocaleString('en-US')} entries`, () => {
     expect(await app.page.getByTestId('result-count').textContent()).toContain(`${N.toLocaleString('en-US')} entries`);
     const all = app.page.getByRole('button', { name: /^All entries/ });
     expect(await all.locator('.count').textContent()).toBe(N.toLocaleString('en-US'));
+    // Facets over 200k matches are estimated from a sample, and say so.
+    await app.page.getByText('Counts are estimated from a sample of the matches.').waitFor();
+    expect(await app.page.locator('.facet-count').first().textContent()).toMatch(/^≈[\d,]+$/);
 
     // At this size a ranked query's count may be a lower bound ("over N"): wait for the answer, not a number.
     const t = performance.now();

@@ -9,11 +9,13 @@ interface Props {
   name: string;
   label: string;
   counts: FacetCount[];
+  /** Counts estimated from a sample: shown with ≈. */
+  approximate: boolean;
   selected: readonly string[];
   onToggle(value: string): void;
 }
 
-export function FacetGroup({ name, label, counts, selected, onToggle }: Props) {
+export function FacetGroup({ name, label, counts, approximate, selected, onToggle }: Props) {
   const [expanded, setExpanded] = useState(false);
   const chosen = new Set(selected);
   // Selected values stay visible even when they fall outside the top of the list.
@@ -30,7 +32,10 @@ export function FacetGroup({ name, label, counts, selected, onToggle }: Props) {
               <span className="facet-label" dir="auto">
                 {facetLabel(name, c.value, c.label)}
               </span>
-              <span className="facet-count">{c.count.toLocaleString('en-US')}</span>
+              <span className="facet-count">
+                {approximate ? '≈' : ''}
+                {c.count.toLocaleString('en-US')}
+              </span>
             </button>
           </li>
         ))}

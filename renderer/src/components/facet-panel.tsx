@@ -20,8 +20,17 @@ export function FacetPanel({ facets, error, filters, onToggle }: Props) {
   return (
     <div className="facet-panel">
       {groups.map((f) => (
-        <FacetGroup key={f} name={f} label={FACET_LABELS[f]} counts={facets[f]} selected={(filters[f] ?? []).map(String)} onToggle={(v) => onToggle(f, v)} />
+        <FacetGroup
+          key={f}
+          name={f}
+          label={FACET_LABELS[f]}
+          counts={facets[f]}
+          approximate={facets.approximate === true}
+          selected={(filters[f] ?? []).map(String)}
+          onToggle={(v) => onToggle(f, v)}
+        />
       ))}
+      {facets.approximate && <p className="sidebar-note">≈ Counts are estimated from a sample of the matches.</p>}
     </div>
   );
 }

@@ -73,7 +73,7 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
               type="button"
               key={b.month}
               className={`timeline-bar${inRange(b.month, i) ? ' is-in-range' : ''}`}
-              aria-label={`${formatMonth(b.month)}: ${b.count} ${b.count === 1 ? 'entry' : 'entries'}`}
+              aria-label={`${formatMonth(b.month)}: ${timeline.approximate ? 'about ' : ''}${b.count} ${b.count === 1 ? 'entry' : 'entries'}`}
               title={`${formatMonth(b.month)}: ${b.count}`}
               data-month={b.month}
               tabIndex={i === tabStop ? 0 : -1}
@@ -108,7 +108,13 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
             ))}
         </div>
       </div>
-      {timeline.undated > 0 && <div className="timeline-undated">{timeline.undated.toLocaleString('en-US')} undated</div>}
+      {(timeline.undated > 0 || timeline.approximate) && (
+        <div className="timeline-undated">
+          {[timeline.approximate ? 'estimated' : '', timeline.undated > 0 ? `${timeline.approximate ? '≈' : ''}${timeline.undated.toLocaleString('en-US')} undated` : '']
+            .filter(Boolean)
+            .join(' · ')}
+        </div>
+      )}
     </div>
   );
 }
