@@ -81,6 +81,7 @@ export class ArchiveWriter {
               contentHash: p.contentHash,
               minhash: p.signature ? signatureToBlob(p.signature) : null,
               nearGroup,
+              folded: p.folded,
               createdAt: now,
             });
             if (p.signature && p.bands) groups.add(entryId, p.signature, nearGroup, p.bands);

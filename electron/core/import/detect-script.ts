@@ -118,7 +118,7 @@ export function guessLanguage(text: string): string | null {
 
 /** Direction and language in one pass over the sample (this runs for every imported entry). */
 export function detectScript(text: string): { direction: TextDirection; language: string | null } {
-  const s = text.slice(0, 4000);
+  const s = text.slice(0, 2000);
   const k = countScripts(s);
   return { direction: directionFrom(k), language: languageFrom(s, k) };
 }

@@ -1,30 +1,25 @@
 // MinHash over word 3-shingles, banded for lookup: an entry republished with small edits
 // (estimated Jaccard >= 0.8) joins the group of its earlier version.
-// 64 hashes estimate the Jaccard; the first 32 of them, in 8 bands of 4, find the candidates:
-// a pair at J = 0.8 shares a band with probability 1 - (1 - 0.8^4)^8 = 0.985, at J = 0.5 only 0.41,
-// and every candidate is then checked on all 64. Fewer bands keep the per-entry writes cheap.
+// One-permutation hashing: each shingle is hashed once and kept as the minimum of one of 64
+// buckets (not hashed 64 times), so a signature costs one pass over the text. The first 32
+// buckets, in 8 bands of 4, find the candidates: a pair at J = 0.8 shares a band with probability
+// 1 - (1 - 0.8^4)^8 = 0.985, at J = 0.5 only 0.41; every candidate is then checked on all 64.
 
 export const MINHASH_SIZE = 64;
 export const BANDS = 8;
 const ROWS = 4;
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 const SHINGLE = 3;
+const EMPTY = 0xffffffff;
 
-// Fixed odd multipliers and offsets for 64 universal hash functions (deterministic across runs).
-const A = new Uint32Array(MINHASH_SIZE);
-const B = new Uint32Array(MINHASH_SIZE);
-{
-  let seed = 0x9e3779b9;
-  const next = () => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return seed >>> 0;
-  };
-  for (let i = 0; i < MINHASH_SIZE; i++) {
-    A[i] = next() | 1;
-    B[i] = next();
-  }
+/** Murmur3's finaliser: spreads every input bit over the whole word (the bucket is the low bits). */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 function fnv1a(s: string): number {
@@ -44,17 +39,14 @@ export function minhash(text: string): Uint32Array | null {
   const hashes: number[] = [];
   for (const m of text.toLowerCase().matchAll(WORD)) hashes.push(fnv1a(m[0]));
   if (hashes.length < SHINGLE + 5) return null;
-  const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  const seen = new Set<number>();
+  const sig = new Uint32Array(MINHASH_SIZE).fill(EMPTY);
   for (let i = 0; i + SHINGLE <= hashes.length; i++) {
     let h = hashes[i]!;
     for (let k = 1; k < SHINGLE; k++) h = (Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + hashes[i + k]!) >>> 0;
-    if (seen.has(h)) continue;
-    seen.add(h);
-    for (let k = 0; k < MINHASH_SIZE; k++) {
-      const v = (Math.imul(A[k]!, h) + B[k]!) >>> 0;
-      if (v < sig[k]!) sig[k] = v;
-    }
+    h = mix(h);
+    const bucket = h & (MINHASH_SIZE - 1);
+    const value = h >>> 6;
+    if (value < sig[bucket]!) sig[bucket] = value;
   }
   return sig;
 }
@@ -73,10 +65,16 @@ export function bandHashes(sig: Uint32Array): number[] {
   return out;
 }
 
+/** The share of buckets that agree, over the buckets that are not empty on both sides. */
 export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
-  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) same++;
-  return same / MINHASH_SIZE;
+  let used = 0;
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    if (a[i] === EMPTY && b[i] === EMPTY) continue;
+    used++;
+    if (a[i] === b[i]) same++;
+  }
+  return used === 0 ? 0 : same / used;
 }
 
 export function signatureToBlob(sig: Uint32Array): Buffer {

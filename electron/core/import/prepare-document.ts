@@ -3,6 +3,7 @@
 // it runs in its own thread while the writer stores the previous file.
 import crypto from 'node:crypto';
 import type { TextDirection } from '../../../shared/contract.ts';
+import { foldFields, type FoldedFields } from '../repo/entries-repo.ts';
 import { detectScript } from './detect-script.ts';
 import { bandHashes, minhash } from './near-duplicates.ts';
 import { parseDocument } from './parse-document.ts';
@@ -15,6 +16,8 @@ export interface PreparedEntry {
   bands: number[] | null;
   language: string | null;
   direction: TextDirection;
+  /** Search-folded fields, computed here so the writer thread only writes. */
+  folded: FoldedFields;
 }
 
 export interface PreparedDocument {
@@ -39,6 +42,7 @@ export async function prepareDocument(name: string, bytes: Uint8Array): Promise<
       bands: signature ? bandHashes(signature) : null,
       language: draft.language ?? script.language,
       direction: script.direction,
+      folded: foldFields({ title: draft.title, body: draft.body, author: draft.author ?? null, outlet: draft.outlet ?? null }),
     };
   });
   return { sha256: sha256Hex(bytes), doc, entries };

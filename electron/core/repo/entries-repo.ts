@@ -17,7 +17,20 @@ export interface NewEntry {
   minhash: Buffer | null;
   /** The group's first entry when this is a near-duplicate of it; null when it starts its own group. */
   nearGroup?: number | null;
+  /** The search-folded title/body/author/outlet when already computed (the import does it off-thread). */
+  folded?: FoldedFields;
   createdAt: string;
+}
+
+export interface FoldedFields {
+  title: string;
+  body: string;
+  author: string | null;
+  outlet: string | null;
+}
+
+export function foldFields(e: { title: string; body: string; author: string | null; outlet: string | null }): FoldedFields {
+  return { title: foldText(e.title), body: foldText(e.body), author: e.author === null ? null : foldText(e.author), outlet: e.outlet === null ? null : foldText(e.outlet) };
 }
 
 interface EntryRow {
@@ -91,8 +104,10 @@ export class EntriesRepo {
 
   /** Inserts an entry and indexes it for search (folded text) in the same transaction. */
   insert(entry: NewEntry): number {
-    const id = Number(this.insertStmt.run({ ...entry, nearGroup: entry.nearGroup ?? null }).lastInsertRowid);
-    this.indexStmt.run(id, foldText(entry.title), foldText(entry.body), entry.author === null ? null : foldText(entry.author), entry.outlet === null ? null : foldText(entry.outlet));
+    const { folded: given, ...row } = entry;
+    const id = Number(this.insertStmt.run({ ...row, nearGroup: entry.nearGroup ?? null }).lastInsertRowid);
+    const f = given ?? foldFields(entry);
+    this.indexStmt.run(id, f.title, f.body, f.author, f.outlet);
     return id;
   }
 
