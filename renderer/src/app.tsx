@@ -212,7 +212,7 @@ export function App({ connection }: { connection: Connection }) {
         </div>
       </div>
       <DropOverlay visible={dragging} />
-      <UndoToast offer={undo.offer} onUndo={undo.undo} onDismiss={undo.dismiss} />
+      <UndoToast offer={undo.offer} onUndo={undo.undo} onDismiss={undo.dismiss} onHold={undo.hold} />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       {imports.state.phase === 'done' && (
         <ImportReportDialog

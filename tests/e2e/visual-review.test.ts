@@ -88,6 +88,22 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await pane.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       const title = app.page.getByRole('article').getByRole('heading', { level: 2 });
       expect(await title.evaluate((h) => getComputedStyle(h).direction)).toBe('rtl');
+      // In the right-to-left row the date still reads "14 Jul 2021", day first from the left.
+      const row = app.page.locator('.entry-row', { hasText: 'گزارشی بلند' });
+      const order = await row.locator('.entry-meta').evaluate((meta) => {
+        const walker = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+        let node: Node | null;
+        while ((node = walker.nextNode())) if (node.textContent === '14 Jul 2021') break;
+        const at = (from: number, to: number) => {
+          const r = document.createRange();
+          r.setStart(node!, from);
+          r.setEnd(node!, to);
+          return r.getBoundingClientRect().left;
+        };
+        return { day: at(0, 2), year: at(7, 11) };
+      });
+      expect(order.day).toBeLessThan(order.year);
+      expect(await row.locator('.entry-meta').evaluate((m) => getComputedStyle(m).direction)).toBe('rtl');
       await shot('rtl-long');
       await pane.evaluate((el) => (el.scrollTop = el.scrollHeight));
       await shot('rtl-long-end');

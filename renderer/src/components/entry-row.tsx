@@ -24,7 +24,7 @@ export function EntryRow({ hit, index, setSize, top, height, selected, onClick }
       </div>
     );
   }
-  const meta = [formatDate(hit.date), hit.outlet, hit.author].filter(Boolean);
+  const meta = [formatDate(hit.date), hit.outlet, hit.author].filter((x): x is string => Boolean(x));
   if (meta.length === 0) meta.push(hit.title && hit.source ? hit.source : 'No date');
   return (
     <div
@@ -41,8 +41,14 @@ export function EntryRow({ hit, index, setSize, top, height, selected, onClick }
       <div className={`entry-title${hit.title ? '' : ' is-untitled'}`} dir="auto">
         {hit.title || hit.source || 'Untitled'}
       </div>
-      <div className="entry-meta">
-        {meta.join(' · ')}
+      <div className="entry-meta" dir={hit.direction}>
+        {/* Each item isolated, so "14 Jul 2021" keeps its order inside a right-to-left row. */}
+        {meta.map((m, i) => (
+          <span key={i}>
+            {i > 0 && ' · '}
+            <bdi>{m}</bdi>
+          </span>
+        ))}
         {hit.versions !== undefined && hit.versions > 1 && <span className="badge">{hit.versions} versions</span>}
         {hit.matchedVariants && hit.matchedVariants.length > 0 && <span className="entry-variants">matched {hit.matchedVariants.join(', ')}</span>}
       </div>

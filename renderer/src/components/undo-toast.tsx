@@ -5,13 +5,22 @@ interface Props {
   offer: UndoOffer | null;
   onUndo(): void;
   onDismiss(): void;
+  onHold(held: boolean): void;
 }
 
-export function UndoToast({ offer, onUndo, onDismiss }: Props) {
+export function UndoToast({ offer, onUndo, onDismiss, onHold }: Props) {
   return (
     <div className="toast-region" role="status" aria-live="polite">
       {offer && (
-        <div className="toast" key={offer.key} data-testid="undo-toast">
+        <div
+          className="toast"
+          key={offer.key}
+          data-testid="undo-toast"
+          onMouseEnter={() => onHold(true)}
+          onMouseLeave={() => onHold(false)}
+          onFocus={() => onHold(true)}
+          onBlur={() => onHold(false)}
+        >
           <span className="toast-message" dir="auto">
             {offer.message}
           </span>

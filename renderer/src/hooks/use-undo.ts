@@ -16,6 +16,8 @@ export interface UndoControls {
   offerUndo(message: string, undo: () => Promise<unknown>): void;
   undo(): void;
   dismiss(): void;
+  /** While the pointer or focus is on the toast its clock stops (so it can be read and reached). */
+  hold(held: boolean): void;
 }
 
 function isTextField(el: EventTarget | null): boolean {
@@ -26,20 +28,24 @@ function isTextField(el: EventTarget | null): boolean {
 
 export function useUndo(onError: (message: string) => void): UndoControls {
   const [offer, setOffer] = useState<UndoOffer | null>(null);
+  const [held, setHeld] = useState(false);
   const action = useRef<(() => Promise<unknown>) | null>(null);
   const counter = useRef(0);
   const errorRef = useRef(onError);
   errorRef.current = onError;
 
+  // The toast is gone or replaced, so no pointer or focus holds it any more.
   const dismiss = useCallback(() => {
     action.current = null;
     setOffer(null);
+    setHeld(false);
   }, []);
 
   const offerUndo = useCallback((message: string, undo: () => Promise<unknown>) => {
     action.current = undo;
     counter.current += 1;
     setOffer({ key: counter.current, message });
+    setHeld(false);
   }, []);
 
   const undo = useCallback(() => {
@@ -47,15 +53,16 @@ export function useUndo(onError: (message: string) => void): UndoControls {
     if (!run) return;
     action.current = null;
     setOffer(null);
+    setHeld(false);
     run().catch((e: unknown) => errorRef.current(`Could not undo: ${errorMessage(e)}`));
   }, []);
 
-  // The toast goes after UNDO_MS; a new offer restarts the clock.
+  // The toast goes after UNDO_MS; a new offer, or letting go of the toast, restarts the clock.
   useEffect(() => {
-    if (!offer) return;
+    if (!offer || held) return;
     const t = setTimeout(dismiss, UNDO_MS);
     return () => clearTimeout(t);
-  }, [offer, dismiss]);
+  }, [offer, held, dismiss]);
 
   useEffect(() => {
     if (!offer) return;
@@ -70,5 +77,5 @@ export function useUndo(onError: (message: string) => void): UndoControls {
     return () => window.removeEventListener('keydown', onKey);
   }, [offer, undo]);
 
-  return { offer, offerUndo, undo, dismiss };
+  return { offer, offerUndo, undo, dismiss, hold: setHeld };
 }
