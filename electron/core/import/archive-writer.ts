@@ -143,6 +143,7 @@ export class GroupCommit {
 }
 
 const BATCH = 2000;
+const MAX_PER_KEY = 20;
 
 /**
  * Near-duplicate grouping for one batch of new entries: the stored candidates for all of the
@@ -163,8 +164,8 @@ class NearDuplicateBatch {
   private remember(band: number, hash: number, entryId: number): void {
     const key = band * 4294967296 + (hash >>> 0);
     const list = this.byKey.get(key);
-    if (list) list.push(entryId);
-    else this.byKey.set(key, [entryId]);
+    if (!list) this.byKey.set(key, [entryId]);
+    else if (list.length < MAX_PER_KEY) list.push(entryId); // the earliest are kept: they lead their groups
   }
 
   /** The group this signature joins (its earliest near-duplicate's group), or null for a new group. */

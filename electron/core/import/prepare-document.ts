@@ -33,7 +33,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 export async function prepareDocument(name: string, bytes: Uint8Array): Promise<PreparedDocument> {
   const doc = await parseDocument(name, bytes);
   const entries = doc.entries.map((draft): PreparedEntry => {
-    const signature = minhash(`${draft.title} ${draft.body}`);
+    // The body alone: a republished article often gets a new headline.
+    const signature = minhash(draft.body);
     const script = detectScript(`${draft.title}\n${draft.body}`);
     return {
       draft,

@@ -75,9 +75,13 @@ export class EntriesRepo {
       `INSERT OR IGNORE INTO entry_bands (band, hash, entry_id)
        SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) ORDER BY 1, 2, 3`,
     );
+    // At most the 20 earliest entries per band key: a corpus of near-identical posts must not make
+    // every lookup return thousands of rows (the earliest are the groups' first versions).
     this.bandCandidatesStmt = db.prepare<[string], { band: number; hash: number; entryId: number }>(
-      `SELECT eb.band, eb.hash, eb.entry_id AS entryId
-         FROM json_each(?) k JOIN entry_bands eb ON eb.band = k.value ->> 0 AND eb.hash = k.value ->> 1`,
+      `SELECT k.value ->> 0 AS band, k.value ->> 1 AS hash, eb.entry_id AS entryId
+         FROM json_each(?) k
+         JOIN entry_bands eb ON eb.band = k.value ->> 0 AND eb.hash = k.value ->> 1
+          AND eb.entry_id IN (SELECT x.entry_id FROM entry_bands x WHERE x.band = k.value ->> 0 AND x.hash = k.value ->> 1 ORDER BY x.entry_id LIMIT 20)`,
     );
     this.minhashStmt = db.prepare<[number], { minhash: Buffer | null; near_group: number | null }>(
       'SELECT minhash, near_group FROM entries WHERE id = ?',

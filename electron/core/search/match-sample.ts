@@ -8,7 +8,8 @@
 import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 
 export const SAMPLE = 4_000;
-const STRATA = 20;
+// Many thin slices: dumps are usually in date order, so a few wide slices made the timeline spiky.
+const STRATA = 100;
 
 export interface MatchSet {
   /** Entry id → how many matching entries it stands for (1 when exact). */

@@ -69,6 +69,20 @@ describe('duplicates and provenance', () => {
     expect(other.versions).toEqual([]);
   });
 
+  it('groups a republished article under a new headline with a few words changed', async () => {
+    const words = Array.from({ length: 150 }, (_, i) => `word${i % 97}x${Math.floor(i / 97)}`);
+    const original = words.join(' ');
+    const edited = [...words];
+    edited[20] = 'changed';
+    edited[70] = 'altered';
+    edited[120] = 'revised';
+    await importFiles([write('wire-original.txt', `Dam inspection finds cracks\n\n${original}.\n`)]);
+    const first = entryIds().at(-1)!;
+    await importFiles([write('wire-reprint.txt', `Engineers warn over ageing reservoir wall\n\n${edited.join(' ')}.\n`)]);
+    const reprint = (await archive.call('getEntry', { id: entryIds().at(-1)! })) as EntryDetail;
+    expect(reprint.versions.map((v) => v.id)).toEqual([first]);
+  });
+
   it('rejects missing paths plainly and imports the rest', async () => {
     const ok = write('fine.txt', 'A fine note\n\nWith some words.');
     const report = await importFiles([path.join(dir, 'missing.txt'), ok]);
