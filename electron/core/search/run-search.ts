@@ -152,32 +152,18 @@ function pageInOrder(from: { sql: string; params: unknown[] }, walks: Walk[], st
   return out;
 }
 
-/** Date order over a huge match set: walk entries in date order and keep those the index matches. */
+/**
+ * Date order over a huge match set: walk the date index and keep the entries in the match set.
+ * The match set is read once (SQLite builds it as a list with a Bloom filter) and the walk stops
+ * at the page. (Probing the index per entry with `MATCH ? AND rowid = ?` is NOT used: on this
+ * contentless table that form answers a row for entries that do not match.)
+ */
 function probeByDate(plan: SearchPlan, stmts: StatementCache, walks: Walk[], limit: number, offset: number): number[] {
   const rest = matchingFrom({ compiled: { ...plan.compiled, match: null }, filters: plan.filters });
-  const probe = stmts.get('SELECT 1 AS ok FROM entry_index WHERE entry_index MATCH ? AND rowid = ?');
-  const out: number[] = [];
-  let skipped = 0;
-  for (const w of walks) {
-    // Batches (an open iterator would lock the connection against the probes); each batch larger.
-    const walk = stmts.get(`SELECT e.id ${withCond(rest, w.cond)} ORDER BY ${w.order} LIMIT ? OFFSET ?`);
-    let at = 0;
-    for (let size = 256; ; size = Math.min(size * 2, 8192)) {
-      const batch = walk.all(...rest.params, size, at) as { id: number }[];
-      at += batch.length;
-      for (const row of batch) {
-        if (!probe.get(plan.compiled.match, row.id)) continue;
-        if (skipped < offset) {
-          skipped++;
-          continue;
-        }
-        out.push(row.id);
-        if (out.length >= limit) return out;
-      }
-      if (batch.length < size) break;
-    }
-  }
-  return out;
+  const inSet = 'e.id IN (SELECT rowid FROM entry_index WHERE entry_index MATCH ?)';
+  const sql = rest.sql.replace(/^FROM entries e\b/, 'FROM entries e INDEXED BY entries_date');
+  const from = { sql: `${sql}${sql.includes(' WHERE ') ? ' AND' : ' WHERE'} ${inSet}`, params: [...rest.params, plan.compiled.match] };
+  return pageInOrder(from, walks, stmts, limit, offset);
 }
 
 /** The last safety net: an SQLite complaint about a query is reported as a query problem, in plain words. */

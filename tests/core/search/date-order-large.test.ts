@@ -1,0 +1,48 @@
+// Date order over a match set too large to rank whole (the path a million-entry archive takes):
+// every hit must really match, newest first, undated last, pages continuing where they left off.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../../../electron/core/archive.ts';
+import { CANDIDATES } from '../../../electron/core/search/run-search.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { openTestArchive, search, seedEntries } from './helpers/seed-entries.ts';
+
+describe('date order over a huge match set', () => {
+  const dir = tempDir();
+  let archive: Archive;
+  const n = CANDIDATES + 600;
+  beforeAll(() => {
+    archive = openTestArchive(dir, 'date-order-large');
+    // Interleaved: every other entry mentions the lighthouse; the non-matching ones are the newest of each pair.
+    seedEntries(
+      archive,
+      Array.from({ length: n * 2 }, (_, i) => ({
+        title: `Log ${i}`,
+        body: i % 2 === 0 ? `The lighthouse keeper wrote entry ${i}.` : `The ferry timetable changed, note ${i}.`,
+        date: i < 10 ? null : `${2000 + Math.floor(i / 600)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      })),
+    );
+  });
+  afterAll(() => archive.close());
+
+  for (const sort of ['date-desc', 'date-asc'] as const) {
+    it(`${sort}: every hit matches and the order holds across pages`, () => {
+      const first = search(archive, 'lighthouse', { sort, limit: 100 });
+      const second = search(archive, 'lighthouse', { sort, limit: 100, offset: 100 });
+      const hits = [...first.hits, ...second.hits];
+      expect(hits).toHaveLength(200);
+      for (const h of hits) expect(h.snippet).toMatch(/lighthouse/i);
+      expect(new Set(hits.map((h) => h.id)).size).toBe(200);
+      const dates = hits.map((h) => h.date ?? '');
+      const sorted = [...dates].sort();
+      expect(dates).toEqual(sort === 'date-asc' ? sorted : sorted.reverse());
+    });
+  }
+
+  it('date-asc reaches the undated matches last', () => {
+    const total = search(archive, 'lighthouse', { sort: 'date-asc', limit: 1 }).total;
+    const tail = search(archive, 'lighthouse', { sort: 'date-asc', limit: 50, offset: Math.max(0, n - 50) });
+    expect(total).toBeGreaterThanOrEqual(CANDIDATES);
+    expect(tail.hits.at(-1)?.date).toBeNull();
+    for (const h of tail.hits) expect(h.snippet).toMatch(/lighthouse/i);
+  });
+});
