@@ -21,6 +21,16 @@ describe('date order over a huge match set', () => {
         date: i < 10 ? null : `${2000 + Math.floor(i / 600)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
       })),
     );
+    seedEntries(archive, [{ title: 'The lighthouse keeper remembers', body: 'A memoir of forty winters on the rock.', date: '2001-01-01' }]);
+    seedEntries(archive, Array.from({ length: 50 }, (_, i) => ({ title: `Late log ${i}`, body: `Once more the lighthouse keeper wrote late note ${i}.`, date: '2030-01-01' })));
+  });
+
+  it('relevance over a huge set of phrase matches puts title matches before newer body-only ones', () => {
+    const result = search(archive, '"lighthouse keeper"', { limit: 10 });
+    expect(result.totalExact ? result.total : Number.POSITIVE_INFINITY).toBeGreaterThan(2000);
+    expect(result.hits[0]?.title).toBe('The lighthouse keeper remembers');
+    expect(result.hits.slice(1).every((h) => /lighthouse keeper/i.test(h.snippet))).toBe(true);
+    expect(result.explanation).toMatch(/title matches first/);
   });
   afterAll(() => archive.close());
 
@@ -40,7 +50,7 @@ describe('date order over a huge match set', () => {
 
   it('date-asc reaches the undated matches last', () => {
     const total = search(archive, 'lighthouse', { sort: 'date-asc', limit: 1 }).total;
-    const tail = search(archive, 'lighthouse', { sort: 'date-asc', limit: 50, offset: Math.max(0, n - 50) });
+    const tail = search(archive, 'lighthouse', { sort: 'date-asc', limit: 50, offset: Math.max(0, total - 50) });
     expect(total).toBeGreaterThanOrEqual(CANDIDATES);
     expect(tail.hits.at(-1)?.date).toBeNull();
     for (const h of tail.hits) expect(h.snippet).toMatch(/lighthouse/i);
