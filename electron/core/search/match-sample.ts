@@ -1,15 +1,15 @@
-// The matching entries facets and the timeline count over, taken ONCE per plan: every match
-// when there are at most SAMPLE of them, else a stratified sample. GROUP BY over a million-row
-// FTS join took seconds; counting in JS over at most SAMPLE ids read by rowid stays bounded.
-// Sample: the id range is cut into STRATA equal slices and the first SAMPLE/STRATA matches of each
-// slice are taken (FTS5 seeks to a rowid range cheaply); each taken id stands for
-// (slice width / id span it covered) matches, which makes counts and the total unbiased estimates
-// as long as matches are spread evenly within a slice.
+// The matching entries facets and the timeline count over, taken ONCE per query: every match
+// when there are at most SAMPLE of them, else a systematic sample (every k-th matching id).
+// GROUP BY over a million-row FTS join took seconds; reading only the matching rowids is cheap
+// (590k rowids in ~130 ms at 1M) and counting in JS over at most SAMPLE ids stays bounded.
+// Each sampled id stands for total/SAMPLE matches, so the counts are unbiased estimates; the
+// total is exact. (Seeking the index slice by slice instead cost ~26 ms per slice at 1M.)
+// The set is cached for the last few queries: the UI asks for facets and the timeline of the
+// same query one after the other; the cache key includes the archive's newest entry id.
 import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 
 export const SAMPLE = 4_000;
-// Many thin slices: dumps are usually in date order, so a few wide slices made the timeline spiky.
-const STRATA = 100;
+const CACHE_SIZE = 4;
 
 export interface MatchSet {
   /** Entry id → how many matching entries it stands for (1 when exact). */
@@ -17,32 +17,35 @@ export interface MatchSet {
   exact: boolean;
 }
 
+/** Per connection (one StatementCache each), so two archives in one process never share sets. */
+const caches = new WeakMap<StatementCache, Map<string, MatchSet>>();
+
 /** `sample` is a parameter so tests can reach the sampled path with a small archive. */
 export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample = SAMPLE): MatchSet {
-  const weights = new Map<number, number>();
-  if (plan.compiled.never) return { weights, exact: true };
+  if (plan.compiled.never) return { weights: new Map(), exact: true };
   // Without SQL filters the index alone answers (no join to entries).
   const from = plan.compiled.match && plan.filters.length === 0 ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] } : matchingFrom(plan);
-  const where = from.sql.includes(' WHERE ') ? from.sql : `${from.sql} WHERE 1`;
   const idCol = plan.compiled.match ? 'entry_index.rowid' : 'e.id';
-  const first = stmts.get(`SELECT ${idCol} AS id ${where} LIMIT ${sample + 1}`).all(...from.params) as { id: number }[];
-  if (first.length <= sample) {
-    for (const r of first) weights.set(r.id, 1);
-    return { weights, exact: true };
+  const newest = (stmts.get('SELECT coalesce(max(id), 0) AS m FROM entries').get() as { m: number }).m;
+  const key = JSON.stringify([from.sql, from.params, newest, sample]);
+  let cache = caches.get(stmts);
+  if (!cache) caches.set(stmts, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const ids = stmts.get(`SELECT ${idCol} AS id ${from.sql}`).pluck().all(...from.params) as number[];
+  const weights = new Map<number, number>();
+  let exact = true;
+  if (ids.length <= sample) {
+    for (const id of ids) weights.set(id, 1);
+  } else {
+    exact = false;
+    const step = ids.length / sample;
+    for (let i = 0; i < sample; i++) weights.set(ids[Math.floor(i * step)]!, step);
   }
-  const range = stmts.get('SELECT coalesce(min(id), 0) AS lo, coalesce(max(id), 0) AS hi FROM entries').get() as { lo: number; hi: number };
-  const per = Math.ceil(sample / STRATA);
-  const width = Math.ceil((range.hi - range.lo + 1) / STRATA);
-  const slice = stmts.get(`SELECT ${idCol} AS id ${where} AND ${idCol} >= ? AND ${idCol} < ? ORDER BY ${idCol} LIMIT ${per}`);
-  for (let lo = range.lo; lo <= range.hi; lo += width) {
-    const hi = Math.min(lo + width, range.hi + 1);
-    const ids = (slice.all(...from.params, lo, hi) as { id: number }[]).map((r) => r.id);
-    const last = ids[ids.length - 1];
-    // A slice with fewer matches than asked for was read whole: its ids stand for themselves.
-    const weight = ids.length < per || last === undefined ? 1 : (hi - lo) / (last - lo + 1);
-    for (const id of ids) weights.set(id, weight);
-  }
-  return { weights, exact: false };
+  const set = { weights, exact };
+  cache.set(key, set);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return set;
 }
 
 /** Sum of weights, rounded: the number of matching entries (estimated when the set is a sample). */
