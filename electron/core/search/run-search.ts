@@ -9,7 +9,7 @@ import { matchingFrom, type SearchPlan, type StatementCache } from './search-pla
 import { makeSnippet } from './snippets.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
-export const CANDIDATES = 5_000;
+export const CANDIDATES = 2_000;
 /** Phrases, prefixes and combinations cost more per candidate to rank (positions, many terms): fewer. */
 export const CANDIDATES_COMPOUND = 2_000;
 const COUNT_BUDGET_MS = 8;
