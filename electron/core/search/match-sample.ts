@@ -19,6 +19,12 @@ export interface MatchSet {
 
 /** Per connection (one StatementCache each), so two archives in one process never share sets. */
 const caches = new WeakMap<StatementCache, Map<string, MatchSet>>();
+let generation = 0;
+
+/** Drops every cached set (the bench uses it to time facets and the timeline cold). */
+export function forgetMatchSets(): void {
+  generation++;
+}
 
 /** `sample` is a parameter so tests can reach the sampled path with a small archive. */
 export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample = SAMPLE): MatchSet {
@@ -27,7 +33,7 @@ export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample =
   const from = plan.compiled.match && plan.filters.length === 0 ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] } : matchingFrom(plan);
   const idCol = plan.compiled.match ? 'entry_index.rowid' : 'e.id';
   const newest = (stmts.get('SELECT coalesce(max(id), 0) AS m FROM entries').get() as { m: number }).m;
-  const key = JSON.stringify([from.sql, from.params, newest, sample]);
+  const key = JSON.stringify([from.sql, from.params, newest, sample, generation]);
   let cache = caches.get(stmts);
   if (!cache) caches.set(stmts, (cache = new Map()));
   const cached = cache.get(key);
