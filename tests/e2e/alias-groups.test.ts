@@ -43,6 +43,8 @@ describe('alias group editor', () => {
     expect(snippets.some((s) => s.includes('Northwind Guild met'))).toBe(true);
 
     await app.page.locator('.entry-row', { hasText: 'Northwind Guild met' }).click();
+    // The reader's highlights arrive with the entry (the archive's own matching): wait for them.
+    await app.page.getByRole('article').locator('.reader-body mark', { hasText: 'Northwind Guild' }).first().waitFor();
     const marks = await app.page.getByRole('article').locator('.reader-body mark').allTextContents();
     expect(marks).toContain('Northwind Guild');
   });

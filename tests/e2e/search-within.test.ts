@@ -41,6 +41,7 @@ describe('search within and spelling variants', () => {
     await other.click();
     expect(await app.page.getByRole('article').locator('.reader-body mark').first().textContent()).toBe('Muhammad');
     // The title is marked too, by the archive's own matching (the same as search's).
+    await app.page.getByRole('article').locator('h2 mark').first().waitFor();
     expect(await app.page.getByRole('article').locator('h2 mark').allTextContents()).toEqual(['Muhammad']);
 
     await variants().uncheck();

@@ -48,6 +48,7 @@ describe('search in the app', () => {
     expect(await reader.getByRole('heading', { level: 2 }).textContent()).toBe(post.title);
     expect(await reader.locator('time').getAttribute('datetime')).toBe(post.date);
     expect(await reader.locator('.reader-source').textContent()).toContain('lighthouse-keeper.txt');
+    await reader.locator('.reader-body mark').first().waitFor();
     const marks = await reader.locator('.reader-body mark').allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     for (const m of marks) expect(m.toLowerCase()).toBe('lighthouse');
