@@ -9,10 +9,21 @@ let loaded: Promise<PdfJs> | null = null;
 
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    // @ts-expect-error The worker module ships without type declarations; only its presence matters.
-    const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // Loading warns that it cannot polyfill canvas types for rendering; Quire only reads text (the
+    // canvas package is stubbed), and the CLI's output must stay clean.
+    const log = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot polyfill')) return;
+      log(...args);
+    };
+    try {
+      // @ts-expect-error The worker module ships without type declarations; only its presence matters.
+      const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = log;
+    }
   })();
   return loaded;
 }

@@ -1,0 +1,2 @@
+// Intentionally empty: pdfjs-dist then skips its rendering polyfills (Quire reads text only).
+module.exports = {};
