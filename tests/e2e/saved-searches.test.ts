@@ -10,9 +10,9 @@ import { POSTS, writeCorpus } from './fixtures/news-corpus.ts';
 
 const HARBOUR = POSTS.filter((p) => /harbour/i.test(p.body) || /harbour/i.test(p.title)).length;
 const LATER = [
-  { name: 'harbour-dredging.txt', text: 'Dredging the harbour\nPosted on: 2021/09/02\n\nThe harbour board began dredging the inner basin this week.\n' },
-  { name: 'harbour-fair.txt', text: 'A fair on the harbour wall\nPosted on: 2021/09/09\n\nStalls lined the harbour wall for the autumn fair.\n' },
-  { name: 'mill-wheel.txt', text: 'The mill wheel turns again\nPosted on: 2021/09/10\n\nThe old mill on the river was repaired by volunteers.\n' },
+  { name: 'harbour-dredging.txt', text: 'Dredging the harbour\nPosted on: 2021/10/02\n\nThe harbour board began dredging the inner basin this week.\n' },
+  { name: 'harbour-fair.txt', text: 'A fair on the harbour wall\nPosted on: 2021/10/09\n\nStalls lined the harbour wall for the autumn fair.\n' },
+  { name: 'mill-wheel.txt', text: 'The mill wheel turns again\nPosted on: 2021/10/10\n\nThe old mill on the river was repaired by volunteers.\n' },
 ];
 
 describe('saved searches and undo', () => {

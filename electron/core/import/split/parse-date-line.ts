@@ -1,4 +1,4 @@
-// A line that is nothing but a date, or a labelled date (`Posted on: 2021/08/23`,
+// A line that is nothing but a date, or a labelled date (`Posted on: 2019/08/23`,
 // `Published August 23, 2021 by Jane Doe`). A date inside running prose is NOT a date line.
 import { type DateOptions, parseDate } from './parse-date.ts';
 

@@ -45,33 +45,33 @@ The Willowbend River Trust – a volunteer group that watches over the river fro
 
 Twitter: WillowbendTrust
 
-Fish ladder opens at the old mill – Willowbend Weekly Digest – Sep 10, 2021
+Fish ladder opens at the old mill – Willowbend Weekly Digest – Sep 10, 2019
 
-Posted on: 2021/09/11
+Posted on: 2019/09/11
 
-Willowbend River Trust, September 11  2021:… The fish ladder beside the old mill opened this week after two years of work. Salmon were seen using it within hours, and the trust thanks everyone who gave time and money to the project. Fish ladder opens at the old mill 
+Willowbend River Trust, September 11  2019:… The fish ladder beside the old mill opened this week after two years of work. Salmon were seen using it within hours, and the trust thanks everyone who gave time and money to the project. Fish ladder opens at the old mill 
 
 Why the estuary needs its mudflats
 
-Posted on: 2021/08/23
+Posted on: 2019/08/23
 
-Nora Fenwick, Coastal Courier, August 23 2021:… The mudflats at the mouth of the river feed thousands of wading birds every winter. Plans to drain part of them for a marina would cut that food supply just when the birds need it most. Why the estuary needs its mudflats 
+Nora Fenwick, Coastal Courier, August 23 2019:… The mudflats at the mouth of the river feed thousands of wading birds every winter. Plans to drain part of them for a marina would cut that food supply just when the birds need it most. Why the estuary needs its mudflats 
 
 Council delays decision on gravel quarry
 
-Posted on: 2021/08/16
+Posted on: 2019/08/16
 
-Owen Tull, Valley Gazette, August 15 2021:.. The county council has delayed its decision on the gravel quarry by a month after more than a thousand letters of objection arrived. Council delays decision on gravel quarry near the river bend
+Owen Tull, Valley Gazette, August 15 2019:.. The county council has delayed its decision on the gravel quarry by a month after more than a thousand letters of objection arrived. Council delays decision on gravel quarry near the river bend
 
 River festival returns after two quiet years
 
-Posted on: 2021/08/12
+Posted on: 2019/08/12
 
-Radio Willow, London, August 12 2021:… The river festival came back this weekend with boat races, a duck derby and stalls along the quay. Organisers said the crowds were the largest they had seen.. River festival returns after two quiet years 
+Radio Willow, London, August 12 2019:… The river festival came back this weekend with boat races, a duck derby and stalls along the quay. Organisers said the crowds were the largest they had seen.. River festival returns after two quiet years 
 
-Drought Warnings – Willowbend Weekly Digest – Jul 30, 2021
+Drought Warnings – Willowbend Weekly Digest – Jul 30, 2019
 
-Posted on: 2021/08/01
+Posted on: 2019/08/01
 
-Drought Warnings – Willowbend Weekly Digest – Jul 30, 2021:.. The river is at its lowest summer level for thirty years and the trust asks everyone to save water where they can.  Drought Warnings – Willowbend Weekly Digest – Jul 30, 2021 
+Drought Warnings – Willowbend Weekly Digest – Jul 30, 2019:.. The river is at its lowest summer level for thirty years and the trust asks everyone to save water where they can.  Drought Warnings – Willowbend Weekly Digest – Jul 30, 2019 
 `;

@@ -107,7 +107,7 @@ describe('parseDate', () => {
 
 describe('parseDateLine', () => {
   it('labels say the date is the publication date', () => {
-    expect(parseDateLine('Posted on: 2021/08/23')).toEqual({ date: '2021-08-23', source: 'posted-on', author: null });
+    expect(parseDateLine('Posted on: 2019/08/23')).toEqual({ date: '2019-08-23', source: 'posted-on', author: null });
     expect(parseDateLine('Published: August 23, 2021')).toMatchObject({ date: '2021-08-23', source: 'posted-on' });
     expect(parseDateLine('Publié le 23 août 2021')).toMatchObject({ date: '2021-08-23', source: 'posted-on' });
     expect(parseDateLine('Veröffentlicht am 23.08.2021')).toMatchObject({ date: '2021-08-23', source: 'posted-on' });
