@@ -15,6 +15,7 @@ export class ImportCancelled extends Error {
 
 export interface MemberToWrite {
   displayPath: string;
+  sha256: string;
   name: string;
   container: string | null;
   bytes: Uint8Array;
@@ -44,7 +45,7 @@ export class ArchiveWriter {
     const now = new Date().toISOString();
     const write = this.db.transaction(() => {
       const sourceId = this.sources.insert({
-        sha256: prepared.sha256,
+        sha256: member.sha256,
         name: member.name,
         path: member.displayPath,
         container: member.container,

@@ -53,7 +53,6 @@ const LOOKAHEAD = 2;
 interface QueuedMember extends MemberToWrite {
   file: PendingFile;
   lastOfFile: boolean;
-  sha256: string;
   prepared: Promise<PreparedDocument | Error> | null;
 }
 
@@ -95,7 +94,7 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
         fileDone(file);
         continue;
       }
-      let members: MemberToWrite[];
+      let members: Omit<MemberToWrite, 'sha256'>[];
       try {
         const expanded = expandContainer(file.name, bytes);
         members = expanded
@@ -154,7 +153,8 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
         writer.batch.maybeCommit();
       }
       fill();
-      emit(true);
+      // Throttled: the next file's start (or the end of the job) sends the state unthrottled anyway.
+      emit();
     }
     writer.batch.commit();
   } catch (error) {

@@ -3,7 +3,7 @@
 // it runs in its own thread while the writer stores the previous file.
 import crypto from 'node:crypto';
 import type { TextDirection } from '../../../shared/contract.ts';
-import { foldFields, type FoldedFields } from '../repo/entries-repo.ts';
+import { foldFields, type FoldedFields } from '../search/fold-text.ts';
 import { detectScript } from './detect-script.ts';
 import { bandHashes, minhash } from './near-duplicates.ts';
 import { parseDocument } from './parse-document.ts';
@@ -21,7 +21,6 @@ export interface PreparedEntry {
 }
 
 export interface PreparedDocument {
-  sha256: string;
   doc: ParsedDocument;
   entries: PreparedEntry[];
 }
@@ -46,7 +45,7 @@ export async function prepareDocument(name: string, bytes: Uint8Array): Promise<
       folded: foldFields({ title: draft.title, body: draft.body, author: draft.author ?? null, outlet: draft.outlet ?? null }),
     };
   });
-  return { sha256: sha256Hex(bytes), doc, entries };
+  return { doc, entries };
 }
 
 function normalizeForHash(text: string): string {

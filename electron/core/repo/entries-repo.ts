@@ -1,7 +1,7 @@
 // All SQL about entries and their provenance lives here.
 import type { EntryDetail, EntryProvenance, EntryVersion, TextDirection } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
-import { foldText } from '../search/fold-text.ts';
+import { foldFields, type FoldedFields } from '../search/fold-text.ts';
 
 export interface NewEntry {
   title: string;
@@ -20,17 +20,6 @@ export interface NewEntry {
   /** The search-folded title/body/author/outlet when already computed (the import does it off-thread). */
   folded?: FoldedFields;
   createdAt: string;
-}
-
-export interface FoldedFields {
-  title: string;
-  body: string;
-  author: string | null;
-  outlet: string | null;
-}
-
-export function foldFields(e: { title: string; body: string; author: string | null; outlet: string | null }): FoldedFields {
-  return { title: foldText(e.title), body: foldText(e.body), author: e.author === null ? null : foldText(e.author), outlet: e.outlet === null ? null : foldText(e.outlet) };
 }
 
 interface EntryRow {

@@ -129,3 +129,15 @@ export function tokensOf(folded: string): string[] {
 export function queryTokens(text: string): string[] {
   return tokensOf(foldPlain(text.normalize('NFC')));
 }
+
+/** The folded fields the search index stores for one entry. */
+export interface FoldedFields {
+  title: string;
+  body: string;
+  author: string | null;
+  outlet: string | null;
+}
+
+export function foldFields(e: { title: string; body: string; author: string | null; outlet: string | null }): FoldedFields {
+  return { title: foldText(e.title), body: foldText(e.body), author: e.author === null ? null : foldText(e.author), outlet: e.outlet === null ? null : foldText(e.outlet) };
+}

@@ -126,10 +126,7 @@ export class ArchiveHost {
       const kind = ARCHIVE_METHODS[m];
       if (kind === 'control') return { ok: true, value: this.cancel(String(arg?.['jobId'])) };
       if (kind === 'read') return await this.reader.call({ method: m, arg });
-      if (kind === 'write') {
-        const result = await this.writer.call({ method: m, arg });
-        return result;
-      }
+      if (kind === 'write') return await this.writer.call({ method: m, arg });
       return await this.runJob(m, arg ?? {});
     } catch (error) {
       return { ok: false, error: toErrorData(error) };

@@ -1,5 +1,5 @@
 // "Add files…" and "Add folder…": the shell's dialogs in Electron, file inputs in the browser.
-import { useRef } from 'react';
+import { useRef, type ChangeEvent } from 'react';
 import type { Connection } from '../archive-client.ts';
 import { fromInput, type DroppedFile } from '../lib/collect-dropped.ts';
 
@@ -24,6 +24,10 @@ export function ImportButtons({ connection, onFiles, onPaths, disabled, variant 
     if (pickFiles) void pickFiles(kind).then(onPaths);
     else (kind === 'files' ? files : folder).current?.click();
   };
+  const onPicked = (e: ChangeEvent<HTMLInputElement>) => {
+    onFiles(fromInput(e.target.files));
+    e.target.value = ''; // picking the same files again fires change again
+  };
   const cls = variant === 'empty' ? 'primary-button' : 'text-button small';
   return (
     <div className={`import-buttons ${variant === "empty" ? "empty" : "in-sidebar"}`}>
@@ -39,10 +43,7 @@ export function ImportButtons({ connection, onFiles, onPaths, disabled, variant 
         multiple
         hidden
         aria-label="Choose files to import"
-        onChange={(e) => {
-          onFiles(fromInput(e.target.files));
-          e.target.value = '';
-        }}
+        onChange={onPicked}
       />
       <input
         ref={folderInput}
@@ -50,10 +51,7 @@ export function ImportButtons({ connection, onFiles, onPaths, disabled, variant 
         multiple
         hidden
         aria-label="Choose a folder to import"
-        onChange={(e) => {
-          onFiles(fromInput(e.target.files));
-          e.target.value = '';
-        }}
+        onChange={onPicked}
       />
     </div>
   );
