@@ -82,6 +82,12 @@ export interface ImportProgress {
   bytesTotal: number;
   entriesDone: number;
   currentFile: string | null;
+  /**
+   * Set once the files are in: the search statistics (exact counts and the top lists of very
+   * common words, which keep big archives fast) are being brought up to date. `done` of `total`
+   * words ranked; the imported entries are already searchable.
+   */
+  searchStats?: { done: number; total: number };
 }
 
 // ---- Search --------------------------------------------------------------

@@ -51,6 +51,9 @@ describe('migrations', () => {
           body: 'hello world from an old archive',
           date: '2020-05-01',
         });
+        // The rebuilt search index holds it, date words included.
+        expect(archive.call('search', { query: 'hello date:2020-05' })).toMatchObject({ total: 1, hits: [{ id: 1 }] });
+        expect(archive.call('search', { query: 'hello date:2020-06' })).toMatchObject({ total: 0 });
       } finally {
         archive.close();
       }

@@ -1,5 +1,5 @@
 -- GENERATED FILE, DO NOT EDIT. The schema after every migration, for reading.
--- Schema version 2. Regenerate: node scripts/schema-snapshot.ts
+-- Schema version 3. Regenerate: node scripts/schema-snapshot.ts
 CREATE TABLE alias_groups (
       id         INTEGER PRIMARY KEY,
       name       TEXT NOT NULL,
@@ -63,7 +63,7 @@ CREATE TABLE entry_bands (
     ) STRICT, WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE entry_index USING fts5(
-      title, body, author, outlet,
+      title, body, author, outlet, dates,
       content = '',
       contentless_delete = 1,
       tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co Mc Mn'"
@@ -129,6 +129,18 @@ CREATE TABLE saved_searches (
       last_max_entry  INTEGER NOT NULL DEFAULT 0
     ) STRICT;
 
+CREATE TABLE search_terms (
+      term TEXT PRIMARY KEY,
+      docs INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE search_top (
+      term     TEXT NOT NULL,
+      score    REAL NOT NULL,
+      entry_id INTEGER NOT NULL,
+      PRIMARY KEY (term, score, entry_id)
+    ) STRICT, WITHOUT ROWID;
+
 CREATE TABLE sources (
       id                  INTEGER PRIMARY KEY,
       sha256              TEXT NOT NULL UNIQUE,
@@ -171,10 +183,12 @@ CREATE INDEX highlights_entry ON highlights(entry_id);
 
 CREATE TRIGGER entries_index_delete AFTER DELETE ON entries BEGIN
       DELETE FROM entry_index WHERE rowid = old.id;
+      UPDATE meta SET value = '0' WHERE key = 'search_stats_valid' AND value <> '0';
     END;
 
-CREATE TRIGGER entries_index_update AFTER UPDATE OF title, body, author, outlet ON entries BEGIN
+CREATE TRIGGER entries_index_update AFTER UPDATE OF title, body, author, outlet, date ON entries BEGIN
       DELETE FROM entry_index WHERE rowid = old.id;
-      INSERT INTO entry_index (rowid, title, body, author, outlet)
-        VALUES (new.id, quire_fold(new.title), quire_fold(new.body), quire_fold(new.author), quire_fold(new.outlet));
+      INSERT INTO entry_index (rowid, title, body, author, outlet, dates)
+        VALUES (new.id, quire_fold(new.title), quire_fold(new.body), quire_fold(new.author), quire_fold(new.outlet), quire_date_tokens(new.date));
+      UPDATE meta SET value = '0' WHERE key = 'search_stats_valid' AND value <> '0';
     END;

@@ -9,6 +9,7 @@ import { collectFiles } from './collect-files.ts';
 import { DocumentPreparer } from './document-preparer.ts';
 import { expandContainer } from './expand-container.ts';
 import { sha256Hex, type PreparedDocument } from './prepare-document.ts';
+import { refreshSearchStats } from '../search/search-stats.ts';
 import { ImportRejection } from './types.ts';
 
 export interface JobContext {
@@ -169,6 +170,17 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   }
   progress.currentFile = null;
   emit(true);
+  if (!cancelled && entriesAdded > 0) {
+    // The statistics that keep common words fast at scale (search-stats.ts); cancelling here keeps
+    // every imported file and leaves the statistics stale, which searches notice and work around.
+    refreshSearchStats(db, {
+      isCancelled: ctx.isCancelled,
+      onProgress: (done, total) => {
+        progress.searchStats = { done, total };
+        emit(done === 0 || done === total);
+      },
+    });
+  }
   return { jobId: ctx.jobId, files: results, cancelled, entriesAdded };
 
   async function writeMember(member: QueuedMember): Promise<ImportFileResult> {

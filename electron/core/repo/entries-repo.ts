@@ -1,6 +1,7 @@
 // All SQL about entries and their provenance lives here.
 import type { EntryDetail, EntryProvenance, EntryVersion, TextDirection } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
+import { dateTokens } from '../search/date-tokens.ts';
 import { foldFields, type FoldedFields } from '../search/fold-text.ts';
 
 export interface NewEntry {
@@ -54,7 +55,7 @@ export class EntriesRepo {
       `INSERT INTO entries (title, body, date, date_source, author, outlet, url, language, direction, content_hash, minhash, near_group, created_at)
        VALUES (@title, @body, @date, @dateSource, @author, @outlet, @url, @language, @direction, @contentHash, @minhash, @nearGroup, @createdAt)`,
     );
-    this.indexStmt = db.prepare('INSERT INTO entry_index (rowid, title, body, author, outlet) VALUES (?, ?, ?, ?, ?)');
+    this.indexStmt = db.prepare('INSERT INTO entry_index (rowid, title, body, author, outlet, dates) VALUES (?, ?, ?, ?, ?, ?)');
     this.linkStmt = db.prepare(
       'INSERT OR IGNORE INTO entry_sources (entry_id, source_id, start, end, ordinal) VALUES (?, ?, ?, ?, ?)',
     );
@@ -100,7 +101,7 @@ export class EntriesRepo {
     const { folded: given, ...row } = entry;
     const id = Number(this.insertStmt.run({ ...row, nearGroup: entry.nearGroup ?? null }).lastInsertRowid);
     const f = given ?? foldFields(entry);
-    this.indexStmt.run(id, f.title, f.body, f.author, f.outlet);
+    this.indexStmt.run(id, f.title, f.body, f.author, f.outlet, dateTokens(entry.date));
     return id;
   }
 

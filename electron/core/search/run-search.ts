@@ -1,13 +1,16 @@
 // Runs a planned search fast at a million entries:
 //  - small match sets (< CANDIDATES): exact bm25 ranking (title 5×) and exact count;
-//  - huge match sets: bm25 over the CANDIDATES most recent matches (said in the explanation),
-//    date order by walking the date index and probing the index per entry (early termination),
-//    the count exact from the vocabulary for one word, otherwise counted under a time budget.
+//  - one very common word: its precomputed top list (bm25 over ALL its matches, made after the
+//    last import, search-stats.ts) and its exact count from the statistics;
+//  - other huge match sets: bm25 over the CANDIDATES most recent matches, or title matches first
+//    (said in the explanation); date order by walking the date index and checking entries against
+//    the index a batch at a time (early termination), or against the whole match set when matches
+//    are rare; the count exact for one word, otherwise counted under a time budget.
 import type { SearchHit, SearchRequest, SearchResult, TextDirection } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 import { makeSnippet } from './snippets.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { SearchStats } from './search-stats.ts';
 
 export const CANDIDATES = 2_000;
 /** Phrases, prefixes and combinations cost more per candidate to rank (positions, many terms): fewer. */
@@ -31,7 +34,7 @@ const HIT_SQL = `SELECT e.id, e.title, e.body, e.date, e.author, e.outlet, e.dir
     1 + (SELECT count(*) FROM entries v WHERE v.near_group = coalesce(e.near_group, e.id)) AS versions
   FROM entries e WHERE e.id = ?`;
 
-export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: StatementCache, vocab: Vocabulary, explanation: string[]): Omit<SearchResult, 'tookMs'> {
+export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: StatementCache, stats: SearchStats, explanation: string[]): Omit<SearchResult, 'tookMs'> {
   const limit = Math.max(1, Math.min(1000, Math.trunc(req.limit ?? 50)));
   const offset = Math.max(0, Math.trunc(req.offset ?? 0));
   const sort = req.sort ?? 'relevance';
@@ -49,6 +52,11 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
     // Browse: the date index gives the order, no scoring.
     ids = pageInOrder(from, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], stmts, limit, offset);
     total = one<{ n: number }>(`SELECT count(*) AS n ${from.sql}`, from.params).n;
+  } else if (sort === 'relevance' && plan.compiled.singleTerm && plan.filters.length === 0 && (stats.topLength(plan.compiled.singleTerm) ?? 0) > 0) {
+    const term = plan.compiled.singleTerm;
+    total = stats.docs(term) ?? 0;
+    ids = fromTopList(term, plan.compiled.match ?? '', stats, stmts, limit, offset);
+    explanation.push(`ranked by relevance over all ${total.toLocaleString('en')} matches (the best ${(stats.topLength(term) ?? 0).toLocaleString('en')} ranked ahead of time; after them, newest first)`);
   } else {
     // Without SQL filters the index alone answers (no join), which lets FTS5 sort by rank itself.
     const fts = plan.filters.length === 0;
@@ -66,7 +74,7 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
       const sql = sort === 'relevance' ? `SELECT ${idCol} ${src.sql} ORDER BY ${order} LIMIT ? OFFSET ?` : `SELECT e.id ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
       ids = all<{ id: number }>(sql, [...(sort === 'relevance' ? src.params : from.params), limit, offset]).map((r) => r.id);
     } else {
-      ({ total, totalExact } = bigCount(plan, from, stmts, vocab));
+      ({ total, totalExact } = bigCount(plan, from, stmts, stats));
       // The candidates already read are matches too: a lower bound is never below their number.
       if (!totalExact) total = Math.max(total, capped);
       if (sort === 'relevance' && !plan.compiled.singleTerm) {
@@ -94,7 +102,14 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
         ]).map((r) => r.id);
         explanation.push(`ranked by relevance among the ${cands.toLocaleString('en')} most recently added of ${totalExact ? '' : 'at least '}${total.toLocaleString('en')} matches`);
       } else {
-        ids = probeByDate(plan, stmts, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], limit, offset);
+        const walks = sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }];
+        // How often an entry matches, from the newest candidates: they span ids edge..newest.
+        const span = Math.max(1, Number(newest[0]?.id ?? 0) - Number(newest[newest.length - 1]?.id ?? 0) + 1);
+        const density = Math.min(1, capped / span);
+        const expected = Math.ceil((offset + limit) / density);
+        // Checking ~70 µs per walked entry against reading ~0.2 µs per match into a set.
+        const estMatches = totalExact ? total : density * entryCount(stmts);
+        ids = (expected * 0.07 < estMatches * 0.0002 + 5 ? walkAndCheck(plan, stmts, walks, limit, offset, expected * 4 + 500) : null) ?? probeByDate(plan, stmts, walks, limit, offset);
       }
     }
   }
@@ -129,8 +144,12 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
  * FTS5 statement over a common term costs ~25 ms at 1M just to start, so the count is ONE
  * iteration, stopped early, never a series of windowed counts.
  */
-function bigCount(plan: SearchPlan, from: { sql: string; params: unknown[] }, stmts: StatementCache, vocab: Vocabulary): { total: number; totalExact: boolean } {
-  if (plan.compiled.singleTerm && plan.filters.length === 0) return { total: vocab.docCount(plan.compiled.singleTerm), totalExact: true };
+function bigCount(plan: SearchPlan, from: { sql: string; params: unknown[] }, stmts: StatementCache, stats: SearchStats): { total: number; totalExact: boolean } {
+  if (plan.compiled.singleTerm && plan.filters.length === 0) {
+    const term = plan.compiled.singleTerm;
+    const docs = stats.docs(term) ?? (stmts.get('SELECT doc FROM entry_terms WHERE term = ?').get(term) as { doc: number } | undefined)?.doc ?? 0;
+    return { total: docs, totalExact: true };
+  }
   const started = performance.now();
   let total = 0;
   const it = stmts.get(`SELECT 1 ${from.sql}`).raw().iterate(...from.params) as IterableIterator<unknown>;
@@ -185,6 +204,83 @@ function probeByDate(plan: SearchPlan, stmts: StatementCache, walks: Walk[], lim
   const sql = rest.sql.replace(/^FROM entries e\b/, 'FROM entries e INDEXED BY entries_date');
   const from = { sql: `${sql}${sql.includes(' WHERE ') ? ' AND' : ' WHERE'} ${inSet}`, params: [...rest.params, plan.compiled.match] };
   return pageInOrder(from, walks, stmts, limit, offset);
+}
+
+const entryCount = (stmts: StatementCache) => (stmts.get('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
+
+/**
+ * A page of one common word's results: its top list first (best first), then its other matches
+ * newest first. Pages past the list skip the listed entries while reading the newest matches.
+ */
+function fromTopList(term: string, match: string, stats: SearchStats, stmts: StatementCache, limit: number, offset: number): number[] {
+  const listed = stats.topLength(term) ?? 0;
+  const ids = offset < listed ? stats.top(term, Math.min(limit, listed - offset), offset) : [];
+  if (ids.length >= limit) return ids;
+  const inList = new Set(stats.top(term, listed, 0));
+  let skip = Math.max(0, offset - listed);
+  const it = stmts.get('SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? ORDER BY rowid DESC').iterate(match) as IterableIterator<{ id: number }>;
+  for (const row of it) {
+    if (inList.has(row.id)) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    ids.push(row.id);
+    if (ids.length >= limit) {
+      it.return?.();
+      break;
+    }
+  }
+  return ids;
+}
+
+/**
+ * Date order over a huge set of common matches: walk the date index and ask the index which of
+ * the next batch of entries match, `rowid IN (...)` with the ids written into the SQL. (A bound
+ * `rowid = ?` on this contentless table answers every row, matching or not; ids written into the
+ * statement are answered correctly, ~70 µs each.) Null when the walk ran past `maxWalk` entries
+ * (matches rarer here than estimated): the caller then reads the whole match set instead.
+ */
+function walkAndCheck(plan: SearchPlan, stmts: StatementCache, walks: Walk[], limit: number, offset: number, maxWalk: number): number[] | null {
+  const match = plan.compiled.match;
+  if (!match) return null;
+  const rest = matchingFrom({ compiled: { ...plan.compiled, match: null }, filters: plan.filters });
+  const base = rest.sql.replace(/^FROM entries e\b/, 'FROM entries e INDEXED BY entries_date');
+  const out: number[] = [];
+  let skip = offset;
+  let walked = 0;
+  let batch = 32;
+  const check = (ids: number[]) => {
+    const hits = new Set(stmts.once(`SELECT rowid FROM entry_index WHERE entry_index MATCH ? AND rowid IN (${ids.map((id) => Math.trunc(id)).join(',')})`).pluck().all(match) as number[]);
+    for (const id of ids) {
+      if (!hits.has(id)) continue;
+      if (skip > 0) skip--;
+      else if (out.length < limit) out.push(id);
+    }
+  };
+  for (const walk of walks) {
+    const it = stmts.get(`SELECT e.id AS id ${withCond({ sql: base, params: rest.params }, walk.cond)} ORDER BY ${walk.order}`).iterate(...rest.params) as IterableIterator<{ id: number }>;
+    let pending: number[] = [];
+    for (const row of it) {
+      pending.push(row.id);
+      if (pending.length < batch) continue;
+      check(pending);
+      walked += pending.length;
+      pending = [];
+      batch = Math.min(512, batch * 2);
+      if (out.length >= limit) {
+        it.return?.();
+        return out;
+      }
+      if (walked > maxWalk) {
+        it.return?.();
+        return null;
+      }
+    }
+    if (pending.length > 0) check(pending);
+    if (out.length >= limit) return out;
+  }
+  return out;
 }
 
 /** The last safety net: an SQLite complaint about a query is reported as a query problem, in plain words. */

@@ -4,7 +4,9 @@ import type { Statement } from 'better-sqlite3';
 import type { SearchRequest } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
 import type { AliasLookup } from './alias-groups.ts';
-import { compileQuery, type CompiledQuery } from './compile-query.ts';
+import { compileQuery, MAX_PREFIX_WORDS, type CompiledQuery } from './compile-query.ts';
+import { dateCover, dateCoverMatch } from './date-tokens.ts';
+import type { SearchStats } from './search-stats.ts';
 import { parseQuery } from './query-parser.ts';
 import { requestFilters, type FacetName, type SqlFilter } from './sql-filters.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -14,17 +16,59 @@ export interface SearchPlan {
   filters: SqlFilter[];
 }
 
-export function makePlan(req: SearchRequest, aliases: AliasLookup, vocab: Vocabulary, skipFacet?: FacetName): SearchPlan {
+export interface PlanContext {
+  aliases: AliasLookup;
+  vocab: Vocabulary;
+  stats: SearchStats;
+  /** The archive's earliest and latest entry dates (to bound before:/after: ranges). */
+  dateBounds(): { min: string | null; max: string | null };
+}
+
+export function makePlan(req: SearchRequest, ctx: PlanContext, skipFacet?: FacetName): SearchPlan {
+  const { aliases, vocab, stats } = ctx;
   const compiled = compileQuery(parseQuery(req.query ?? ''), {
     alias: (key) => aliases.get(key),
     longestAlias: aliases.longest,
     transliterate: (token) => (req.transliteration ? vocab.similar(token) : null),
     substring: (piece) => vocab.containing(piece),
+    prefixWords: (piece) => stats.wordsStartingWith(piece, MAX_PREFIX_WORDS),
   });
   const filters = [...compiled.filters, ...requestFilters(req.filters, req.dateFrom, req.dateTo, skipFacet)];
   if (compiled.exclude) filters.push({ sql: 'e.id NOT IN (SELECT rowid FROM entry_index WHERE entry_index MATCH ?)', params: [compiled.exclude], label: 'exclusions' });
+  if (compiled.match) addDateWords(compiled, filters, ctx);
   return { compiled, filters };
 }
+
+/**
+ * Date filters on a text query also become index words (the SQL condition stays and keeps the
+ * result exact): the index then intersects the word's postings with the dates' postings instead
+ * of every match being checked against the date column.
+ */
+function addDateWords(compiled: CompiledQuery, filters: SqlFilter[], ctx: PlanContext): void {
+  let bounds: { min: string | null; max: string | null } | null = null;
+  for (const f of filters) {
+    if (!f.dateRanges) continue;
+    const words: string[] = [];
+    for (const r of f.dateRanges) {
+      bounds ??= ctx.dateBounds();
+      if (!bounds.min || !bounds.max) return;
+      // Open ends are closed at the archive's own first and last dates.
+      const start = r.from && r.from > bounds.min ? r.from : bounds.min.slice(0, 10);
+      const lastDay = nextDay(bounds.max.slice(0, 10));
+      const end = r.toExclusive && r.toExclusive < lastDay ? r.toExclusive : lastDay;
+      const cover = dateCover(start, end);
+      if (!cover) return; // too wide to help: the SQL condition alone does it
+      words.push(...cover);
+    }
+    if (words.length === 0) {
+      compiled.never = true;
+      return;
+    }
+    compiled.match = `(${compiled.match}) AND ${dateCoverMatch(words)}`;
+  }
+}
+
+const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** `FROM ... WHERE ...` selecting matching entries as `e`, plus its parameters. */
 export function matchingFrom(plan: SearchPlan, extra: SqlFilter[] = [], joins = ''): { sql: string; params: unknown[] } {
@@ -48,6 +92,10 @@ export class StatementCache {
   private readonly cache = new Map<string, Stmt>();
   constructor(db: Db) {
     this.db = db;
+  }
+  /** A statement used once (its text holds literal values): prepared, never cached. */
+  once(sql: string): Stmt {
+    return this.db.prepare<unknown[], unknown>(sql);
   }
   get(sql: string): Stmt {
     let stmt = this.cache.get(sql);

@@ -10,7 +10,8 @@ import { parseQuery } from './query-parser.ts';
 import { asQueryError, runSearch } from './run-search.ts';
 import { SavedSearches } from './saved-searches.ts';
 import { findMatches } from './snippets.ts';
-import { makePlan, matchingFrom, StatementCache, type SearchPlan } from './search-plan.ts';
+import { makePlan, matchingFrom, StatementCache, type PlanContext, type SearchPlan } from './search-plan.ts';
+import { SearchStats } from './search-stats.ts';
 import type { FacetName } from './sql-filters.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -24,19 +25,32 @@ function checkRequest(req: SearchRequest): void {
 export class SearchService {
   private readonly stmts: StatementCache;
   private readonly vocab: Vocabulary;
+  private readonly stats: SearchStats;
   private readonly aliases: AliasGroups;
+  private readonly boundsStmt;
   private readonly saved: SavedSearches;
 
   constructor(db: Db) {
     this.stmts = new StatementCache(db);
-    this.vocab = new Vocabulary(db);
+    this.stats = new SearchStats(db);
+    this.vocab = new Vocabulary(db, this.stats);
+    this.boundsStmt = db.prepare<[], { min: string | null; max: string | null }>('SELECT min(date) AS min, max(date) AS max FROM entries');
     this.aliases = new AliasGroups(db);
     this.saved = new SavedSearches(db, (query, afterId) => this.countNew(query, afterId));
   }
 
   private plan(req: SearchRequest, skip?: FacetName): SearchPlan {
     checkRequest(req);
-    return makePlan(req, this.aliases.lookup(), this.vocab, skip);
+    return makePlan(req, this.planContext(), skip);
+  }
+
+  private planContext(): PlanContext {
+    return {
+      aliases: this.aliases.lookup(),
+      vocab: this.vocab,
+      stats: this.stats,
+      dateBounds: () => this.boundsStmt.get() ?? { min: null, max: null },
+    };
   }
 
   search(req: SearchRequest): SearchResult {
@@ -44,7 +58,7 @@ export class SearchService {
     try {
       const plan = this.plan(req);
       const explanation = [describe(plan, req)];
-      const result = runSearch(plan, req, this.stmts, this.vocab, explanation);
+      const result = runSearch(plan, req, this.stmts, this.stats, explanation);
       return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     } catch (error) {
       throw asQueryError(error);

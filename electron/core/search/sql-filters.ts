@@ -7,6 +7,8 @@ export interface SqlFilter {
   sql: string;
   params: unknown[];
   label: string;
+  /** Set when the filter keeps exactly the entries dated in one of these day ranges (ISO, end exclusive). */
+  dateRanges?: { from: string | null; toExclusive: string | null }[];
 }
 
 const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -28,7 +30,7 @@ export function filterSql(node: Extract<QueryNode, { kind: 'filter' | 'date' }>)
       parts.push('e.date < ?');
       params.push(node.toExclusive);
     }
-    return { sql: parts.join(' AND '), params, label: node.label };
+    return { sql: parts.join(' AND '), params, label: node.label, dateRanges: [{ from: node.from, toExclusive: node.toExclusive }] };
   }
   switch (node.field) {
     case 'source':
@@ -73,6 +75,7 @@ function facetSql(name: FacetName, values: readonly (string | number)[]): SqlFil
         sql: ranges.map(() => '(e.date >= ? AND e.date < ?)').join(' OR '),
         params: ranges.flatMap((r) => [r.start, r.endExclusive]),
         label,
+        dateRanges: ranges.map((r) => ({ from: r.start, toExclusive: r.endExclusive })),
       };
     }
   }
@@ -86,7 +89,12 @@ export function requestFilters(filters: FacetFilter | undefined, dateFrom: strin
     const f = facetSql(name, values);
     if (f) out.push(f);
   }
-  if (dateFrom) out.push({ sql: 'e.date >= ?', params: [requestDay(dateFrom, 'dateFrom').start], label: `from ${dateFrom}` });
-  if (dateTo) out.push({ sql: 'e.date < ?', params: [requestDay(dateTo, 'dateTo').endExclusive], label: `to ${dateTo}` });
+  if (dateFrom || dateTo) {
+    const from = dateFrom ? requestDay(dateFrom, 'dateFrom').start : null;
+    const toExclusive = dateTo ? requestDay(dateTo, 'dateTo').endExclusive : null;
+    const sql = [from ? 'e.date >= ?' : null, toExclusive ? 'e.date < ?' : null].filter(Boolean).join(' AND ');
+    const label = [dateFrom ? `from ${dateFrom}` : null, dateTo ? `to ${dateTo}` : null].filter(Boolean).join(' ');
+    out.push({ sql, params: [from, toExclusive].filter((p) => p !== null), label, dateRanges: [{ from, toExclusive }] });
+  }
   return out;
 }

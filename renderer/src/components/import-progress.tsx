@@ -13,6 +13,12 @@ export function ImportProgressBar({ state, onCancel }: { state: ImportState; onC
     max = Math.max(1, state.total);
     label = `Reading ${formatCount(state.files)} ${state.files === 1 ? 'file' : 'files'}…`;
     detail = state.total > 0 ? `${formatBytes(state.sent)} of ${formatBytes(state.total)}` : '';
+  } else if (state.progress.searchStats) {
+    const { done, total } = state.progress.searchStats;
+    value = done;
+    max = Math.max(1, total);
+    label = 'Updating search statistics…';
+    detail = `${formatCount(state.progress.entriesDone)} ${state.progress.entriesDone === 1 ? 'entry' : 'entries'} imported and searchable${total > 0 ? ` · ranking common words ${formatCount(done)} of ${formatCount(total)}` : ''}`;
   } else {
     const p = state.progress;
     value = p.bytesTotal > 0 ? p.bytesDone : p.filesDone;

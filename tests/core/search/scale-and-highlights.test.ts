@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../../electron/core/archive.ts';
 import { collectMatches, totalOf } from '../../../electron/core/search/match-sample.ts';
 import { makePlan, StatementCache } from '../../../electron/core/search/search-plan.ts';
+import { SearchStats } from '../../../electron/core/search/search-stats.ts';
 import { Vocabulary } from '../../../electron/core/search/vocabulary.ts';
 import type { EntryDetail, FacetsResult, HighlightSpan, TimelineResult } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -50,7 +51,8 @@ describe('search at scale, date order, ZWNJ and reader highlights', () => {
 
   it('estimates a huge match set from a sample spread over the archive, close to the true counts', () => {
     const stmts = new StatementCache(archive.db);
-    const plan = makePlan({ query: 'harvest' }, { get: () => null, longest: 0 }, new Vocabulary(archive.db));
+    const stats = new SearchStats(archive.db);
+    const plan = makePlan({ query: 'harvest' }, { aliases: { get: () => null, longest: 0 }, vocab: new Vocabulary(archive.db, stats), stats, dateBounds: () => ({ min: null, max: null }) });
     const exact = collectMatches(plan, stmts);
     expect(exact.exact).toBe(true);
     expect(totalOf(exact)).toBe(900);

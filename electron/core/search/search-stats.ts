@@ -1,0 +1,151 @@
+// What FTS5 makes expensive at a million entries, computed once after each import instead of on
+// every query:
+//  - `search_terms`: every indexed word with the number of entries containing it. FTS5 counts a
+//    word by reading its whole posting list (22 ms for a word in 590k entries; the vocabulary
+//    scan takes 8 s), so exact counts, prefix expansion (gov* → the words it stands for) and
+//    the substring and transliteration word lists read this table instead.
+//  - `search_top`: for each word in at least `commonDocs` entries, its `topK` best entries by
+//    FTS5's own bm25 ranking over ALL its matches (Xapian-style impact lists). Ranking such a word
+//    live makes FTS5 scan every match for its document frequency (30 ms and up, per query).
+// Both hold for the archive as of `meta.search_stats_as_of` (the newest entry id then) while
+// `meta.search_stats_valid` is 1; triggers clear it when an indexed entry changes or goes.
+// Queries use them only when they are current (no entry added since), else they fall back to
+// reading the index itself: slower, never wrong.
+import type { Db } from '../db/open-archive.ts';
+
+/** Words in at least this many entries get a precomputed top list. */
+export const COMMON_DOCS = 100_000;
+/** How many of a common word's best entries its list keeps. */
+export const TOP_K = 1_000;
+/** Index words starting with this are the date words (search/date-tokens.ts), not vocabulary. */
+const DATE_MARK = '\uE000';
+
+export interface RefreshOptions {
+  commonDocs?: number;
+  topK?: number;
+  isCancelled?: () => boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RefreshResult {
+  /** False when nothing had changed since the last refresh. */
+  refreshed: boolean;
+  terms: number;
+  topLists: number;
+  cancelled: boolean;
+}
+
+const quoteTerm = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
+function readMeta(db: Db): { valid: boolean; asOf: number } {
+  const rows = db.prepare<[], { key: string; value: string }>(`SELECT key, value FROM meta WHERE key IN ('search_stats_valid', 'search_stats_as_of')`).all();
+  const get = (k: string) => rows.find((r) => r.key === k)?.value;
+  return { valid: get('search_stats_valid') === '1', asOf: Number(get('search_stats_as_of') ?? 0) };
+}
+
+/**
+ * Rebuilds the statistics when the archive changed since they were made. Runs in the writer
+ * (after an import); each step is its own short transaction and the statistics are marked valid
+ * only at the end, so a crash or cancel leaves them stale (queries fall back), never wrong.
+ */
+export function refreshSearchStats(db: Db, options: RefreshOptions = {}): RefreshResult {
+  const commonDocs = options.commonDocs ?? COMMON_DOCS;
+  const topK = options.topK ?? TOP_K;
+  const maxId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM entries').get() as { m: number }).m;
+  const meta = readMeta(db);
+  if (meta.valid && meta.asOf === maxId) return { refreshed: false, terms: 0, topLists: 0, cancelled: false };
+
+  options.onProgress?.(0, 0);
+  const setMeta = db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const terms = db
+    .prepare<[], { term: string; doc: number }>('SELECT term, doc FROM entry_terms')
+    .all()
+    .filter((t) => !t.term.startsWith(DATE_MARK));
+  db.transaction(() => {
+    setMeta.run('search_stats_valid', '0');
+    db.prepare('DELETE FROM search_terms').run();
+    db.prepare('DELETE FROM search_top').run();
+    const insert = db.prepare<[string, number]>('INSERT INTO search_terms (term, docs) VALUES (?, ?)');
+    for (const t of terms) insert.run(t.term, t.doc);
+  })();
+
+  const common = terms.filter((t) => t.doc >= commonDocs).sort((a, b) => b.doc - a.doc);
+  const rank = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ${Math.trunc(topK)}`);
+  const insertTop = db.prepare<[string, number, number]>('INSERT INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');
+  let done = 0;
+  if (common.length > 0) options.onProgress?.(0, common.length);
+  for (const t of common) {
+    if (options.isCancelled?.()) return { refreshed: false, terms: terms.length, topLists: done, cancelled: true };
+    const rows = rank.all(quoteTerm(t.term));
+    db.transaction(() => {
+      for (const r of rows) insertTop.run(t.term, r.score, r.id);
+    })();
+    options.onProgress?.(++done, common.length);
+  }
+  db.transaction(() => {
+    setMeta.run('search_stats_as_of', String(maxId));
+    setMeta.run('search_stats_valid', '1');
+  })();
+  return { refreshed: true, terms: terms.length, topLists: common.length, cancelled: false };
+}
+
+/** The statistics as a reader sees them; every answer is null when they are not current. */
+export class SearchStats {
+  private readonly metaStmt;
+  private readonly maxStmt;
+  private readonly docsStmt;
+  private readonly topStmt;
+  private readonly hasTopStmt;
+  private readonly prefixStmt;
+  private readonly allStmt;
+
+  constructor(db: Db) {
+    this.metaStmt = db.prepare<[], { key: string; value: string }>(`SELECT key, value FROM meta WHERE key IN ('search_stats_valid', 'search_stats_as_of')`);
+    this.maxStmt = db.prepare<[], { m: number }>('SELECT coalesce(max(id), 0) AS m FROM entries');
+    this.docsStmt = db.prepare<[string], { docs: number }>('SELECT docs FROM search_terms WHERE term = ?');
+    this.topStmt = db.prepare<[string, number, number], { id: number }>('SELECT entry_id AS id FROM search_top WHERE term = ? ORDER BY score, entry_id LIMIT ? OFFSET ?');
+    this.hasTopStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM search_top WHERE term = ?');
+    this.prefixStmt = db.prepare<[string, string, number], { term: string }>('SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?');
+    this.allStmt = db.prepare<[], { term: string; docs: number }>('SELECT term, docs FROM search_terms');
+  }
+
+  /** True when the statistics describe the archive as it is now. Cheap (two index reads). */
+  current(): boolean {
+    const rows = this.metaStmt.all();
+    const valid = rows.find((r) => r.key === 'search_stats_valid')?.value === '1';
+    if (!valid) return false;
+    const asOf = Number(rows.find((r) => r.key === 'search_stats_as_of')?.value ?? -1);
+    return asOf === (this.maxStmt.get()?.m ?? 0);
+  }
+
+  /** Exact number of entries containing the word, or null when the statistics are stale. */
+  docs(term: string): number | null {
+    if (!this.current()) return null;
+    return this.docsStmt.get(term)?.docs ?? 0;
+  }
+
+  /** The word's top list length (0 when it has none); null when stale. */
+  topLength(term: string): number | null {
+    if (!this.current()) return null;
+    return this.hasTopStmt.get(term)?.n ?? 0;
+  }
+
+  /** A page of the word's best entries, best first (call only after topLength said it has a list). */
+  top(term: string, limit: number, offset: number): number[] {
+    return this.topStmt.all(term, limit, offset).map((r) => r.id);
+  }
+
+  /** The indexed words starting with `prefix`, up to `max` (+1 to tell there are more); null when stale. */
+  wordsStartingWith(prefix: string, max: number): string[] | null {
+    if (!this.current() || prefix === '') return null;
+    const last = prefix.codePointAt(prefix.length - 1) ?? 0;
+    const upper = prefix.slice(0, prefix.length - (last > 0xffff ? 2 : 1)) + String.fromCodePoint(last + 1);
+    return this.prefixStmt.all(prefix, upper, max + 1).map((r) => r.term);
+  }
+
+  /** The whole vocabulary with counts, or null when stale. */
+  vocabulary(): { term: string; doc: number }[] | null {
+    if (!this.current()) return null;
+    return this.allStmt.all().map((r) => ({ term: r.term, doc: r.docs }));
+  }
+}
