@@ -1,14 +1,18 @@
 // The matching entries facets and the timeline count over, taken ONCE per query: every match
-// when there are at most SAMPLE of them, else a systematic sample (every k-th matching id).
-// GROUP BY over a million-row FTS join took seconds; reading only the matching rowids is cheap
-// (590k rowids in ~130 ms at 1M) and counting in JS over at most SAMPLE ids stays bounded.
-// Each sampled id stands for total/SAMPLE matches, so the counts are unbiased estimates; the
-// total is exact. (Seeking the index slice by slice instead cost ~26 ms per slice at 1M.)
+// when there are at most SAMPLE of them, else a sample where each sampled id stands for the
+// matches around it (weights), so the counts are estimates marked approximate.
+//  - A text query without SQL filters, or browsing everything: a STRATIFIED sample. The id range
+//    is cut into STRATA slices; each slice gives its first matches, read from the index with the
+//    slice bounds written into the SQL (FTS5 then seeks straight to them: ~0.3 ms a slice; with
+//    bound parameters the same query costs ~25 ms), and they stand for the slice's matches,
+//    estimated from how densely they fall. Reading every matching id took 110 ms for 590k.
+//  - Anything else (SQL filters): every matching id is read, then every k-th kept.
 // The set is cached for the last few queries: the UI asks for facets and the timeline of the
 // same query one after the other; the cache key includes the archive's newest entry id.
 import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 
 export const SAMPLE = 4_000;
+const STRATA = 32;
 const CACHE_SIZE = 4;
 
 export interface MatchSet {
@@ -38,6 +42,12 @@ export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample =
   if (!cache) caches.set(stmts, (cache = new Map()));
   const cached = cache.get(key);
   if (cached) return cached;
+  const stratified = plan.filters.length === 0 ? stratifiedSample(plan.compiled.match, stmts, sample) : null;
+  if (stratified) {
+    cache.set(key, stratified);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return stratified;
+  }
   const ids = stmts.get(`SELECT ${idCol} AS id ${from.sql}`).pluck().all(...from.params) as number[];
   const weights = new Map<number, number>();
   let exact = true;
@@ -64,4 +74,34 @@ export function totalOf(set: MatchSet): number {
 /** The set's ids as one JSON array, for `IN (SELECT value FROM json_each(?))`. */
 export function idsJson(set: MatchSet): string {
   return JSON.stringify([...set.weights.keys()]);
+}
+
+/**
+ * The stratified sample (see the top of this file) for a text query without filters (`match`) or
+ * for every entry (`match` null). Exact when the newest `sample` + 1 matches are all there are.
+ */
+function stratifiedSample(match: string | null, stmts: StatementCache, sample: number): MatchSet {
+  const src = match === null ? { sql: 'FROM entries WHERE 1', col: 'id', params: [] as unknown[] } : { sql: 'FROM entry_index WHERE entry_index MATCH ?', col: 'rowid', params: [match] };
+  const newest = stmts.get(`SELECT ${src.col} AS id ${src.sql} ORDER BY ${src.col} DESC LIMIT ${sample + 1}`).pluck().all(...src.params) as number[];
+  const weights = new Map<number, number>();
+  if (newest.length <= sample) {
+    for (const id of newest) weights.set(id, 1);
+    return { weights, exact: true };
+  }
+  const bounds = stmts.get('SELECT coalesce((SELECT min(id) FROM entries), 0) AS lo, coalesce((SELECT max(id) FROM entries), 0) AS hi').get() as { lo: number; hi: number };
+  const per = Math.max(1, Math.floor(sample / STRATA));
+  const width = (bounds.hi - bounds.lo + 1) / STRATA;
+  for (let k = 0; k < STRATA; k++) {
+    const a = Math.trunc(bounds.lo + k * width);
+    const b = k === STRATA - 1 ? bounds.hi + 1 : Math.trunc(bounds.lo + (k + 1) * width);
+    if (b <= a) continue;
+    // The bounds are integers written into the SQL on purpose (see above); the statement is used once.
+    const ids = stmts.once(`SELECT ${src.col} ${src.sql} AND ${src.col} >= ${a} AND ${src.col} < ${b} ORDER BY ${src.col} LIMIT ${per}`).pluck().all(...src.params) as number[];
+    if (ids.length === 0) continue;
+    // Fewer than asked: that is the whole slice. Else they stand for the slice at their density.
+    const last = ids[ids.length - 1] as number;
+    const weight = ids.length < per ? 1 : (b - a) / (last - a + 1);
+    for (const id of ids) weights.set(id, weight);
+  }
+  return { weights, exact: false };
 }

@@ -50,12 +50,15 @@ function addDateWords(compiled: CompiledQuery, filters: SqlFilter[], ctx: PlanCo
     if (!f.dateRanges) continue;
     const words: string[] = [];
     for (const r of f.dateRanges) {
-      bounds ??= ctx.dateBounds();
-      if (!bounds.min || !bounds.max) return;
-      // Open ends are closed at the archive's own first and last dates.
-      const start = r.from && r.from > bounds.min ? r.from : bounds.min.slice(0, 10);
-      const lastDay = nextDay(bounds.max.slice(0, 10));
-      const end = r.toExclusive && r.toExclusive < lastDay ? r.toExclusive : lastDay;
+      let start = r.from;
+      let end = r.toExclusive;
+      if (start === null || end === null) {
+        // Open ends are closed at the archive's own first and last dates.
+        bounds ??= ctx.dateBounds();
+        if (!bounds.min || !bounds.max) return;
+        start ??= bounds.min.slice(0, 10);
+        end ??= nextDay(bounds.max.slice(0, 10));
+      }
       const cover = dateCover(start, end);
       if (!cover) return; // too wide to help: the SQL condition alone does it
       words.push(...cover);

@@ -34,7 +34,7 @@ export class SearchService {
     this.stmts = new StatementCache(db);
     this.stats = new SearchStats(db);
     this.vocab = new Vocabulary(db, this.stats);
-    this.boundsStmt = db.prepare<[], { min: string | null; max: string | null }>('SELECT min(date) AS min, max(date) AS max FROM entries');
+    this.boundsStmt = db.prepare<[], { min: string | null; max: string | null }>('SELECT (SELECT min(date) FROM entries) AS min, (SELECT max(date) FROM entries) AS max');
     this.aliases = new AliasGroups(db);
     this.saved = new SavedSearches(db, (query, afterId) => this.countNew(query, afterId));
   }
