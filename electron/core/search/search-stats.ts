@@ -30,6 +30,8 @@ export interface RefreshOptions {
 export interface RefreshResult {
   /** False when nothing had changed since the last refresh. */
   refreshed: boolean;
+  /** True when only the entries added since the last refresh were read (see refreshSearchStats). */
+  incremental: boolean;
   terms: number;
   topLists: number;
   cancelled: boolean;
@@ -53,9 +55,12 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
   const topK = options.topK ?? TOP_K;
   const maxId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM entries').get() as { m: number }).m;
   const meta = readMeta(db);
-  if (meta.valid && meta.asOf === maxId) return { refreshed: false, terms: 0, topLists: 0, cancelled: false };
+  if (meta.valid && meta.asOf === maxId) return { refreshed: false, incremental: false, terms: 0, topLists: 0, cancelled: false };
 
   options.onProgress?.(0, 0);
+  const entries = (db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
+  if (meta.valid && meta.asOf > 0 && maxId - meta.asOf <= Math.max(2_000, entries / 10)) return addNewEntries(db, meta.asOf, maxId, commonDocs, topK, options);
+
   const setMeta = db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const terms = db
     .prepare<[], { term: string; doc: number }>('SELECT term, doc FROM entry_terms')
@@ -75,7 +80,7 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
   let done = 0;
   if (common.length > 0) options.onProgress?.(0, common.length);
   for (const t of common) {
-    if (options.isCancelled?.()) return { refreshed: false, terms: terms.length, topLists: done, cancelled: true };
+    if (options.isCancelled?.()) return { refreshed: false, incremental: false, terms: terms.length, topLists: done, cancelled: true };
     const rows = rank.all(quoteTerm(t.term));
     db.transaction(() => {
       for (const r of rows) insertTop.run(t.term, r.score, r.id);
@@ -86,7 +91,69 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
     setMeta.run('search_stats_as_of', String(maxId));
     setMeta.run('search_stats_valid', '1');
   })();
-  return { refreshed: true, terms: terms.length, topLists: common.length, cancelled: false };
+  return { refreshed: true, incremental: false, terms: terms.length, topLists: common.length, cancelled: false };
+}
+
+const TOKENIZE = `tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co Mc Mn'"`;
+
+/**
+ * The statistics brought up to date by reading only the entries added since (ids above `asOf`),
+ * so a small import into a big archive costs seconds, not the minutes of a full rebuild:
+ *  - the new entries' words are counted by indexing them alone in a temporary FTS5 table (same
+ *    folding and tokenizer as the archive's index) and added to `search_terms`;
+ *  - each common word the new entries contain has its new matches ranked and merged into its
+ *    top list, which keeps its best `topK`. Scores ranked at different times differ slightly as
+ *    document frequencies drift; a full rebuild (after changes or much growth) resets them.
+ */
+function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, topK: number, options: RefreshOptions): RefreshResult {
+  const setMeta = db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  db.exec(`DROP TABLE IF EXISTS temp.new_entry_terms; DROP TABLE IF EXISTS temp.new_entry_index;
+    CREATE VIRTUAL TABLE temp.new_entry_index USING fts5(title, body, author, outlet, content = '', ${TOKENIZE});
+    CREATE VIRTUAL TABLE temp.new_entry_terms USING fts5vocab(temp, new_entry_index, 'row');`);
+  try {
+    const asOfInt = Math.trunc(asOf);
+    db.prepare(
+      `INSERT INTO temp.new_entry_index (rowid, title, body, author, outlet)
+         SELECT id, quire_fold(title), quire_fold(body), quire_fold(author), quire_fold(outlet) FROM entries WHERE id > ?`,
+    ).run(asOfInt);
+    const added = db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM temp.new_entry_terms').all();
+    const docsStmt = db.prepare<[string], { docs: number }>('SELECT docs FROM search_terms WHERE term = ?');
+    const hasTop = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM search_top WHERE term = ?');
+    const toRank: { term: string; whole: boolean }[] = [];
+    db.transaction(() => {
+      setMeta.run('search_stats_valid', '0');
+      const upsert = db.prepare<[string, number]>('INSERT INTO search_terms (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs');
+      for (const t of added) {
+        upsert.run(t.term, t.doc);
+        if ((docsStmt.get(t.term)?.docs ?? 0) >= commonDocs) toRank.push({ term: t.term, whole: (hasTop.get(t.term)?.n ?? 0) === 0 });
+      }
+    })();
+    const k = Math.trunc(topK);
+    const rankNew = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? AND rowid > ${asOfInt} ORDER BY rank LIMIT ${k}`);
+    const rankAll = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ${k}`);
+    const insertTop = db.prepare<[string, number, number]>('INSERT OR REPLACE INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');
+    const trim = db.prepare<[string, string]>(
+      `DELETE FROM search_top WHERE term = ? AND (score, entry_id) > (SELECT score, entry_id FROM search_top WHERE term = ? ORDER BY score, entry_id LIMIT 1 OFFSET ${k - 1})`,
+    );
+    let done = 0;
+    if (toRank.length > 0) options.onProgress?.(0, toRank.length);
+    for (const t of toRank) {
+      if (options.isCancelled?.()) return { refreshed: false, incremental: true, terms: added.length, topLists: done, cancelled: true };
+      const rows = (t.whole ? rankAll : rankNew).all(quoteTerm(t.term));
+      db.transaction(() => {
+        for (const r of rows) insertTop.run(t.term, r.score, r.id);
+        trim.run(t.term, t.term);
+      })();
+      options.onProgress?.(++done, toRank.length);
+    }
+    db.transaction(() => {
+      setMeta.run('search_stats_as_of', String(maxId));
+      setMeta.run('search_stats_valid', '1');
+    })();
+    return { refreshed: true, incremental: true, terms: added.length, topLists: toRank.length, cancelled: false };
+  } finally {
+    db.exec('DROP TABLE IF EXISTS temp.new_entry_terms; DROP TABLE IF EXISTS temp.new_entry_index;');
+  }
 }
 
 /** The statistics as a reader sees them; every answer is null when they are not current. */

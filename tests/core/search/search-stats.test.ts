@@ -102,6 +102,28 @@ describe('search statistics and date words', () => {
     expect(stats.current()).toBe(true);
   });
 
+  it('takes in entries added since the last refresh by reading only them', () => {
+    refreshSearchStats(archive.db, { commonDocs: 100, topK: 60 });
+    const [strong] = seedEntries(archive, [{ title: 'Harbour harbour harbour', body: 'Harbour.', date: '2016-01-01' }]);
+    seedEntries(archive, Array.from({ length: 120 }, (_, i) => ({ title: `Quay ${i}`, body: `The quayside was busy, item ${i}.`, date: '2016-02-02' })));
+    const r = refreshSearchStats(archive.db, { commonDocs: 100, topK: 60 });
+    expect(r).toMatchObject({ refreshed: true, incremental: true, cancelled: false });
+    // Every word's count is what the index itself says.
+    const snapshot = new Map((archive.db.prepare('SELECT term, docs FROM search_terms').all() as { term: string; docs: number }[]).map((t) => [t.term, t.docs]));
+    const index = new Map(
+      (archive.db.prepare('SELECT term, doc FROM entry_terms').all() as { term: string; doc: number }[]).filter((t) => !t.term.startsWith('\uE000')).map((t) => [t.term, t.doc]),
+    );
+    expect(snapshot).toEqual(index);
+    // The new best entry for a listed word leads its list; a word that became common got a list.
+    const harbour = search(archive, 'harbour', { limit: 5 });
+    expect(harbour.explanation).toMatch(/ranked ahead of time/);
+    expect(harbour.hits[0]?.id).toBe(strong);
+    const quay = search(archive, 'quayside', { limit: 5 });
+    expect(quay.explanation).toMatch(/ranked ahead of time/);
+    expect(quay.total).toBe(120);
+    expect(new Set(allPages(archive, 'quayside').map((h) => h.id)).size).toBe(120);
+  });
+
   it('expands a prefix into the words it stands for, with the same matches as the index prefix query', () => {
     refreshSearchStats(archive.db, { commonDocs: 100, topK: 60 });
     for (const q of ['gra*', 'harb*', 'l*', 'zzz*']) {
