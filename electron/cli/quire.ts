@@ -102,7 +102,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const off = host.onEvent((e) => {
           if (e.type === 'import-progress' && io.isTTY && !values.json) {
             const p = e.progress;
-            process.stderr.write(`\r${p.filesDone}/${p.filesTotal} files · ${p.entriesDone} entries · ${mb(p.bytesDone)}/${mb(p.bytesTotal)} MB   `);
+            const stats = p.searchStats ? ` · updating search statistics${p.searchStats.total > 0 ? ` ${p.searchStats.done}/${p.searchStats.total}` : '…'}` : '';
+            process.stderr.write(`\r${p.filesDone}/${p.filesTotal} files · ${p.entriesDone} entries · ${mb(p.bytesDone)}/${mb(p.bytesTotal)} MB${stats}   `);
           }
         });
         try {
