@@ -50,6 +50,7 @@ export const INPUT_SCHEMAS: Schemas = {
     .strict(),
   cancelJob: z.object({ jobId: z.string().min(1).max(100) }).strict(),
   search: searchRequest,
+  countMatches: searchRequest.extend({ after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }).strict(),
   facets: searchRequest,
   timeline: searchRequest,
   getEntry: z.object({ id, query: z.string().max(5000).optional(), transliteration: z.boolean().optional() }).strict(),

@@ -151,6 +151,22 @@ export interface SearchResult {
   tookMs: number;
 }
 
+/**
+ * Counting every match of a query too common to count within a search (`totalExact: false`), a
+ * slice at a time: each call counts for a few tens of milliseconds from `after` (an entry id; 0 to
+ * start) and says where the next call goes on, so searches sent meanwhile are never held up long.
+ * The caller sums `counted` until `next` is null.
+ */
+export interface CountRequest extends SearchRequest {
+  after?: number;
+}
+
+export interface CountProgress {
+  counted: number;
+  /** Where to go on from, or null when the count is complete. */
+  next: number | null;
+}
+
 export interface FacetCount {
   value: string;
   label: string;
@@ -277,6 +293,7 @@ export interface ArchiveApi {
   cancelJob(req: { jobId: string }): { cancelled: boolean };
 
   search(req: SearchRequest): SearchResult;
+  countMatches(req: CountRequest): CountProgress;
   facets(req: SearchRequest): FacetsResult;
   timeline(req: SearchRequest): TimelineResult;
 
@@ -323,6 +340,7 @@ export const ARCHIVE_METHODS = {
   importUploads: 'job',
   cancelJob: 'control',
   search: 'read',
+  countMatches: 'read',
   facets: 'read',
   timeline: 'read',
   getEntry: 'read',

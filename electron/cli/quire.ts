@@ -6,7 +6,7 @@ import { Archive } from '../core/archive.ts';
 import { resolveArchivePath } from '../core/default-archive.ts';
 import { ArchiveHost } from '../core/worker/archive-host.ts';
 import { serveArchive } from '../serve/serve-archive.ts';
-import type { ImportReport, SearchResult } from '../../shared/contract.ts';
+import type { CountProgress, ImportReport, SearchRequest, SearchResult } from '../../shared/contract.ts';
 
 const USAGE = `Usage: quire <command> [options]
 
@@ -83,7 +83,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (sort !== 'relevance' && sort !== 'date-desc' && sort !== 'date-asc') throw new UsageError('--sort must be relevance, date-desc or date-asc');
         const archive = new Archive(archivePath);
         try {
-          const result = (await archive.call('search', { query: rest.join(' '), limit, sort, transliteration: values.translit })) as SearchResult;
+          const request: SearchRequest = { query: rest.join(' '), sort, transliteration: values.translit };
+          const result = (await archive.call('search', { ...request, limit })) as SearchResult;
+          if (!result.totalExact) {
+            // Too many matches to count within the search: count them all now, as the app does.
+            let after: number | null = 0;
+            let total = 0;
+            while (after !== null) {
+              const c = (await archive.call('countMatches', { ...request, after })) as CountProgress;
+              total += c.counted;
+              after = c.next;
+            }
+            result.total = total;
+            result.totalExact = true;
+          }
           io.out(values.json ? JSON.stringify(searchJson(result)) : formatSearch(result));
         } finally {
           archive.close();
@@ -181,6 +194,7 @@ function formatImport(report: ImportReport): string {
 function searchJson(result: SearchResult) {
   return {
     total: result.total,
+    totalExact: result.totalExact,
     hits: result.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, author: h.author, outlet: h.outlet, source: h.source, snippet: h.snippet })),
   };
 }

@@ -71,6 +71,7 @@ export class Archive {
       importUploads: (req) => importUploads(this.db, req.files, job(req.jobId)),
       cancelJob: () => ({ cancelled: false }), // jobs are cancelled by the host, which owns the flags
       search: (req) => s.search(req),
+      countMatches: (req) => s.countMatches(req),
       facets: (req) => s.facets(req),
       timeline: (req) => s.timeline(req),
       getEntry: (req) => {

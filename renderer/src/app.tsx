@@ -158,6 +158,7 @@ export function App({ connection }: { connection: Connection }) {
           <SearchOptions
             total={archiveEmpty ? null : pages.total}
             totalExact={pages.totalExact}
+            counting={pages.counting}
             loading={pages.loading}
             sort={search.sort}
             onSort={search.setSort}

@@ -43,6 +43,19 @@ describe('quire search', () => {
     expect(folded.total).toBe(1);
   });
 
+  it('counts every match even when there are too many to count within the search', () => {
+    // 40,000 posts in one dump: a phrase over all of them is more than the search counts at once.
+    const big = path.join(dir, 'big');
+    fs.mkdirSync(big);
+    fs.writeFileSync(path.join(big, 'digest.txt'), Array.from({ length: 40_000 }, (_, i) => `Notice ${i + 1}\n\nThe tide table for harbour ${i + 1} changed.\n\nRead more\n`).join('\n'));
+    const bigArchive = path.join(dir, 'cli-big.quire');
+    expect(quire(['import', big, '--archive', bigArchive, '--json']).code).toBe(0);
+    const r = JSON.parse(quire(['search', '"tide table"', '--json', '--limit', '5', '--archive', bigArchive]).stdout);
+    expect(r.total).toBe(40_000);
+    expect(r.totalExact).toBe(true);
+    expect(r.hits).toHaveLength(5);
+  });
+
   it('explains a malformed query in one plain line', () => {
     const r = quire(['search', '"storm', '--archive', archive]);
     expect(r.code).not.toBe(0);

@@ -6,7 +6,7 @@
 //    (said in the explanation); date order by walking the date index and checking entries against
 //    the index a batch at a time (early termination), or against the whole match set when matches
 //    are rare; the count exact for one word, otherwise counted under a time budget.
-import type { SearchHit, SearchRequest, SearchResult, TextDirection } from '../../../shared/contract.ts';
+import type { CountProgress, SearchHit, SearchRequest, SearchResult, TextDirection } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 import { makeSnippet } from './snippets.ts';
@@ -90,7 +90,7 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
         const ordered = [...inTitle, ...newest.map((r) => r.id).filter((id) => !titleSet.has(id))];
         ids = ordered.slice(offset, offset + limit);
         explanation.push(
-          `title matches first, then newest, among the ${cands.toLocaleString('en')} most recently added of ${totalExact ? '' : 'at least '}${total.toLocaleString('en')} matches`,
+          `title matches first, then newest, among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}`,
         );
       } else if (sort === 'relevance') {
         // The edge is inlined as an integer literal: with a bound parameter FTS5 ranks every match (measured 8× slower).
@@ -100,7 +100,7 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
           limit,
           offset,
         ]).map((r) => r.id);
-        explanation.push(`ranked by relevance among the ${cands.toLocaleString('en')} most recently added of ${totalExact ? '' : 'at least '}${total.toLocaleString('en')} matches`);
+        explanation.push(`ranked by relevance among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}`);
       } else {
         const walks = sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }];
         // How often an entry matches, from the newest candidates: they span ids edge..newest.
@@ -113,7 +113,8 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
       }
     }
   }
-  if (!totalExact) explanation.push(`${total.toLocaleString('en')}+ matches counted in the time allowed`);
+  // A count left unfinished is completed by countMatches (the app and the CLI call it next).
+
   const hitStmt = stmts.get(HIT_SQL);
   const hits: SearchHit[] = [];
   for (const id of ids) {
@@ -204,6 +205,34 @@ function probeByDate(plan: SearchPlan, stmts: StatementCache, walks: Walk[], lim
   const sql = rest.sql.replace(/^FROM entries e\b/, 'FROM entries e INDEXED BY entries_date');
   const from = { sql: `${sql}${sql.includes(' WHERE ') ? ' AND' : ' WHERE'} ${inSet}`, params: [...rest.params, plan.compiled.match] };
   return pageInOrder(from, walks, stmts, limit, offset);
+}
+
+/**
+ * One slice of an exact count (the contract's countMatches): matches with ids in (after, ...],
+ * counted in id ranges written into the SQL (FTS5 seeks straight to them) until `budgetMs` is
+ * spent; each range is sized from the last one's speed.
+ */
+export function countSlice(plan: SearchPlan, stmts: StatementCache, after: number, budgetMs: number): CountProgress {
+  if (plan.compiled.never) return { counted: 0, next: null };
+  const hi = (stmts.get('SELECT coalesce(max(id), 0) AS m FROM entries').get() as { m: number }).m;
+  const fts = plan.compiled.match !== null && plan.filters.length === 0;
+  const from = fts ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] as unknown[] } : matchingFrom(plan);
+  const col = plan.compiled.match ? 'entry_index.rowid' : 'e.id';
+  const started = performance.now();
+  let a = Math.max(0, Math.trunc(after));
+  let width = Math.max(1_000, Math.ceil((hi - a) / 64));
+  let counted = 0;
+  while (a < hi) {
+    const b = Math.min(hi, a + width);
+    const t0 = performance.now();
+    const sql = `SELECT count(*) AS n ${withCond(from, `${col} > ${a} AND ${col} <= ${b}`)}`;
+    counted += (stmts.once(sql).get(...from.params) as { n: number }).n;
+    a = b;
+    const took = performance.now() - t0;
+    if (performance.now() - started >= budgetMs) break;
+    width = Math.max(1_000, Math.round(took > 0.5 ? (width * budgetMs) / 4 / took : width * 2));
+  }
+  return { counted, next: a >= hi ? null : a };
 }
 
 const entryCount = (stmts: StatementCache) => (stmts.get('SELECT count(*) AS n FROM entries').get() as { n: number }).n;

@@ -1,13 +1,13 @@
 // Search, facets, timeline, alias groups and saved searches over one archive connection.
 // How it works: search-plan (parse → compile), run-search (strategy at scale), snippets,
 // facets-timeline, alias-groups, saved-searches, vocabulary (+ transliteration).
-import type { AliasGroup, FacetsResult, HighlightSpan, SavedSearch, SearchRequest, SearchResult, TimelineResult } from '../../../shared/contract.ts';
+import type { AliasGroup, CountProgress, CountRequest, FacetsResult, HighlightSpan, SavedSearch, SearchRequest, SearchResult, TimelineResult } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import { AliasGroups } from './alias-groups.ts';
 import { countFacets, countTimeline } from './facets-timeline.ts';
 import { parseQuery } from './query-parser.ts';
-import { asQueryError, runSearch } from './run-search.ts';
+import { asQueryError, countSlice, runSearch } from './run-search.ts';
 import { SavedSearches } from './saved-searches.ts';
 import { findMatches } from './snippets.ts';
 import { makePlan, matchingFrom, StatementCache, type PlanContext, type SearchPlan } from './search-plan.ts';
@@ -60,6 +60,16 @@ export class SearchService {
       const explanation = [describe(plan, req)];
       const result = runSearch(plan, req, this.stmts, this.stats, explanation);
       return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+    } catch (error) {
+      throw asQueryError(error);
+    }
+  }
+
+  /** One slice of an exact count, about `budgetMs` long (see CountRequest). */
+  countMatches(req: CountRequest, budgetMs = 30): CountProgress {
+    try {
+      const { after, ...search } = req;
+      return countSlice(this.plan(search), this.stmts, after ?? 0, budgetMs);
     } catch (error) {
       throw asQueryError(error);
     }

@@ -48,6 +48,7 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
 interface OptionsProps {
   total: number | null;
   totalExact: boolean;
+  counting: boolean;
   loading: boolean;
   sort: SortOrder;
   onSort(sort: SortOrder): void;
@@ -60,7 +61,7 @@ interface OptionsProps {
 }
 
 export function SearchOptions(p: OptionsProps) {
-  const count = p.total === null ? '' : `${p.totalExact ? '' : 'over '}${p.total.toLocaleString('en-US')} ${p.total === 1 ? 'entry' : 'entries'}`;
+  const count = p.total === null ? '' : `${p.totalExact ? '' : 'over '}${p.total.toLocaleString('en-US')} ${p.total === 1 ? 'entry' : 'entries'}${p.counting ? ', counting…' : ''}`;
   return (
     <div className="search-options">
       <span className="result-count" role="status" aria-live="polite" data-testid="result-count">

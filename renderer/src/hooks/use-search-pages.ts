@@ -11,6 +11,8 @@ export interface SearchPages {
   /** Null until the first page of the current request has arrived. */
   total: number | null;
   totalExact: boolean;
+  /** True while an inexact total is being counted exactly (countMatches, slice by slice). */
+  counting: boolean;
   explanation: string | undefined;
   error: string | null;
   loading: boolean;
@@ -32,10 +34,11 @@ interface Generation {
 export function useSearchPages(connection: Connection, request: SearchRequest, version: number): SearchPages {
   const key = JSON.stringify(request) + '#' + version;
   const gen = useRef<Generation | null>(null);
-  const [meta, setMeta] = useState<{ key: string; total: number | null; totalExact: boolean; explanation?: string; error: string | null; loading: boolean }>({
+  const [meta, setMeta] = useState<{ key: string; total: number | null; totalExact: boolean; counting: boolean; explanation?: string; error: string | null; loading: boolean }>({
     key: '',
     total: null,
     totalExact: true,
+    counting: false,
     error: null,
     loading: true,
   });
@@ -66,15 +69,36 @@ export function useSearchPages(connection: Connection, request: SearchRequest, v
       (r) => {
         if (!live) return;
         gen.current = g;
-        setMeta({ key, total: r.total, totalExact: r.totalExact, explanation: r.explanation, error: null, loading: false });
+        setMeta({ key, total: r.total, totalExact: r.totalExact, counting: !r.totalExact, explanation: r.explanation, error: null, loading: false });
         setRevision((n) => n + 1);
+        if (!r.totalExact) void countAll(r.total);
       },
       (e: unknown) => {
         if (!live) return;
         gen.current = g;
-        setMeta({ key, total: null, totalExact: true, error: errorMessage(e), loading: false });
+        setMeta({ key, total: null, totalExact: true, counting: false, error: errorMessage(e), loading: false });
       },
     );
+    // The search gave a lower bound: count exactly, a slice per call, so the list can grow to every
+    // match; a newer request (live = false) stops it between slices.
+    async function countAll(lowerBound: number): Promise<void> {
+      const { offset: _o, limit: _l, ...query } = request;
+      let after = 0;
+      let sum = 0;
+      try {
+        for (;;) {
+          const c = await connection.api.countMatches({ ...query, after });
+          if (!live) return;
+          sum += c.counted;
+          if (c.next === null) break;
+          after = c.next;
+          if (sum > lowerBound) setMeta((m) => (m.key === key ? { ...m, total: sum } : m));
+        }
+        setMeta((m) => (m.key === key ? { ...m, total: sum, totalExact: true, counting: false } : m));
+      } catch {
+        if (live) setMeta((m) => (m.key === key ? { ...m, counting: false } : m));
+      }
+    }
     return () => {
       live = false;
     };
@@ -109,6 +133,7 @@ export function useSearchPages(connection: Connection, request: SearchRequest, v
   return {
     total: meta.total,
     totalExact: meta.totalExact,
+    counting: meta.counting,
     explanation: meta.explanation,
     error: meta.error,
     loading: meta.loading,
