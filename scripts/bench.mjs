@@ -160,6 +160,28 @@ for (const [label, reqOf] of kinds) {
   const shown = varied ? `${req(0).query}, ${req(1).query}, …` : req(0).query || '(empty)';
   say(`| ${label} | \`${shown}\` | ${last.total.toLocaleString('en')}${varied ? ' (last)' : ''} | ${last.totalExact ? 'yes' : 'lower bound'} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} |`);
 }
+// A search whose count is a lower bound is followed by countMatches calls (the app shows
+// "over N, counting…" meanwhile): the time until the exact count, all slices together.
+say(`\n## Exact counts of huge compound matches (countMatches, slice after slice until done; ${Math.min(RUNS, 5)} runs)\n`);
+say('| query | exact count | slices | p50 ms | p95 ms |');
+say('|---|---|---|---|---|');
+for (const query of [`"${gen.phrase}"`, `${gen.commonWord} -${gen.otherWord}`, `outlet:"Harbor Ledger" ${gen.commonWord}`, '*ernmen*']) {
+  let total = 0;
+  let slices = 0;
+  const xs = time(() => {
+    total = 0;
+    slices = 0;
+    for (let after = 0; after !== null; slices++) {
+      const c = archive.call('countMatches', { query, after });
+      total += c.counted;
+      after = c.next;
+    }
+  }, Math.min(RUNS, 5));
+  say(`| \`${query}\` | ${total.toLocaleString('en')} | ${slices} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} |`);
+}
+say('');
+say('| facets and timeline (match set dropped before each run) | query | | | p50 ms | p95 ms |');
+say('|---|---|---|---|---|---|');
 for (const [label, method, req] of [
   ['facets, common word', 'facets', { query: gen.commonWord }],
   ['facets, rare word', 'facets', { query: PLANTED.rare }],

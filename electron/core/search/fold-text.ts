@@ -73,6 +73,7 @@ function foldChar(ch: string, code: number): string {
 }
 
 const NEEDS_WORK = /[^\x00-\x40\x5b-\x7f]/; // anything but ASCII without capitals
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Folded text for query terms (and the joined form of ZWNJ words in the index). */
 export function foldPlain(text: string): string {
@@ -104,6 +105,13 @@ export interface FoldedText {
 
 /** Folded text with a map back to original offsets, for snippets and highlight spans. */
 export function foldWithMap(text: string): FoldedText {
+  if (!NON_ASCII.test(text)) {
+    // ASCII folds to its lower case, one character for one: the map is the identity (snippets
+    // of English text took 0.2 ms each through the general path below).
+    const map = new Int32Array(text.length + 1);
+    for (let i = 0; i <= text.length; i++) map[i] = i;
+    return { folded: text.toLowerCase(), map };
+  }
   const parts: string[] = [];
   const map: number[] = [];
   let offset = 0;

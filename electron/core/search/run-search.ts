@@ -15,7 +15,7 @@ import type { SearchStats } from './search-stats.ts';
 export const CANDIDATES = 2_000;
 /** Phrases, prefixes and combinations cost more per candidate to rank (positions, many terms): fewer. */
 export const CANDIDATES_COMPOUND = 2_000;
-const COUNT_BUDGET_MS = 8;
+const COUNT_BUDGET_MS = 5;
 
 interface HitRow {
   id: number;
@@ -64,9 +64,28 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
     const idCol = fts ? 'entry_index.rowid AS id' : 'e.id';
     const tie = fts ? 'entry_index.rowid DESC' : 'e.id DESC';
     // The newest CANDIDATES matches in one pass: their number says whether the set is small,
-    // and the last of them is the edge of the candidate set (phrases paid for two passes before).
+    // and the last of them is the edge of the candidate set. Past them the same pass goes on
+    // counting under a time budget, unless one word's count is known anyway (an FTS5 statement
+    // over a prefix's hundred words costs ~15 ms just to start: it is started once).
     const cands = plan.compiled.singleTerm ? CANDIDATES : CANDIDATES_COMPOUND;
-    const newest = all<{ id: number }>(`SELECT ${idCol} ${src.sql} ORDER BY entry_index.rowid DESC LIMIT ${cands}`, src.params);
+    const oneWord = plan.compiled.singleTerm !== null && plan.filters.length === 0;
+    const newest: { id: number }[] = [];
+    let beyond = 0;
+    let finished = true;
+    let countFrom = 0;
+    const it = stmts.get(`SELECT ${idCol} ${src.sql} ORDER BY entry_index.rowid DESC`).iterate(...src.params) as IterableIterator<{ id: number }>;
+    for (const row of it) {
+      if (newest.length < cands) {
+        newest.push(row);
+        if (newest.length === cands) countFrom = performance.now();
+        continue;
+      }
+      if (oneWord || ((++beyond & 1023) === 0 && performance.now() - countFrom > COUNT_BUDGET_MS)) {
+        it.return?.();
+        finished = false;
+        break;
+      }
+    }
     const capped = newest.length;
     if (capped < cands) {
       total = capped;
@@ -74,9 +93,11 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
       const sql = sort === 'relevance' ? `SELECT ${idCol} ${src.sql} ORDER BY ${order} LIMIT ? OFFSET ?` : `SELECT e.id ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
       ids = all<{ id: number }>(sql, [...(sort === 'relevance' ? src.params : from.params), limit, offset]).map((r) => r.id);
     } else {
-      ({ total, totalExact } = bigCount(plan, from, stmts, stats));
-      // The candidates already read are matches too: a lower bound is never below their number.
-      if (!totalExact) total = Math.max(total, capped);
+      if (oneWord) total = wordCount(plan.compiled.singleTerm ?? '', stmts, stats);
+      else {
+        total = capped + beyond;
+        totalExact = finished;
+      }
       if (sort === 'relevance' && !plan.compiled.singleTerm) {
         // FTS5's bm25 for a phrase, prefix or combination first scans EVERY match for its document
         // frequency (465 ms for a phrase at 1M). Over a huge set, candidates matching in the title come
@@ -139,29 +160,9 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
   return { total, totalExact, hits, explanation: explanation.join('; ') };
 }
 
-/**
- * Counting a huge match set: exact for one word (the index knows its document count), else the
- * matches are counted one by one until the time budget runs out (a lower bound). Each separate
- * FTS5 statement over a common term costs ~25 ms at 1M just to start, so the count is ONE
- * iteration, stopped early, never a series of windowed counts.
- */
-function bigCount(plan: SearchPlan, from: { sql: string; params: unknown[] }, stmts: StatementCache, stats: SearchStats): { total: number; totalExact: boolean } {
-  if (plan.compiled.singleTerm && plan.filters.length === 0) {
-    const term = plan.compiled.singleTerm;
-    const docs = stats.docs(term) ?? (stmts.get('SELECT doc FROM entry_terms WHERE term = ?').get(term) as { doc: number } | undefined)?.doc ?? 0;
-    return { total: docs, totalExact: true };
-  }
-  const started = performance.now();
-  let total = 0;
-  const it = stmts.get(`SELECT 1 ${from.sql}`).raw().iterate(...from.params) as IterableIterator<unknown>;
-  for (const _row of it) {
-    total++;
-    if ((total & 1023) === 0 && performance.now() - started > COUNT_BUDGET_MS) {
-      it.return?.();
-      return { total, totalExact: false };
-    }
-  }
-  return { total, totalExact: true };
+/** Entries containing one word: from the search statistics, else from the index's vocabulary (exact either way). */
+function wordCount(term: string, stmts: StatementCache, stats: SearchStats): number {
+  return stats.docs(term) ?? (stmts.get('SELECT doc FROM entry_terms WHERE term = ?').get(term) as { doc: number } | undefined)?.doc ?? 0;
 }
 
 interface Walk {
