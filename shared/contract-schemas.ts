@@ -64,7 +64,14 @@ export const INPUT_SCHEMAS: Schemas = {
   importAliasGroups: z.object({ text: z.string().max(10_000_000) }).strict(),
   exportAliasGroups: none,
   listSavedSearches: none,
-  saveSearch: z.object({ name: z.string().trim().min(1).max(200), query: z.string().max(10_000) }).strict(),
+  saveSearch: z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      query: z.string().max(10_000),
+      seenUpTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      lastOpenedAt: z.string().max(40).nullable().optional(),
+    })
+    .strict(),
   openSavedSearch: z.object({ id }).strict(),
   deleteSavedSearch: z.object({ id }).strict(),
 };

@@ -276,6 +276,16 @@ export interface SavedSearch {
   lastOpenedAt: string | null;
   /** Entries matching now that were added after the search was last opened. */
   newSinceOpened: number;
+  /** The newest entry id when it was last opened (or saved): "new" means above it. */
+  seenUpTo: number;
+}
+
+/** A new saved search; `seenUpTo` and `lastOpenedAt` restore a deleted one as it was (undo). */
+export interface SaveSearchRequest {
+  name: string;
+  query: string;
+  seenUpTo?: number;
+  lastOpenedAt?: string | null;
 }
 
 // ---- The API -------------------------------------------------------------
@@ -309,7 +319,7 @@ export interface ArchiveApi {
   exportAliasGroups(): { text: string };
 
   listSavedSearches(): SavedSearch[];
-  saveSearch(req: { name: string; query: string }): SavedSearch;
+  saveSearch(req: SaveSearchRequest): SavedSearch;
   openSavedSearch(req: { id: number }): SavedSearch;
   deleteSavedSearch(req: { id: number }): { deleted: boolean };
 }

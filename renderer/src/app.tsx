@@ -103,7 +103,7 @@ export function App({ connection }: { connection: Connection }) {
       () => {
         setSavedVersion((v) => v + 1);
         undo.offerUndo(`Deleted saved search “${s.name}”`, () =>
-          connection.api.saveSearch({ name: s.name, query: s.query }).then(() => setSavedVersion((v) => v + 1)),
+          connection.api.saveSearch({ name: s.name, query: s.query, seenUpTo: s.seenUpTo, lastOpenedAt: s.lastOpenedAt }).then(() => setSavedVersion((v) => v + 1)),
         );
       },
       (e: unknown) => setError(errorMessage(e)),

@@ -1,6 +1,6 @@
 // Saved searches: "new since opened" = entries matching now whose id is above the highest entry id
 // the archive held when the search was last opened (ids only grow).
-import type { SavedSearch } from '../../../shared/contract.ts';
+import type { SavedSearch, SaveSearchRequest } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 
@@ -33,22 +33,21 @@ export class SavedSearches {
       newSinceOpened = 0; // a query saved by an older Quire that no longer parses shows no count
     }
     const { lastMaxEntry, ...rest } = row;
-    void lastMaxEntry;
-    return { ...rest, newSinceOpened };
+    return { ...rest, newSinceOpened, seenUpTo: lastMaxEntry };
   }
 
   list(): SavedSearch[] {
     return (this.db.prepare(`SELECT ${COLUMNS} FROM saved_searches ORDER BY name COLLATE NOCASE, id`).all() as Row[]).map((r) => this.toSaved(r));
   }
 
-  save(req: { name: string; query: string }, validate: (query: string) => void): SavedSearch {
+  save(req: SaveSearchRequest, validate: (query: string) => void): SavedSearch {
     const name = req.name.trim();
     if (name === '') throw new QuireError('invalid-input', 'A saved search needs a name.');
     validate(req.query);
     const id = Number(
       this.db
-        .prepare('INSERT INTO saved_searches (name, query, created_at, last_opened_at, last_max_entry) VALUES (?, ?, ?, NULL, ?)')
-        .run(name, req.query, new Date().toISOString(), this.maxIdStmt.get()?.m ?? 0).lastInsertRowid,
+        .prepare('INSERT INTO saved_searches (name, query, created_at, last_opened_at, last_max_entry) VALUES (?, ?, ?, ?, ?)')
+        .run(name, req.query, new Date().toISOString(), req.lastOpenedAt ?? null, req.seenUpTo ?? this.maxIdStmt.get()?.m ?? 0).lastInsertRowid,
     );
     return this.get(id);
   }

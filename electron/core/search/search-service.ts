@@ -1,7 +1,18 @@
 // Search, facets, timeline, alias groups and saved searches over one archive connection.
 // How it works: search-plan (parse → compile), run-search (strategy at scale), snippets,
 // facets-timeline, alias-groups, saved-searches, vocabulary (+ transliteration).
-import type { AliasGroup, CountProgress, CountRequest, FacetsResult, HighlightSpan, SavedSearch, SearchRequest, SearchResult, TimelineResult } from '../../../shared/contract.ts';
+import type {
+  AliasGroup,
+  CountProgress,
+  CountRequest,
+  FacetsResult,
+  HighlightSpan,
+  SavedSearch,
+  SaveSearchRequest,
+  SearchRequest,
+  SearchResult,
+  TimelineResult,
+} from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import { AliasGroups } from './alias-groups.ts';
@@ -106,7 +117,10 @@ export class SearchService {
   private countNew(query: string, afterId: number): number {
     const plan = this.plan({ query });
     if (plan.compiled.never) return 0;
-    const from = matchingFrom(plan, [{ sql: 'e.id > ?', params: [afterId], label: 'new' }]);
+    // The id bound is written into the SQL: on the index's rowid FTS5 then reads only the newest
+    // postings (with a bound parameter it reads them all: 25 ms and more per common word at 1M).
+    const bound = Math.max(0, Math.trunc(afterId));
+    const from = matchingFrom(plan, [{ sql: plan.compiled.match ? `entry_index.rowid > ${bound}` : `e.id > ${bound}`, params: [], label: 'new' }]);
     return (this.stmts.get(`SELECT count(*) AS n ${from.sql}`).get(...from.params) as { n: number }).n;
   }
 
@@ -129,7 +143,7 @@ export class SearchService {
   listSavedSearches(): SavedSearch[] {
     return this.saved.list();
   }
-  saveSearch(req: { name: string; query: string }): SavedSearch {
+  saveSearch(req: SaveSearchRequest): SavedSearch {
     return this.saved.save(req, (query) => void parseQuery(query));
   }
   openSavedSearch(req: { id: number }): SavedSearch {

@@ -117,4 +117,20 @@ describe('alias groups, transliteration, facets, timeline, saved searches', () =
     expect(() => archive.call('saveSearch', { name: 'Broken', query: '"unclosed' })).toThrow(QuireError);
     expect(archive.call('deleteSavedSearch', { id: saved.id })).toEqual({ deleted: true });
   });
+
+  it('restores a deleted saved search (undo) with its "new since opened" intact', () => {
+    const saved = archive.call('saveSearch', { name: 'Harbour watch', query: 'harbour' }) as SavedSearch;
+    seedEntries(archive, [
+      { title: 'Harbour dredging', body: 'The harbour is dredged.' },
+      { title: 'Harbour fees', body: 'Harbour fees rise.' },
+    ]);
+    const before = (archive.call('listSavedSearches', undefined) as SavedSearch[]).find((s) => s.id === saved.id) as SavedSearch;
+    expect(before.newSinceOpened).toBe(2);
+    archive.call('deleteSavedSearch', { id: saved.id });
+    const restored = archive.call('saveSearch', { name: before.name, query: before.query, seenUpTo: before.seenUpTo, lastOpenedAt: before.lastOpenedAt }) as SavedSearch;
+    expect(restored.newSinceOpened).toBe(2);
+    expect(restored.lastOpenedAt).toBe(before.lastOpenedAt);
+    // Saved afresh, the same search starts from now.
+    expect((archive.call('saveSearch', { name: 'Harbour again', query: 'harbour' }) as SavedSearch).newSinceOpened).toBe(0);
+  });
 });
