@@ -303,3 +303,33 @@ describe('counting a huge match set exactly, slice by slice', () => {
     }
   });
 });
+
+describe('an import ends by bringing the search statistics up to date', () => {
+  const dir = tempDir();
+  it('reports that step in its progress, and searches then use the statistics', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { importPaths } = await import('../../../electron/core/import/import-files.ts');
+    const archive = openTestArchive(dir, 'import-stats');
+    try {
+      const docs = path.join(dir, 'docs');
+      fs.mkdirSync(docs);
+      for (let f = 0; f < 3; f++) {
+        fs.writeFileSync(path.join(docs, `digest-${f}.txt`), Array.from({ length: 40 }, (_, i) => `Bulletin ${f}-${i}\n\nThe granary report number ${f * 40 + i}.\n\nRead more\n`).join('\n'));
+      }
+      const seen: { searchStats?: { done: number; total: number } }[] = [];
+      const report = await importPaths(archive.db, [docs], { jobId: 'stats', isCancelled: () => false, onProgress: (p) => seen.push(p) });
+      expect(report.entriesAdded).toBe(120);
+      expect(seen.some((p) => p.searchStats !== undefined)).toBe(true);
+      expect(new SearchStats(archive.db).current()).toBe(true);
+      expect(new SearchStats(archive.db).docs('granary')).toBe(120);
+      // Importing the same files again adds nothing and leaves the statistics as they were.
+      const again: unknown[] = [];
+      await importPaths(archive.db, [docs], { jobId: 'again', isCancelled: () => false, onProgress: (p) => again.push(p) });
+      expect(again.some((p) => (p as { searchStats?: unknown }).searchStats !== undefined)).toBe(false);
+      expect(new SearchStats(archive.db).current()).toBe(true);
+    } finally {
+      archive.close();
+    }
+  });
+});
