@@ -109,19 +109,25 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
         ]).map((r) => r.id);
         const titleSet = new Set(inTitle);
         const ordered = [...inTitle, ...newest.map((r) => r.id).filter((id) => !titleSet.has(id))];
-        ids = ordered.slice(offset, offset + limit);
+        ids = [...ordered.slice(offset, offset + limit), ...olderMatches(idCol, src, edgeId, offset, limit, ordered.length, stmts)];
         explanation.push(
-          `title matches first, then newest, among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}`,
+          `title matches first, then newest, among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}; then the older ones, newest first`,
         );
       } else if (sort === 'relevance') {
         // The edge is inlined as an integer literal: with a bound parameter FTS5 ranks every match (measured 8× slower).
         const edgeId = Math.trunc(Number(newest[newest.length - 1]?.id ?? 0));
-        ids = all<{ id: number }>(`SELECT ${idCol} ${src.sql} AND entry_index.rowid >= ${edgeId} ORDER BY ${fts ? 'rank' : `entry_index.rank, ${tie}`} LIMIT ? OFFSET ?`, [
-          ...src.params,
-          limit,
-          offset,
-        ]).map((r) => r.id);
-        explanation.push(`ranked by relevance among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}`);
+        const ranked =
+          offset < capped
+            ? all<{ id: number }>(`SELECT ${idCol} ${src.sql} AND entry_index.rowid >= ${edgeId} ORDER BY ${fts ? 'rank' : `entry_index.rank, ${tie}`} LIMIT ? OFFSET ?`, [
+                ...src.params,
+                Math.min(limit, capped - offset),
+                offset,
+              ]).map((r) => r.id)
+            : [];
+        ids = [...ranked, ...olderMatches(idCol, src, edgeId, offset, limit, capped, stmts)];
+        explanation.push(
+          `ranked by relevance among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}; then the older ones, newest first`,
+        );
       } else {
         const walks = sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }];
         // How often an entry matches, from the newest candidates: they span ids edge..newest.
@@ -234,6 +240,18 @@ export function countSlice(plan: SearchPlan, stmts: StatementCache, after: numbe
     width = Math.max(1_000, Math.round(took > 0.5 ? (width * budgetMs) / 4 / took : width * 2));
   }
   return { counted, next: a >= hi ? null : a };
+}
+
+/**
+ * The part of a page past the candidates (the `ranked` newest matches, ids >= edgeId): the older
+ * matches, newest first, so every match has a place in the list and the pages reach all of them.
+ */
+function olderMatches(idCol: string, src: { sql: string; params: unknown[] }, edgeId: number, offset: number, limit: number, ranked: number, stmts: StatementCache): number[] {
+  const take = Math.min(limit, offset + limit - ranked);
+  if (take <= 0) return [];
+  const skip = Math.max(0, offset - ranked);
+  // The edge is an integer in the SQL text (see walkAndCheck on bound rowid parameters).
+  return (stmts.get(`SELECT ${idCol} ${src.sql} AND entry_index.rowid < ${Math.trunc(edgeId)} ORDER BY entry_index.rowid DESC LIMIT ? OFFSET ?`).all(...src.params, take, skip) as { id: number }[]).map((r) => r.id);
 }
 
 const entryCount = (stmts: StatementCache) => (stmts.get('SELECT count(*) AS n FROM entries').get() as { n: number }).n;

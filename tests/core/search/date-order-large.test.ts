@@ -48,6 +48,20 @@ describe('date order over a huge match set', () => {
     });
   }
 
+  it('relevance pages reach every match once, past the ranked candidates too', () => {
+    for (const query of ['lighthouse', '"lighthouse keeper"']) {
+      const truth = new Set((archive.db.prepare(`SELECT e.id FROM entries e WHERE e.body LIKE '%lighthouse keeper%' OR e.title LIKE '%lighthouse keeper%'`).all() as { id: number }[]).map((r) => r.id));
+      const seen: number[] = [];
+      for (let offset = 0; ; offset += 700) {
+        const page = search(archive, query, { limit: 700, offset });
+        seen.push(...page.hits.map((h) => h.id));
+        if (page.hits.length < 700) break;
+      }
+      expect(seen.length, query).toBe(truth.size);
+      expect(new Set(seen), query).toEqual(truth);
+    }
+  });
+
   it('date-asc reaches the undated matches last', () => {
     const total = search(archive, 'lighthouse', { sort: 'date-asc', limit: 1 }).total;
     const tail = search(archive, 'lighthouse', { sort: 'date-asc', limit: 50, offset: Math.max(0, total - 50) });
