@@ -170,9 +170,10 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   }
   progress.currentFile = null;
   emit(true);
-  if (!cancelled && entriesAdded > 0) {
-    // The statistics that keep common words fast at scale (search-stats.ts); cancelling here keeps
-    // every imported file and leaves the statistics stale, which searches notice and work around.
+  if (!cancelled) {
+    // The statistics that keep common words fast at scale (search-stats.ts), when anything changed
+    // since they were made (this import, or an earlier one that was cancelled or cut short).
+    // Cancelling here keeps every imported file and leaves them stale, which searches work around.
     refreshSearchStats(db, {
       isCancelled: ctx.isCancelled,
       onProgress: (done, total) => {

@@ -328,6 +328,12 @@ describe('an import ends by bringing the search statistics up to date', () => {
       await importPaths(archive.db, [docs], { jobId: 'again', isCancelled: () => false, onProgress: (p) => again.push(p) });
       expect(again.some((p) => (p as { searchStats?: unknown }).searchStats !== undefined)).toBe(false);
       expect(new SearchStats(archive.db).current()).toBe(true);
+      // Statistics left stale (an import cancelled before its last step) are made by the next import, even one that adds nothing.
+      seedEntries(archive, [{ title: 'Late bulletin', body: 'The granary again.' }]);
+      expect(new SearchStats(archive.db).current()).toBe(false);
+      await importPaths(archive.db, [docs], { jobId: 'third', isCancelled: () => false, onProgress: () => undefined });
+      expect(new SearchStats(archive.db).current()).toBe(true);
+      expect(new SearchStats(archive.db).docs('granary')).toBe(121);
     } finally {
       archive.close();
     }
