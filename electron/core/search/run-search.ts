@@ -258,26 +258,31 @@ const entryCount = (stmts: StatementCache) => (stmts.get('SELECT count(*) AS n F
 
 /**
  * A page of one common word's results: its top list first (best first), then its other matches
- * newest first. Pages past the list skip the listed entries while reading the newest matches.
+ * newest first. Past the list, one read at an SQL OFFSET (SQLite skips rows without handing them
+ * to JavaScript: 50 ms for half a million) finds the place: every listed entry newer than where it
+ * lands pushes the page one unlisted match further on.
  */
 function fromTopList(term: string, match: string, stats: SearchStats, stmts: StatementCache, limit: number, offset: number): number[] {
   const listed = stats.topLength(term) ?? 0;
   const ids = offset < listed ? stats.top(term, Math.min(limit, listed - offset), offset) : [];
   if (ids.length >= limit) return ids;
   const inList = new Set(stats.top(term, listed, 0));
-  let skip = Math.max(0, offset - listed);
-  const it = stmts.get('SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? ORDER BY rowid DESC').iterate(match) as IterableIterator<{ id: number }>;
-  for (const row of it) {
-    if (inList.has(row.id)) continue;
+  const target = Math.max(0, offset - listed); // the page's start among the unlisted matches
+  const window = (
+    stmts.get('SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?').all(match, limit - ids.length + 2 * listed, target) as { id: number }[]
+  ).map((r) => r.id);
+  const first = window[0];
+  if (first === undefined) return ids;
+  let skip = 0;
+  for (const id of inList) if (id > first) skip++;
+  for (const id of window) {
+    if (inList.has(id)) continue;
     if (skip > 0) {
       skip--;
       continue;
     }
-    ids.push(row.id);
-    if (ids.length >= limit) {
-      it.return?.();
-      break;
-    }
+    ids.push(id);
+    if (ids.length >= limit) break;
   }
   return ids;
 }
