@@ -12,9 +12,8 @@ import { matchingFrom, type SearchPlan, type StatementCache } from './search-pla
 import { makeSnippet } from './snippets.ts';
 import type { SearchStats } from './search-stats.ts';
 
+/** How many of the newest matches a huge match set is ranked among. */
 export const CANDIDATES = 2_000;
-/** Phrases, prefixes and combinations cost more per candidate to rank (positions, many terms): fewer. */
-export const CANDIDATES_COMPOUND = 2_000;
 const COUNT_BUDGET_MS = 5;
 
 interface HitRow {
@@ -67,7 +66,7 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
     // and the last of them is the edge of the candidate set. Past them the same pass goes on
     // counting under a time budget, unless one word's count is known anyway (an FTS5 statement
     // over a prefix's hundred words costs ~15 ms just to start: it is started once).
-    const cands = plan.compiled.singleTerm ? CANDIDATES : CANDIDATES_COMPOUND;
+    const cands = CANDIDATES;
     const oneWord = plan.compiled.singleTerm !== null && plan.filters.length === 0;
     const newest: { id: number }[] = [];
     let beyond = 0;
