@@ -62,25 +62,22 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
   if (meta.valid && meta.asOf > 0 && maxId - meta.asOf <= Math.max(2_000, entries / 10)) return addNewEntries(db, meta.asOf, maxId, commonDocs, topK, options);
 
   const setMeta = db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const terms = db
-    .prepare<[], { term: string; doc: number }>('SELECT term, doc FROM entry_terms')
-    .all()
-    .filter((t) => !t.term.startsWith(DATE_MARK));
-  db.transaction(() => {
+  // In SQL from end to end: a real archive's vocabulary can run to millions of words (names,
+  // numbers, typos), which JavaScript need not hold.
+  const terms = db.transaction(() => {
     setMeta.run('search_stats_valid', '0');
     db.prepare('DELETE FROM search_terms').run();
     db.prepare('DELETE FROM search_top').run();
-    const insert = db.prepare<[string, number]>('INSERT INTO search_terms (term, docs) VALUES (?, ?)');
-    for (const t of terms) insert.run(t.term, t.doc);
+    return db.prepare('INSERT INTO search_terms (term, docs) SELECT term, doc FROM entry_terms WHERE substr(term, 1, 1) <> ?').run(DATE_MARK).changes;
   })();
 
-  const common = terms.filter((t) => t.doc >= commonDocs).sort((a, b) => b.doc - a.doc);
+  const common = db.prepare<[number], { term: string; doc: number }>('SELECT term, docs AS doc FROM search_terms WHERE docs >= ? ORDER BY docs DESC').all(commonDocs);
   const rank = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ${Math.trunc(topK)}`);
   const insertTop = db.prepare<[string, number, number]>('INSERT INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');
   let done = 0;
   if (common.length > 0) options.onProgress?.(0, common.length);
   for (const t of common) {
-    if (options.isCancelled?.()) return { refreshed: false, incremental: false, terms: terms.length, topLists: done, cancelled: true };
+    if (options.isCancelled?.()) return { refreshed: false, incremental: false, terms, topLists: done, cancelled: true };
     const rows = rank.all(quoteTerm(t.term));
     db.transaction(() => {
       for (const r of rows) insertTop.run(t.term, r.score, r.id);
@@ -91,7 +88,7 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
     setMeta.run('search_stats_as_of', String(maxId));
     setMeta.run('search_stats_valid', '1');
   })();
-  return { refreshed: true, incremental: false, terms: terms.length, topLists: common.length, cancelled: false };
+  return { refreshed: true, incremental: false, terms, topLists: common.length, cancelled: false };
 }
 
 const TOKENIZE = `tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co Mc Mn'"`;
@@ -116,18 +113,18 @@ function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, 
       `INSERT INTO temp.new_entry_index (rowid, title, body, author, outlet)
          SELECT id, quire_fold(title), quire_fold(body), quire_fold(author), quire_fold(outlet) FROM entries WHERE id > ?`,
     ).run(asOfInt);
-    const added = db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM temp.new_entry_terms').all();
-    const docsStmt = db.prepare<[string], { docs: number }>('SELECT docs FROM search_terms WHERE term = ?');
-    const hasTop = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM search_top WHERE term = ?');
-    const toRank: { term: string; whole: boolean }[] = [];
-    db.transaction(() => {
+    const added = db.transaction(() => {
       setMeta.run('search_stats_valid', '0');
-      const upsert = db.prepare<[string, number]>('INSERT INTO search_terms (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs');
-      for (const t of added) {
-        upsert.run(t.term, t.doc);
-        if ((docsStmt.get(t.term)?.docs ?? 0) >= commonDocs) toRank.push({ term: t.term, whole: (hasTop.get(t.term)?.n ?? 0) === 0 });
-      }
+      // `WHERE true` lets SQLite parse the upsert after a SELECT (its documented workaround).
+      return db.prepare('INSERT INTO search_terms (term, docs) SELECT term, doc FROM temp.new_entry_terms WHERE true ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs').run().changes;
     })();
+    // The common words the new entries contain; a word without a list yet (newly common) is ranked whole.
+    const toRank = db
+      .prepare<[number], { term: string; whole: number }>(
+        `SELECT n.term, NOT EXISTS (SELECT 1 FROM search_top t WHERE t.term = n.term) AS whole
+           FROM temp.new_entry_terms n JOIN search_terms s ON s.term = n.term WHERE s.docs >= ?`,
+      )
+      .all(commonDocs);
     const k = Math.trunc(topK);
     const rankNew = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? AND rowid > ${asOfInt} ORDER BY rank LIMIT ${k}`);
     const rankAll = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ${k}`);
@@ -138,7 +135,7 @@ function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, 
     let done = 0;
     if (toRank.length > 0) options.onProgress?.(0, toRank.length);
     for (const t of toRank) {
-      if (options.isCancelled?.()) return { refreshed: false, incremental: true, terms: added.length, topLists: done, cancelled: true };
+      if (options.isCancelled?.()) return { refreshed: false, incremental: true, terms: added, topLists: done, cancelled: true };
       const rows = (t.whole ? rankAll : rankNew).all(quoteTerm(t.term));
       db.transaction(() => {
         for (const r of rows) insertTop.run(t.term, r.score, r.id);
@@ -150,7 +147,7 @@ function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, 
       setMeta.run('search_stats_as_of', String(maxId));
       setMeta.run('search_stats_valid', '1');
     })();
-    return { refreshed: true, incremental: true, terms: added.length, topLists: toRank.length, cancelled: false };
+    return { refreshed: true, incremental: true, terms: added, topLists: toRank.length, cancelled: false };
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.new_entry_terms; DROP TABLE IF EXISTS temp.new_entry_index;');
   }
