@@ -97,7 +97,7 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
         total = capped + beyond;
         totalExact = finished;
       }
-      if (sort === 'relevance' && !plan.compiled.singleTerm) {
+      if (sort === 'relevance' && !plan.compiled.singleTerm && !rankable(plan.compiled.match ?? '', stats)) {
         // FTS5's bm25 for a phrase, prefix or combination first scans EVERY match for its document
         // frequency (465 ms for a phrase at 1M). Over a huge set, candidates matching in the title come
         // first, then the rest, newest first: title weighted over body, at the cost of an index read.
@@ -163,6 +163,29 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
     hits.push(hit);
   }
   return { total, totalExact, hits, explanation: explanation.join('; ') };
+}
+
+/** Above this many postings in all, FTS5's bm25 spends too long counting each phrase's matches. */
+const RANK_POSTINGS = 150_000;
+
+/**
+ * Whether bm25 can rank a phrase, prefix or combination over its newest candidates in time: FTS5
+ * first counts the matches of every phrase in the query, which costs about as much as reading the
+ * postings of its words (known from the statistics). Not for date words or unexpanded prefixes,
+ * whose postings the statistics do not give.
+ */
+function rankable(match: string, stats: SearchStats): boolean {
+  if (match === '' || match.includes('{dates}') || match.includes('" *')) return false;
+  let postings = 0;
+  for (const quoted of match.matchAll(/"((?:[^"]|"")*)"/g)) {
+    for (const word of (quoted[1] ?? '').replace(/""/g, '"').split(' ')) {
+      const docs = stats.docs(word);
+      if (docs === null) return false;
+      postings += docs;
+      if (postings > RANK_POSTINGS) return false;
+    }
+  }
+  return true;
 }
 
 /** Entries containing one word: from the search statistics, else from the index's vocabulary (exact either way). */

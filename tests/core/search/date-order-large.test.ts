@@ -62,6 +62,18 @@ describe('date order over a huge match set', () => {
     }
   });
 
+  it('with current statistics, a combination of words that are not too common is ranked by bm25 among the newest matches', async () => {
+    const { refreshSearchStats } = await import('../../../electron/core/search/search-stats.ts');
+    refreshSearchStats(archive.db);
+    const result = search(archive, '"lighthouse keeper"', { limit: 20 });
+    expect(result.explanation).toMatch(/ranked by relevance among the 2,000 most recently added/);
+    // The same order as FTS5's own bm25 over those candidates: the title match first.
+    const edge = (archive.db.prepare(`SELECT rowid AS id FROM entry_index WHERE entry_index MATCH '"lighthouse keeper"' ORDER BY rowid DESC LIMIT 1 OFFSET ${CANDIDATES - 1}`).get() as { id: number }).id;
+    const want = (archive.db.prepare(`SELECT rowid AS id FROM entry_index WHERE entry_index MATCH '"lighthouse keeper"' AND rowid >= ${edge} ORDER BY rank LIMIT 20`).all() as { id: number }[]).map((r) => r.id);
+    expect(result.hits.map((h) => h.id)).toEqual(want);
+    expect(result.hits[0]?.title).toBe('The lighthouse keeper remembers');
+  });
+
   it('date-asc reaches the undated matches last', () => {
     const total = search(archive, 'lighthouse', { sort: 'date-asc', limit: 1 }).total;
     const tail = search(archive, 'lighthouse', { sort: 'date-asc', limit: 50, offset: Math.max(0, total - 50) });
