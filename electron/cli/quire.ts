@@ -7,6 +7,7 @@ import { resolveArchivePath } from '../core/default-archive.ts';
 import { ArchiveHost } from '../core/worker/archive-host.ts';
 import { serveArchive } from '../serve/serve-archive.ts';
 import type { CountProgress, ImportReport, SearchRequest, SearchResult } from '../../shared/contract.ts';
+import { countAllMatches } from '../../shared/count-matches.ts';
 
 const USAGE = `Usage: quire <command> [options]
 
@@ -87,14 +88,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           const result = (await archive.call('search', { ...request, limit })) as SearchResult;
           if (!result.totalExact) {
             // Too many matches to count within the search: count them all now, as the app does.
-            let after: number | null = 0;
-            let total = 0;
-            while (after !== null) {
-              const c = (await archive.call('countMatches', { ...request, after })) as CountProgress;
-              total += c.counted;
-              after = c.next;
-            }
-            result.total = total;
+            result.total = (await countAllMatches((req) => archive.call('countMatches', req) as CountProgress, request)) ?? result.total;
             result.totalExact = true;
           }
           io.out(values.json ? JSON.stringify(searchJson(result)) : formatSearch(result));

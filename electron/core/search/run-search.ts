@@ -47,15 +47,17 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
   let ids: number[];
   let total: number;
   let totalExact = true;
+  // A common word's precomputed top list: its length, read once (0 when it has none or the statistics are stale).
+  const term = sort === 'relevance' && plan.filters.length === 0 ? plan.compiled.singleTerm : null;
+  const listed = term === null ? 0 : (stats.topLength(term) ?? 0);
   if (!plan.compiled.match) {
     // Browse: the date index gives the order, no scoring.
     ids = pageInOrder(from, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], stmts, limit, offset);
     total = one<{ n: number }>(`SELECT count(*) AS n ${from.sql}`, from.params).n;
-  } else if (sort === 'relevance' && plan.compiled.singleTerm && plan.filters.length === 0 && (stats.topLength(plan.compiled.singleTerm) ?? 0) > 0) {
-    const term = plan.compiled.singleTerm;
-    total = stats.docs(term) ?? 0;
-    ids = fromTopList(term, plan.compiled.match ?? '', stats, stmts, limit, offset);
-    explanation.push(`ranked by relevance over all ${total.toLocaleString('en')} matches (the best ${(stats.topLength(term) ?? 0).toLocaleString('en')} ranked ahead of time; after them, newest first)`);
+  } else if (term !== null && listed > 0) {
+    total = wordCount(term, stmts, stats);
+    ids = fromTopList(term, listed, plan.compiled.match, stats, stmts, limit, offset);
+    explanation.push(`ranked by relevance over all ${total.toLocaleString('en')} matches (the best ${listed.toLocaleString('en')} ranked ahead of time; after them, newest first)`);
   } else {
     // Without SQL filters the index alone answers (no join), which lets FTS5 sort by rank itself.
     const fts = plan.filters.length === 0;
@@ -176,16 +178,9 @@ const RANK_POSTINGS = 150_000;
  */
 function rankable(match: string, stats: SearchStats): boolean {
   if (match === '' || match.includes('{dates}') || match.includes('" *')) return false;
-  let postings = 0;
-  for (const quoted of match.matchAll(/"((?:[^"]|"")*)"/g)) {
-    for (const word of (quoted[1] ?? '').replace(/""/g, '"').split(' ')) {
-      const docs = stats.docs(word);
-      if (docs === null) return false;
-      postings += docs;
-      if (postings > RANK_POSTINGS) return false;
-    }
-  }
-  return true;
+  const words = [...match.matchAll(/"((?:[^"]|"")*)"/g)].flatMap((quoted) => (quoted[1] ?? '').replace(/""/g, '"').split(' '));
+  const postings = stats.postings(words, RANK_POSTINGS);
+  return postings !== null && postings <= RANK_POSTINGS;
 }
 
 /** Entries containing one word: from the search statistics, else from the index's vocabulary (exact either way). */
@@ -284,8 +279,7 @@ const entryCount = (stmts: StatementCache) => (stmts.get('SELECT count(*) AS n F
  * to JavaScript: 50 ms for half a million) finds the place: every listed entry newer than where it
  * lands pushes the page one unlisted match further on.
  */
-function fromTopList(term: string, match: string, stats: SearchStats, stmts: StatementCache, limit: number, offset: number): number[] {
-  const listed = stats.topLength(term) ?? 0;
+function fromTopList(term: string, listed: number, match: string, stats: SearchStats, stmts: StatementCache, limit: number, offset: number): number[] {
   const ids = offset < listed ? stats.top(term, Math.min(limit, listed - offset), offset) : [];
   if (ids.length >= limit) return ids;
   const inList = new Set(stats.top(term, listed, 0));

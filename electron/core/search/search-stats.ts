@@ -39,10 +39,33 @@ export interface RefreshResult {
 
 const quoteTerm = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
-function readMeta(db: Db): { valid: boolean; asOf: number } {
-  const rows = db.prepare<[], { key: string; value: string }>(`SELECT key, value FROM meta WHERE key IN ('search_stats_valid', 'search_stats_as_of')`).all();
+const META_SQL = `SELECT key, value FROM meta WHERE key IN ('search_stats_valid', 'search_stats_as_of')`;
+const MAX_ID_SQL = 'SELECT coalesce(max(id), 0) AS m FROM entries';
+
+/** The statistics' state from its meta rows: valid, and as of which newest entry id. */
+function parseMeta(rows: { key: string; value: string }[]): { valid: boolean; asOf: number } {
   const get = (k: string) => rows.find((r) => r.key === k)?.value;
-  return { valid: get('search_stats_valid') === '1', asOf: Number(get('search_stats_as_of') ?? 0) };
+  return { valid: get('search_stats_valid') === '1', asOf: Number(get('search_stats_as_of') ?? -1) };
+}
+
+function metaWriter(db: Db) {
+  const set = db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  return {
+    stale: () => set.run('search_stats_valid', '0'),
+    current: (maxId: number) =>
+      db.transaction(() => {
+        set.run('search_stats_as_of', String(maxId));
+        set.run('search_stats_valid', '1');
+      })(),
+  };
+}
+
+/** The tokenizer clause of the archive's own index, so a temporary index splits words the same way. */
+function indexTokenizer(db: Db): string {
+  const sql = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'entry_index'`).get() as { sql: string } | undefined)?.sql ?? '';
+  const clause = /tokenize\s*=\s*("(?:[^"]|"")*"|'(?:[^']|'')*')/i.exec(sql)?.[0];
+  if (!clause) throw new Error('The search index has no tokenizer clause.');
+  return clause;
 }
 
 /**
@@ -53,19 +76,19 @@ function readMeta(db: Db): { valid: boolean; asOf: number } {
 export function refreshSearchStats(db: Db, options: RefreshOptions = {}): RefreshResult {
   const commonDocs = options.commonDocs ?? COMMON_DOCS;
   const topK = options.topK ?? TOP_K;
-  const maxId = (db.prepare('SELECT coalesce(max(id), 0) AS m FROM entries').get() as { m: number }).m;
-  const meta = readMeta(db);
+  const maxId = (db.prepare(MAX_ID_SQL).get() as { m: number }).m;
+  const meta = parseMeta(db.prepare<[], { key: string; value: string }>(META_SQL).all());
   if (meta.valid && meta.asOf === maxId) return { refreshed: false, incremental: false, terms: 0, topLists: 0, cancelled: false };
 
   options.onProgress?.(0, 0);
   const entries = (db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
   if (meta.valid && meta.asOf > 0 && maxId - meta.asOf <= Math.max(2_000, entries / 10)) return addNewEntries(db, meta.asOf, maxId, commonDocs, topK, options);
 
-  const setMeta = db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const write = metaWriter(db);
   // In SQL from end to end: a real archive's vocabulary can run to millions of words (names,
   // numbers, typos), which JavaScript need not hold.
   const terms = db.transaction(() => {
-    setMeta.run('search_stats_valid', '0');
+    write.stale();
     db.prepare('DELETE FROM search_terms').run();
     db.prepare('DELETE FROM search_top').run();
     return db.prepare('INSERT INTO search_terms (term, docs) SELECT term, doc FROM entry_terms WHERE substr(term, 1, 1) <> ?').run(DATE_MARK).changes;
@@ -84,14 +107,9 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
     })();
     options.onProgress?.(++done, common.length);
   }
-  db.transaction(() => {
-    setMeta.run('search_stats_as_of', String(maxId));
-    setMeta.run('search_stats_valid', '1');
-  })();
+  write.current(maxId);
   return { refreshed: true, incremental: false, terms, topLists: common.length, cancelled: false };
 }
-
-const TOKENIZE = `tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co Mc Mn'"`;
 
 /**
  * The statistics brought up to date by reading only the entries added since (ids above `asOf`),
@@ -103,9 +121,9 @@ const TOKENIZE = `tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co
  *    document frequencies drift; a full rebuild (after changes or much growth) resets them.
  */
 function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, topK: number, options: RefreshOptions): RefreshResult {
-  const setMeta = db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const write = metaWriter(db);
   db.exec(`DROP TABLE IF EXISTS temp.new_entry_terms; DROP TABLE IF EXISTS temp.new_entry_index;
-    CREATE VIRTUAL TABLE temp.new_entry_index USING fts5(title, body, author, outlet, content = '', ${TOKENIZE});
+    CREATE VIRTUAL TABLE temp.new_entry_index USING fts5(title, body, author, outlet, content = '', ${indexTokenizer(db)});
     CREATE VIRTUAL TABLE temp.new_entry_terms USING fts5vocab(temp, new_entry_index, 'row');`);
   try {
     const asOfInt = Math.trunc(asOf);
@@ -114,7 +132,7 @@ function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, 
          SELECT id, quire_fold(title), quire_fold(body), quire_fold(author), quire_fold(outlet) FROM entries WHERE id > ?`,
     ).run(asOfInt);
     const added = db.transaction(() => {
-      setMeta.run('search_stats_valid', '0');
+      write.stale();
       // `WHERE true` lets SQLite parse the upsert after a SELECT (its documented workaround).
       return db.prepare('INSERT INTO search_terms (term, docs) SELECT term, doc FROM temp.new_entry_terms WHERE true ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs').run().changes;
     })();
@@ -143,10 +161,7 @@ function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, 
       })();
       options.onProgress?.(++done, toRank.length);
     }
-    db.transaction(() => {
-      setMeta.run('search_stats_as_of', String(maxId));
-      setMeta.run('search_stats_valid', '1');
-    })();
+    write.current(maxId);
     return { refreshed: true, incremental: true, terms: added, topLists: toRank.length, cancelled: false };
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.new_entry_terms; DROP TABLE IF EXISTS temp.new_entry_index;');
@@ -164,8 +179,8 @@ export class SearchStats {
   private readonly allStmt;
 
   constructor(db: Db) {
-    this.metaStmt = db.prepare<[], { key: string; value: string }>(`SELECT key, value FROM meta WHERE key IN ('search_stats_valid', 'search_stats_as_of')`);
-    this.maxStmt = db.prepare<[], { m: number }>('SELECT coalesce(max(id), 0) AS m FROM entries');
+    this.metaStmt = db.prepare<[], { key: string; value: string }>(META_SQL);
+    this.maxStmt = db.prepare<[], { m: number }>(MAX_ID_SQL);
     this.docsStmt = db.prepare<[string], { docs: number }>('SELECT docs FROM search_terms WHERE term = ?');
     this.topStmt = db.prepare<[string, number, number], { id: number }>('SELECT entry_id AS id FROM search_top WHERE term = ? ORDER BY score, entry_id LIMIT ? OFFSET ?');
     this.hasTopStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM search_top WHERE term = ?');
@@ -175,17 +190,25 @@ export class SearchStats {
 
   /** True when the statistics describe the archive as it is now. Cheap (two index reads). */
   current(): boolean {
-    const rows = this.metaStmt.all();
-    const valid = rows.find((r) => r.key === 'search_stats_valid')?.value === '1';
-    if (!valid) return false;
-    const asOf = Number(rows.find((r) => r.key === 'search_stats_as_of')?.value ?? -1);
-    return asOf === (this.maxStmt.get()?.m ?? 0);
+    const meta = parseMeta(this.metaStmt.all());
+    return meta.valid && meta.asOf === (this.maxStmt.get()?.m ?? 0);
   }
 
   /** Exact number of entries containing the word, or null when the statistics are stale. */
   docs(term: string): number | null {
     if (!this.current()) return null;
     return this.docsStmt.get(term)?.docs ?? 0;
+  }
+
+  /** The entries of all these words added up, stopping once past `cap`; null when stale. */
+  postings(words: readonly string[], cap: number): number | null {
+    if (!this.current()) return null;
+    let sum = 0;
+    for (const word of words) {
+      sum += this.docsStmt.get(word)?.docs ?? 0;
+      if (sum > cap) break;
+    }
+    return sum;
   }
 
   /** The word's top list length (0 when it has none); null when stale. */

@@ -33,6 +33,8 @@ export function findMatches(text: string, terms: readonly HighlightTerm[]): Matc
 }
 
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}\p{Mc}\p{Mn}]/u;
+/** The index's words, read from a given position (`lastIndex` is set before each use). */
+const WORD_AT = new RegExp(TOKEN_RE.source, 'gu');
 
 /** Whether the character ending just before `at` is a token character (so `at` is inside a word). */
 function wordBefore(text: string, at: number): boolean {
@@ -54,7 +56,7 @@ function matchesIn(text: string, view: string, terms: readonly HighlightTerm[]):
     const code = text.codePointAt(o) ?? 0;
     return o + (code > 0xffff ? 2 : 1);
   };
-  const re = new RegExp(TOKEN_RE.source, 'gu');
+  const re = WORD_AT;
   const out: Match[] = [];
   for (const term of terms) {
     const n = term.tokens.length;

@@ -13,7 +13,6 @@ export class Vocabulary {
   private readonly stats: SearchStats;
   private readonly versionStmt;
   private readonly termsStmt;
-  private readonly docStmt;
   private version: string | null = null;
   private terms: { term: string; doc: number }[] = [];
   private skeletons = new Map<string, string[]>();
@@ -22,12 +21,6 @@ export class Vocabulary {
     this.stats = stats;
     this.versionStmt = db.prepare<[], { v: string }>(`SELECT CAST(coalesce(max(id), 0) AS TEXT) AS v FROM entries`);
     this.termsStmt = db.prepare<[], { term: string; doc: number }>('SELECT term, doc FROM entry_terms');
-    this.docStmt = db.prepare<[string], { doc: number }>('SELECT doc FROM entry_terms WHERE term = ?');
-  }
-
-  /** Documents containing this exact indexed word (exact, from the index itself). */
-  docCount(term: string): number {
-    return this.stats.docs(term) ?? this.docStmt.get(term)?.doc ?? 0;
   }
 
   private load(): void {

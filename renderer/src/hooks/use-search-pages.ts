@@ -2,6 +2,7 @@
 // on screen. A new request starts a new generation; answers for an old generation are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchRequest, SearchResult } from '../../../shared/contract.ts';
+import { countAllMatches } from '../../../shared/count-matches.ts';
 import type { Connection } from '../archive-client.ts';
 import { errorMessage } from '../lib/errors.ts';
 
@@ -82,19 +83,12 @@ export function useSearchPages(connection: Connection, request: SearchRequest, v
     // The search gave a lower bound: count exactly, a slice per call, so the list can grow to every
     // match; a newer request (live = false) stops it between slices.
     async function countAll(lowerBound: number): Promise<void> {
-      const { offset: _o, limit: _l, ...query } = request;
-      let after = 0;
-      let sum = 0;
       try {
-        for (;;) {
-          const c = await connection.api.countMatches({ ...query, after });
-          if (!live) return;
-          sum += c.counted;
-          if (c.next === null) break;
-          after = c.next;
-          if (sum > lowerBound) setMeta((m) => (m.key === key ? { ...m, total: sum } : m));
-        }
-        setMeta((m) => (m.key === key ? { ...m, total: sum, totalExact: true, counting: false } : m));
+        const total = await countAllMatches((req) => connection.api.countMatches(req), request, (sum) => {
+          if (live && sum > lowerBound) setMeta((m) => (m.key === key ? { ...m, total: sum } : m));
+          return live;
+        });
+        if (total !== null) setMeta((m) => (m.key === key ? { ...m, total, totalExact: true, counting: false } : m));
       } catch {
         if (live) setMeta((m) => (m.key === key ? { ...m, counting: false } : m));
       }
