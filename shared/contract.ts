@@ -103,6 +103,7 @@ export interface FacetFilter {
   month?: string[];
   tag?: string[];
   code?: string[];
+  collection?: string[];
 }
 
 export interface SearchRequest {
@@ -182,6 +183,7 @@ export interface FacetsResult {
   month: FacetCount[];
   tag: FacetCount[];
   code: FacetCount[];
+  collection: FacetCount[];
   /** Set when the matches were too many to count one by one: counts are estimates from a sample spread over the archive. */
   approximate?: boolean;
 }
@@ -288,6 +290,212 @@ export interface SaveSearchRequest {
   lastOpenedAt?: string | null;
 }
 
+// ---- Annotation ------------------------------------------------------------
+//
+// Offsets: a highlight's `start`/`end` count Unicode CODE POINTS of the entry text, as W3C's
+// TextPositionSelector and REFI-QDA's PlainTextSelection do. The entry text is the title, a blank
+// line, then the body (the body alone when there is no title): shared/entry-text.ts makes it, and
+// converts code points to and from JavaScript's UTF-16 indexes (the only place that does).
+// Search highlight spans (`HighlightSpan`) stay UTF-16 indexes into `title` or `body`.
+
+export interface Code {
+  id: number;
+  guid: string;
+  parentId: number | null;
+  name: string;
+  /** Names from the root, joined with "/" (a "/" inside a name is written "\/"). */
+  path: string;
+  color: string;
+  /** The code's memo. */
+  description: string | null;
+  position: number;
+  /** Highlights carrying this code itself (not its sub-codes). */
+  highlights: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SaveCodeRequest {
+  /** Absent: a new code. Present: rename, recolour, re-describe, re-parent or move that code. */
+  id?: number;
+  name?: string;
+  /** null: a root code. Absent on update: unchanged. */
+  parentId?: number | null;
+  color?: string;
+  description?: string | null;
+  position?: number;
+}
+
+/** What deleting a code does to what hangs under it. */
+export type CodeDeleteMode =
+  /** Sub-codes move up to the deleted code's parent; its highlights lose just this code. */
+  | 'move-up'
+  /** Sub-codes and highlights go to `into`. */
+  | 'merge'
+  /** The code, its sub-codes, and the highlights left with no code at all go to the trash. */
+  | 'delete';
+
+export interface CodeImpact {
+  id: number;
+  /** Sub-codes at any depth. */
+  descendants: number;
+  /** Highlights carrying the code or any sub-code. */
+  highlights: number;
+  /** Of those, highlights that would keep no code if the code and its sub-codes went. */
+  highlightsOnlyThese: number;
+}
+
+export interface HighlightCode {
+  id: number;
+  name: string;
+  path: string;
+  color: string;
+}
+
+export type AnchorState = 'exact' | 'position' | 'fuzzy' | 'orphaned';
+
+export interface Highlight {
+  id: number;
+  guid: string;
+  entryId: number;
+  entryGuid: string;
+  /** Code points of the entry text (see above). */
+  start: number;
+  end: number;
+  /** W3C TextQuoteSelector: the passage and up to 32 code points either side. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** SHA-256 (hex) of the entry text the highlight was made on. */
+  textHash: string;
+  /** How it sits on its entry now: as made, carried by position or by fuzzy quote to a new version, or lost. */
+  anchor: AnchorState;
+  note: string | null;
+  codes: HighlightCode[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateHighlightRequest {
+  entryId: number;
+  start: number;
+  end: number;
+  codeIds?: number[];
+  note?: string | null;
+}
+
+export interface UpdateHighlightRequest {
+  id: number;
+  start?: number;
+  end?: number;
+  /** Replaces the codes. */
+  codeIds?: number[];
+  addCodeIds?: number[];
+  removeCodeIds?: number[];
+  note?: string | null;
+}
+
+export interface EntryNote {
+  id: number;
+  guid: string;
+  entryId: number;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CollectionSummary {
+  id: number;
+  guid: string;
+  name: string;
+  description: string | null;
+  entries: number;
+  highlights: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EntryAnnotations {
+  entryId: number;
+  /** The entry text the offsets count in (title, blank line, body). */
+  highlights: Highlight[];
+  tags: string[];
+  notes: EntryNote[];
+  collections: { id: number; name: string }[];
+}
+
+export interface HighlightQuery {
+  /** A code and all its sub-codes. */
+  codeId?: number;
+  collectionId?: number;
+  tag?: string;
+  outlet?: string;
+  author?: string;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  /** Words in the quote or the note (case and diacritics folded). */
+  text?: string;
+  /** Only highlights whose entry is gone (deleted) or whose passage could not be carried to a new version. */
+  orphaned?: boolean;
+  sort?: 'date-desc' | 'date-asc' | 'entry' | 'created-desc';
+  limit?: number;
+  offset?: number;
+}
+
+export interface HighlightListItem extends Highlight {
+  entryTitle: string;
+  entryDate: string | null;
+  entryAuthor: string | null;
+  entryOutlet: string | null;
+  direction: TextDirection;
+  /** False when the entry is in the trash (deleted): the highlight is kept, listed as an orphan. */
+  entryExists: boolean;
+}
+
+export interface HighlightList {
+  total: number;
+  items: HighlightListItem[];
+}
+
+export interface AddToCollectionRequest {
+  collectionId: number;
+  entryIds?: number[];
+  highlightIds?: number[];
+  /** Every entry matching this search. */
+  search?: SearchRequest;
+}
+
+export interface DeleteEntriesRequest {
+  entryIds?: number[];
+  sourceIds?: number[];
+}
+
+export interface DeleteEntriesResult {
+  sources: number;
+  entries: number;
+  /** Highlights now orphaned (kept, listed in the annotations view, restored by undo). */
+  orphanedHighlights: number;
+}
+
+export interface CarryResult {
+  /** Highlights placed on the new version: same position, found by fuzzy quote, or not found (orphaned, listed). */
+  position: number;
+  fuzzy: number;
+  orphaned: number;
+  highlights: Highlight[];
+}
+
+export interface HistoryState {
+  /** What Undo would undo, and Redo redo (labels for the Edit menu), or null. */
+  undo: string | null;
+  redo: string | null;
+}
+
+export interface UndoResult extends HistoryState {
+  /** The change just undone or redone, or null when there was nothing to do. */
+  done: string | null;
+}
+
 // ---- The API -------------------------------------------------------------
 
 /**
@@ -322,6 +530,39 @@ export interface ArchiveApi {
   saveSearch(req: SaveSearchRequest): SavedSearch;
   openSavedSearch(req: { id: number }): SavedSearch;
   deleteSavedSearch(req: { id: number }): { deleted: boolean };
+
+  listCodes(): Code[];
+  saveCode(req: SaveCodeRequest): Code;
+  codeImpact(req: { id: number }): CodeImpact;
+  /** Moves `from`'s highlights and sub-codes into `into`, then trashes `from`. */
+  mergeCodes(req: { from: number; into: number }): Code;
+  deleteCode(req: { id: number; mode: CodeDeleteMode; into?: number }): CodeImpact;
+
+  createHighlight(req: CreateHighlightRequest): Highlight;
+  updateHighlight(req: UpdateHighlightRequest): Highlight;
+  deleteHighlight(req: { id: number }): { deleted: boolean };
+  getEntryAnnotations(req: { entryId: number }): EntryAnnotations;
+  listHighlights(req: HighlightQuery): HighlightList;
+  /** Places an entry's highlights on another version of it (a near-duplicate): by position, by fuzzy quote, else orphaned. */
+  carryHighlights(req: { fromEntryId: number; toEntryId: number }): CarryResult;
+
+  listTags(): FacetCount[];
+  setEntryTags(req: { entryId: number; tags: string[] }): { tags: string[] };
+  saveEntryNote(req: { id?: number; entryId: number; text: string }): EntryNote;
+  deleteEntryNote(req: { id: number }): { deleted: boolean };
+
+  listCollections(): CollectionSummary[];
+  saveCollection(req: { id?: number; name: string; description?: string | null }): CollectionSummary;
+  deleteCollection(req: { id: number }): { deleted: boolean };
+  addToCollection(req: AddToCollectionRequest): { added: number };
+  removeFromCollection(req: { collectionId: number; entryIds?: number[]; highlightIds?: number[] }): { removed: number };
+
+  /** Moves sources (with the entries only they hold) or entries to the trash; undo restores them. */
+  deleteEntries(req: DeleteEntriesRequest): DeleteEntriesResult;
+
+  history(): HistoryState;
+  undo(): UndoResult;
+  redo(): UndoResult;
 }
 
 export type ArchiveMethod = keyof ArchiveApi;
@@ -365,6 +606,30 @@ export const ARCHIVE_METHODS = {
   saveSearch: 'write',
   openSavedSearch: 'write',
   deleteSavedSearch: 'write',
+  listCodes: 'read',
+  saveCode: 'write',
+  codeImpact: 'read',
+  mergeCodes: 'write',
+  deleteCode: 'write',
+  createHighlight: 'write',
+  updateHighlight: 'write',
+  deleteHighlight: 'write',
+  getEntryAnnotations: 'read',
+  listHighlights: 'read',
+  carryHighlights: 'write',
+  listTags: 'read',
+  setEntryTags: 'write',
+  saveEntryNote: 'write',
+  deleteEntryNote: 'write',
+  listCollections: 'read',
+  saveCollection: 'write',
+  deleteCollection: 'write',
+  addToCollection: 'write',
+  removeFromCollection: 'write',
+  deleteEntries: 'write',
+  history: 'read',
+  undo: 'write',
+  redo: 'write',
 } as const satisfies Record<ArchiveMethod, 'read' | 'write' | 'job' | 'control'>;
 
 export const ARCHIVE_METHOD_NAMES = Object.keys(ARCHIVE_METHODS) as ArchiveMethod[];
@@ -378,7 +643,9 @@ export function isArchiveMethod(name: string): name is ArchiveMethod {
 export type ArchiveEvent =
   | { type: 'import-progress'; progress: ImportProgress }
   | { type: 'import-finished'; report: ImportReport }
-  | { type: 'archive-changed' };
+  | { type: 'archive-changed' }
+  /** Codes, highlights, tags, notes or collections changed (by any window, tab or the CLI's host). */
+  | { type: 'annotations-changed' };
 
 /** IPC channel names, listed once. */
 export const CHANNELS = {

@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { QuireError } from '../../../shared/errors.ts';
+import { APP_VERSION } from '../app-version.ts';
+import type { Migration } from './migration-types.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import { withSqliteErrors } from './sql-errors.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
@@ -31,6 +33,10 @@ export function openArchive(file: string, options: OpenOptions = {}): Db {
           'archive-newer',
           `${archivePath} was written by a newer version of Quire (archive format ${version}; this Quire reads up to ${LATEST_SCHEMA_VERSION}). Update Quire to open it.`,
         );
+      }
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      if (appId !== 0 && appId !== QUIRE_APPLICATION_ID) {
+        throw new QuireError('archive-unreadable', `${archivePath} is an SQLite database of another application, not a Quire archive.`);
       }
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
@@ -73,17 +79,46 @@ function assertLooksLikeSqlite(archivePath: string): void {
   }
 }
 
-/** Runs every pending migration in one transaction, then checks keys and integrity. */
-export function migrate(db: Db, from: number): void {
-  const pending = MIGRATIONS.filter((m) => m.version > from);
-  db.transaction(() => {
+/** Says "this file is a Quire archive" in the SQLite header ('Quir'). */
+export const QUIRE_APPLICATION_ID = 0x51756972;
+
+/**
+ * Runs each pending migration the way SQLite documents schema changes: foreign keys off (so a
+ * table rebuild cannot cascade-delete child rows, such as highlights under a rebuilt `entries`),
+ * one exclusive transaction per migration, and `foreign_key_check` plus `integrity_check` before
+ * it commits. Each applied migration is logged (migration_log, from migration 4 on, and `log`).
+ */
+export function migrate(db: Db, from: number, migrations: readonly Migration[] = MIGRATIONS, log: (line: string) => void = logMigration): void {
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  db.pragma('foreign_keys = OFF'); // a no-op inside a transaction, so set before each one begins
+  try {
     for (const migration of pending) {
-      if (typeof migration.up === 'string') db.exec(migration.up);
-      else migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
+      const started = Date.now();
+      db.transaction(() => {
+        if (typeof migration.up === 'string') db.exec(migration.up);
+        else migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+        db.pragma(`application_id = ${QUIRE_APPLICATION_ID}`);
+        checkArchive(db);
+        if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migration_log'").get()) {
+          db.prepare('INSERT OR REPLACE INTO migration_log (version, name, applied_at, app_version) VALUES (?, ?, ?, ?)').run(
+            migration.version,
+            migration.name,
+            new Date().toISOString(),
+            APP_VERSION,
+          );
+        }
+      }).exclusive();
+      if (from > 0) log(`Quire: archive migrated to version ${migration.version} (${migration.name}) in ${Date.now() - started} ms`);
     }
-  }).immediate();
-  checkArchive(db);
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+function logMigration(line: string): void {
+  if (process.env['QUIRE_QUIET_MIGRATIONS'] !== '1') console.error(line);
 }
 
 export interface IntegrityReport {
