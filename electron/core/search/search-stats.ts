@@ -11,6 +11,7 @@
 // `meta.search_stats_valid` is 1; triggers clear it when an indexed entry changes or goes.
 // Queries use them only when they are current (no entry added since), else they fall back to
 // reading the index itself: slower, never wrong.
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/open-archive.ts';
 
 /** Words in at least this many entries get a precomputed top list. */
@@ -28,19 +29,32 @@ export interface RefreshOptions {
 }
 
 export interface RefreshResult {
-  /** False when nothing had changed since the last refresh. */
+  /** False when nothing had changed since the last refresh, or when the refresh did not finish. */
   refreshed: boolean;
   /** True when only the entries added since the last refresh were read (see refreshSearchStats). */
   incremental: boolean;
   terms: number;
   topLists: number;
   cancelled: boolean;
+  /** True when an indexed entry changed while the refresh ran: the statistics were left stale. */
+  overtaken?: boolean;
 }
 
 const quoteTerm = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 const META_SQL = `SELECT key, value FROM meta WHERE key IN ('search_stats_valid', 'search_stats_as_of')`;
 const MAX_ID_SQL = 'SELECT coalesce(max(id), 0) AS m FROM entries';
+/**
+ * `search_stats_valid` while a refresh runs: neither '1' (readers see stale statistics) nor '0',
+ * so the refresh can tell at its end whether a trigger (an indexed entry changed or went) set it
+ * to '0' meanwhile, between its slices.
+ */
+const REFRESHING = 'refreshing';
+
+/** How long one slice of a refresh may hold the writer (reading; writing the rows read adds a little). */
+const SLICE_MS = 20;
+/** Rows written per slice at most, so a slice of rare words (cheap to read) stays short to write. */
+const SLICE_ROWS = 4_000;
 
 /** The statistics' state from its meta rows: valid, and as of which newest entry id. */
 function parseMeta(rows: { key: string; value: string }[]): { valid: boolean; asOf: number } {
@@ -48,14 +62,29 @@ function parseMeta(rows: { key: string; value: string }[]): { valid: boolean; as
   return { valid: get('search_stats_valid') === '1', asOf: Number(get('search_stats_as_of') ?? -1) };
 }
 
+/**
+ * How a refresh ends: `complete` (the statistics describe the entries up to `maxId`), `untouched`
+ * (stopped before changing them: they are as valid as before) or `partial` (stale until the next).
+ */
+type Outcome = 'complete' | 'untouched' | 'partial';
+
 function metaWriter(db: Db) {
   const set = db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const valid = db.prepare<[], string>(`SELECT value FROM meta WHERE key = 'search_stats_valid'`).pluck();
+  const max = db.prepare<[], { m: number }>(MAX_ID_SQL);
   return {
-    stale: () => set.run('search_stats_valid', '0'),
-    current: (maxId: number) =>
+    begin: () => set.run('search_stats_valid', REFRESHING),
+    /** Marks the statistics valid only if no indexed entry changed (and none was added) since `begin`. */
+    finish: (outcome: Outcome, maxId: number): boolean =>
       db.transaction(() => {
-        set.run('search_stats_as_of', String(maxId));
-        set.run('search_stats_valid', '1');
+        const intact = valid.get() === REFRESHING;
+        if (intact && outcome === 'complete' && max.get()?.m === maxId) {
+          set.run('search_stats_as_of', String(maxId));
+          set.run('search_stats_valid', '1');
+          return true;
+        }
+        set.run('search_stats_valid', intact && outcome === 'untouched' ? '1' : '0');
+        return false;
       })(),
   };
 }
@@ -68,12 +97,41 @@ function indexTokenizer(db: Db): string {
   return clause;
 }
 
+/** A refresh as a series of short steps; it yields between steps, when other work may run. */
+type Steps = Generator<void, RefreshResult, void>;
+
 /**
- * Rebuilds the statistics when the archive changed since they were made. Runs in the writer
- * (after an import); each step is its own short transaction and the statistics are marked valid
- * only at the end, so a crash or cancel leaves them stale (queries fall back), never wrong.
+ * Rebuilds the statistics when the archive changed since they were made, all at once. For tests
+ * and scripts; the app refreshes in slices (refreshSearchStatsInSlices), the same steps.
  */
 export function refreshSearchStats(db: Db, options: RefreshOptions = {}): RefreshResult {
+  const steps = refreshSteps(db, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same refresh, giving the event loop a turn between slices of at most ~SLICE_MS (one word's
+ * top list is one slice), so the writer answers an edit during a long refresh at once. Each slice
+ * is its own transaction; an edit that changes an indexed entry meanwhile leaves the statistics
+ * stale (the next refresh makes them), never wrong.
+ */
+export async function refreshSearchStatsInSlices(db: Db, options: RefreshOptions = {}): Promise<RefreshResult> {
+  const steps = refreshSteps(db, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Runs in the writer (after an import). The statistics are marked valid only at the end, so a
+ * crash, a cancel or a change to the entries meanwhile leaves them stale (queries fall back), never wrong.
+ */
+function* refreshSteps(db: Db, options: RefreshOptions): Steps {
   const commonDocs = options.commonDocs ?? COMMON_DOCS;
   const topK = options.topK ?? TOP_K;
   const maxId = (db.prepare(MAX_ID_SQL).get() as { m: number }).m;
@@ -82,17 +140,31 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
 
   options.onProgress?.(0, 0);
   const entries = (db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
-  if (meta.valid && meta.asOf > 0 && maxId - meta.asOf <= Math.max(2_000, entries / 10)) return addNewEntries(db, meta.asOf, maxId, commonDocs, topK, options);
+  if (meta.valid && meta.asOf > 0 && maxId - meta.asOf <= Math.max(2_000, entries / 10)) return yield* addNewEntries(db, meta.asOf, maxId, commonDocs, topK, options);
 
   const write = metaWriter(db);
-  // In SQL from end to end: a real archive's vocabulary can run to millions of words (names,
-  // numbers, typos), which JavaScript need not hold.
-  const terms = db.transaction(() => {
-    write.stale();
+  const stop = (terms: number, topLists: number): RefreshResult => {
+    write.finish('partial', maxId);
+    return { refreshed: false, incremental: false, terms, topLists, cancelled: true };
+  };
+  db.transaction(() => {
+    write.begin();
     db.prepare('DELETE FROM search_terms').run();
     db.prepare('DELETE FROM search_top').run();
-    return db.prepare('INSERT INTO search_terms (term, docs) SELECT term, doc FROM entry_terms WHERE substr(term, 1, 1) <> ?').run(DATE_MARK).changes;
   })();
+  // In SQL and in word-range slices: a real archive's vocabulary can run to millions of words
+  // (names, numbers, typos), which JavaScript need not hold, and reading it whole takes seconds.
+  const vocabulary = db.prepare<[string], { term: string; docs: number }>('SELECT term, doc AS docs FROM entry_terms WHERE term > ? ORDER BY term');
+  const insertTerm = db.prepare<[string, number]>('INSERT INTO search_terms (term, docs) VALUES (?, ?)');
+  let terms = 0;
+  for (const slice of termSlices(vocabulary)) {
+    db.transaction(() => {
+      for (const t of slice) insertTerm.run(t.term, t.docs);
+    })();
+    terms += slice.length;
+    yield;
+    if (options.isCancelled?.()) return stop(terms, 0);
+  }
 
   const common = db.prepare<[number], { term: string; doc: number }>('SELECT term, docs AS doc FROM search_terms WHERE docs >= ? ORDER BY docs DESC').all(commonDocs);
   const rank = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ${Math.trunc(topK)}`);
@@ -100,15 +172,40 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
   let done = 0;
   if (common.length > 0) options.onProgress?.(0, common.length);
   for (const t of common) {
-    if (options.isCancelled?.()) return { refreshed: false, incremental: false, terms, topLists: done, cancelled: true };
+    yield;
+    if (options.isCancelled?.()) return stop(terms, done);
     const rows = rank.all(quoteTerm(t.term));
     db.transaction(() => {
       for (const r of rows) insertTop.run(t.term, r.score, r.id);
     })();
     options.onProgress?.(++done, common.length);
   }
-  write.current(maxId);
-  return { refreshed: true, incremental: false, terms, topLists: common.length, cancelled: false };
+  const refreshed = write.finish('complete', maxId);
+  return { refreshed, incremental: false, terms, topLists: common.length, cancelled: false, ...(refreshed ? {} : { overtaken: true }) };
+}
+
+/**
+ * A vocabulary (an fts5vocab table, in term order) read in slices of about SLICE_MS each, date
+ * words left out. FTS5 counts a word's entries by reading its posting list, so a slice is cut by
+ * time, not by a number of words; each slice starts by seeking past the last word of the one before.
+ */
+function* termSlices(vocabulary: Database.Statement<[string], { term: string; docs: number }>): Generator<{ term: string; docs: number }[], void, void> {
+  let after = '';
+  for (;;) {
+    const slice: { term: string; docs: number }[] = [];
+    const until = performance.now() + SLICE_MS;
+    let more = false;
+    for (const row of vocabulary.iterate(after)) {
+      after = row.term;
+      if (!row.term.startsWith(DATE_MARK)) slice.push(row);
+      if (slice.length >= SLICE_ROWS || performance.now() >= until) {
+        more = true;
+        break;
+      }
+    }
+    if (slice.length > 0) yield slice;
+    if (!more) return;
+  }
 }
 
 /**
@@ -120,22 +217,46 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
  *    top list, which keeps its best `topK`. Scores ranked at different times differ slightly as
  *    document frequencies drift; a full rebuild (after changes or much growth) resets them.
  */
-function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, topK: number, options: RefreshOptions): RefreshResult {
+function* addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, topK: number, options: RefreshOptions): Steps {
   const write = metaWriter(db);
   db.exec(`DROP TABLE IF EXISTS temp.new_entry_terms; DROP TABLE IF EXISTS temp.new_entry_index;
     CREATE VIRTUAL TABLE temp.new_entry_index USING fts5(title, body, author, outlet, content = '', ${indexTokenizer(db)});
     CREATE VIRTUAL TABLE temp.new_entry_terms USING fts5vocab(temp, new_entry_index, 'row');`);
+  // From here, a trigger (an indexed entry changed or went) turns the marker to '0'.
+  write.begin();
+  const stop = (outcome: Outcome, terms: number, topLists: number): RefreshResult => {
+    write.finish(outcome, maxId);
+    return { refreshed: false, incremental: true, terms, topLists, cancelled: true };
+  };
   try {
-    const asOfInt = Math.trunc(asOf);
-    db.prepare(
+    // The new entries (up to `maxId`: any added meanwhile wait for the next refresh), a range of
+    // ids per slice, the range sized by how long the last one took.
+    const indexNew = db.prepare<[number, number]>(
       `INSERT INTO temp.new_entry_index (rowid, title, body, author, outlet)
-         SELECT id, quire_fold(title), quire_fold(body), quire_fold(author), quire_fold(outlet) FROM entries WHERE id > ?`,
-    ).run(asOfInt);
-    const added = db.transaction(() => {
-      write.stale();
-      // `WHERE true` lets SQLite parse the upsert after a SELECT (its documented workaround).
-      return db.prepare('INSERT INTO search_terms (term, docs) SELECT term, doc FROM temp.new_entry_terms WHERE true ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs').run().changes;
-    })();
+         SELECT id, quire_fold(title), quire_fold(body), quire_fold(author), quire_fold(outlet) FROM entries WHERE id > ? AND id <= ?`,
+    );
+    let span = 256;
+    for (let from = Math.trunc(asOf); from < maxId; ) {
+      const to = Math.min(maxId, from + span);
+      const t = performance.now();
+      indexNew.run(from, to);
+      span = Math.max(16, Math.min(span * 4, Math.round((span * SLICE_MS) / Math.max(0.5, performance.now() - t))));
+      from = to;
+      yield;
+      if (options.isCancelled?.()) return stop('untouched', 0, 0);
+    }
+    // `WHERE true` would let SQLite parse an upsert after a SELECT; rows come from JavaScript here.
+    const newTerms = db.prepare<[string], { term: string; docs: number }>('SELECT term, doc AS docs FROM temp.new_entry_terms WHERE term > ? ORDER BY term');
+    const addTerm = db.prepare<[string, number]>('INSERT INTO search_terms (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs');
+    let added = 0;
+    for (const slice of termSlices(newTerms)) {
+      db.transaction(() => {
+        for (const t of slice) addTerm.run(t.term, t.docs);
+      })();
+      added += slice.length;
+      yield;
+      if (options.isCancelled?.()) return stop('partial', added, 0);
+    }
     // The common words the new entries contain; a word without a list yet (newly common) is ranked whole.
     const toRank = db
       .prepare<[number], { term: string; whole: number }>(
@@ -144,7 +265,10 @@ function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, 
       )
       .all(commonDocs);
     const k = Math.trunc(topK);
-    const rankNew = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? AND rowid > ${asOfInt} ORDER BY rank LIMIT ${k}`);
+    const asOfInt = Math.trunc(asOf);
+    const rankNew = db.prepare<[string], { id: number; score: number }>(
+      `SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? AND rowid > ${asOfInt} AND rowid <= ${Math.trunc(maxId)} ORDER BY rank LIMIT ${k}`,
+    );
     const rankAll = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ${k}`);
     const insertTop = db.prepare<[string, number, number]>('INSERT OR REPLACE INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');
     const trim = db.prepare<[string, string]>(
@@ -153,7 +277,8 @@ function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, 
     let done = 0;
     if (toRank.length > 0) options.onProgress?.(0, toRank.length);
     for (const t of toRank) {
-      if (options.isCancelled?.()) return { refreshed: false, incremental: true, terms: added, topLists: done, cancelled: true };
+      yield;
+      if (options.isCancelled?.()) return stop('partial', added, done);
       const rows = (t.whole ? rankAll : rankNew).all(quoteTerm(t.term));
       db.transaction(() => {
         for (const r of rows) insertTop.run(t.term, r.score, r.id);
@@ -161,8 +286,8 @@ function addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, 
       })();
       options.onProgress?.(++done, toRank.length);
     }
-    write.current(maxId);
-    return { refreshed: true, incremental: true, terms: added, topLists: toRank.length, cancelled: false };
+    const refreshed = write.finish('complete', maxId);
+    return { refreshed, incremental: true, terms: added, topLists: toRank.length, cancelled: false, ...(refreshed ? {} : { overtaken: true }) };
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.new_entry_terms; DROP TABLE IF EXISTS temp.new_entry_index;');
   }
