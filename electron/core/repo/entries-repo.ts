@@ -1,5 +1,6 @@
 // All SQL about entries and their provenance lives here.
 import type { EntryDetail, EntryProvenance, EntryVersion, TextDirection } from '../../../shared/contract.ts';
+import { guidFromHash } from '../db/guids.ts';
 import type { Db } from '../db/open-archive.ts';
 import { dateTokens } from '../search/date-tokens.ts';
 import { foldFields, type FoldedFields } from '../search/fold-text.ts';
@@ -52,8 +53,8 @@ export class EntriesRepo {
   constructor(db: Db) {
     this.byHash = db.prepare<[string], { id: number }>('SELECT id FROM entries WHERE content_hash = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO entries (title, body, date, date_source, author, outlet, url, language, direction, content_hash, minhash, near_group, created_at)
-       VALUES (@title, @body, @date, @dateSource, @author, @outlet, @url, @language, @direction, @contentHash, @minhash, @nearGroup, @createdAt)`,
+      `INSERT INTO entries (title, body, date, date_source, author, outlet, url, language, direction, content_hash, minhash, near_group, created_at, guid)
+       VALUES (@title, @body, @date, @dateSource, @author, @outlet, @url, @language, @direction, @contentHash, @minhash, @nearGroup, @createdAt, @guid)`,
     );
     this.indexStmt = db.prepare('INSERT INTO entry_index (rowid, title, body, author, outlet, dates) VALUES (?, ?, ?, ?, ?, ?)');
     this.linkStmt = db.prepare(
@@ -99,7 +100,7 @@ export class EntriesRepo {
   /** Inserts an entry and indexes it for search (folded text) in the same transaction. */
   insert(entry: NewEntry): number {
     const { folded: given, ...row } = entry;
-    const id = Number(this.insertStmt.run({ ...row, nearGroup: entry.nearGroup ?? null }).lastInsertRowid);
+    const id = Number(this.insertStmt.run({ ...row, nearGroup: entry.nearGroup ?? null, guid: guidFromHash(entry.contentHash) }).lastInsertRowid);
     const f = given ?? foldFields(entry);
     this.indexStmt.run(id, f.title, f.body, f.author, f.outlet, dateTokens(entry.date));
     return id;

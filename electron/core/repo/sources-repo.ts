@@ -1,5 +1,6 @@
 // All SQL about sources (imported files) lives here.
 import type { SourceFormat, SourceSummary } from '../../../shared/contract.ts';
+import { guidFromHash } from '../db/guids.ts';
 import type { Db } from '../db/open-archive.ts';
 
 export interface NewSource {
@@ -27,8 +28,8 @@ export class SourcesRepo {
   constructor(db: Db) {
     this.byHash = db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE sha256 = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO sources (sha256, name, path, container, size, format, encoding, encoding_confidence, imported_at, bytes, text, header, warnings)
-       VALUES (@sha256, @name, @path, @container, @size, @format, @encoding, @encodingConfidence, @importedAt, @bytes, @text, @header, @warnings)`,
+      `INSERT INTO sources (sha256, name, path, container, size, format, encoding, encoding_confidence, imported_at, bytes, text, header, warnings, guid)
+       VALUES (@sha256, @name, @path, @container, @size, @format, @encoding, @encodingConfidence, @importedAt, @bytes, @text, @header, @warnings, @guid)`,
     );
     this.listStmt = db.prepare<[], SourceSummary>(
       `SELECT s.id, s.name, s.path, s.format, s.encoding, s.size, s.sha256, s.imported_at AS importedAt,
@@ -45,7 +46,7 @@ export class SourcesRepo {
   }
 
   insert(source: NewSource): number {
-    return Number(this.insertStmt.run({ ...source, bytes: Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength) }).lastInsertRowid);
+    return Number(this.insertStmt.run({ ...source, guid: guidFromHash(source.sha256), bytes: Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength) }).lastInsertRowid);
   }
 
   list(): SourceSummary[] {
