@@ -11,6 +11,7 @@ export const FACET_LABELS: Record<keyof FacetFilter, string> = {
   month: 'Month',
   tag: 'Tag',
   code: 'Code',
+  collection: 'Collection',
 };
 
 interface Props {
