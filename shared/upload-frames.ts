@@ -22,6 +22,9 @@ export function encodeUploads(files: UploadedFile[]): Uint8Array {
   return out;
 }
 
+const MAX_NAME_BYTES = 4096;
+const MAX_FILES = 100_000;
+
 export function decodeUploads(body: Uint8Array): UploadedFile[] {
   const dec = new TextDecoder('utf-8', { fatal: true });
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
@@ -32,7 +35,14 @@ export function decodeUploads(body: Uint8Array): UploadedFile[] {
     if (at + 4 > body.byteLength) throw bad();
     const nameLen = view.getUint32(at);
     if (at + 4 + nameLen + 8 > body.byteLength) throw bad();
-    const name = dec.decode(body.subarray(at + 4, at + 4 + nameLen));
+    if (nameLen === 0 || nameLen > MAX_NAME_BYTES) throw bad();
+    if (files.length >= MAX_FILES) throw new QuireError('invalid-input', `One upload holds at most ${MAX_FILES.toLocaleString('en')} files; drop fewer at a time.`);
+    let name: string;
+    try {
+      name = dec.decode(body.subarray(at + 4, at + 4 + nameLen));
+    } catch {
+      throw bad();
+    }
     at += 4 + nameLen;
     const dataLen = view.getFloat64(at);
     if (!Number.isInteger(dataLen) || dataLen < 0 || at + 8 + dataLen > body.byteLength) throw bad();

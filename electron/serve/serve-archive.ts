@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { ArchiveEvent } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
-import { toErrorData } from '../../shared/errors.ts';
+import { QuireError, toErrorData } from '../../shared/errors.ts';
 import { decodeUploads } from '../../shared/upload-frames.ts';
 import type { ArchiveHost } from '../core/worker/archive-host.ts';
 
@@ -37,6 +37,7 @@ const MIME: Record<string, string> = {
 
 const MAX_JSON_BODY = 32 * 1024 * 1024;
 const MAX_UPLOAD_BODY = 4 * 1024 * 1024 * 1024;
+const MAX_EVENT_CLIENTS = 32;
 
 export async function serveArchive(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
@@ -45,9 +46,11 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
   const rendererDir = path.resolve(options.rendererDir);
   let port = options.port ?? 0;
 
-  const authorised = (req: http.IncomingMessage, url: URL): boolean => {
+  // The token travels only in the Authorization header, never in a URL (URLs end up in logs,
+  // history and Referer headers); the page keeps it from the address's #fragment.
+  const authorised = (req: http.IncomingMessage): boolean => {
     const header = req.headers.authorization ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice(7) : (url.searchParams.get('token') ?? '');
+    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
     const buf = Buffer.from(given);
     return buf.length === tokenBuf.length && crypto.timingSafeEqual(buf, tokenBuf);
   };
@@ -64,22 +67,30 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
       if (hostHeader !== `127.0.0.1:${port}` && hostHeader !== `localhost:${port}`) {
         return send(res, 421, 'text/plain', 'Misdirected request');
       }
-      const url = new URL(req.url ?? '/', `http://${hostHeader}`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://${hostHeader}`);
+      } catch {
+        return send(res, 400, 'text/plain', 'Malformed address');
+      }
       if (url.pathname.startsWith('/api/')) {
         const origin = req.headers.origin;
         if (origin !== undefined && origin !== `http://${hostHeader}`) return sendJson(res, 403, failure('unauthorized', 'Cross-origin requests are refused.'));
-        if (!authorised(req, url)) return sendJson(res, 401, failure('unauthorized', 'Missing or wrong access token. Open the address that `quire serve` printed.'));
+        if (!authorised(req)) return sendJson(res, 401, failure('unauthorized', 'Missing or wrong access token. Open the address that `quire serve` printed.'));
         return await handleApi(req, res, url);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
       return serveStatic(res, url.pathname);
     } catch (error) {
-      sendJson(res, 500, { ok: false, error: toErrorData(error) });
+      if (res.headersSent) return void res.destroy();
+      const data = toErrorData(error);
+      sendJson(res, data.code === 'invalid-input' ? 400 : 500, { ok: false, error: data });
     }
   });
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (clients.size >= MAX_EVENT_CLIENTS) return sendJson(res, 429, failure('archive-busy', `At most ${MAX_EVENT_CLIENTS} windows can follow the archive at once; close a tab.`));
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       clients.add(res);
@@ -96,6 +107,11 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
     }
     const match = /^\/api\/invoke\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) return sendJson(res, 404, failure('not-found', 'No such API endpoint.'));
+    // Over HTTP the archive takes files only as uploads: a path would let any token holder read
+    // any file this user can (and show it back through "Show original").
+    if (match[1] === 'importFiles') {
+      return sendJson(res, 403, failure('unauthorized', 'In browser mode Quire imports files you drop or pick in the page; it does not read paths on this computer.'));
+    }
     const raw = await readBody(req, MAX_JSON_BODY);
     let arg: unknown;
     try {
@@ -108,7 +124,12 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
-    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      return send(res, 400, 'text/plain', 'Malformed address');
+    }
     const file = path.resolve(rendererDir, `.${rel}`);
     if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'text/plain', 'Not found');
     let data: Buffer;
@@ -167,7 +188,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array>
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new Error('body too large'));
+        reject(new QuireError('invalid-input', `The request is larger than ${Math.round(limit / 1024 / 1024)} MB, the most Quire accepts in one request.`));
         req.destroy();
         return;
       }

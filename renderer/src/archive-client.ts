@@ -45,27 +45,61 @@ function browserToken(): string {
 function httpTransport(token: string): Transport {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const listeners = new Set<(event: ArchiveEvent) => void>();
-  let source: EventSource | null = null;
+  let stream: AbortController | null = null;
+  const deliver = (event: ArchiveEvent) => {
+    for (const l of [...listeners]) l(event);
+  };
+  // The event stream is read with fetch rather than EventSource, which cannot send headers: the
+  // token must never sit in a URL. It reconnects while anyone listens.
+  const follow = async (ctl: AbortController) => {
+    let delay = 500;
+    while (!ctl.signal.aborted) {
+      try {
+        const res = await fetch('/api/events', { headers: { authorization: headers.authorization }, signal: ctl.signal });
+        if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
+        delay = 500;
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffered = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffered += value;
+          let cut: number;
+          while ((cut = buffered.indexOf('\n\n')) >= 0) {
+            const frame = buffered.slice(0, cut);
+            buffered = buffered.slice(cut + 2);
+            const data = frame
+              .split('\n')
+              .filter((line) => line.startsWith('data: '))
+              .map((line) => line.slice(6))
+              .join('\n');
+            if (data) deliver(JSON.parse(data) as ArchiveEvent);
+          }
+        }
+      } catch {
+        if (ctl.signal.aborted) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 10_000);
+    }
+  };
   return {
     async invoke(method, arg) {
       const res = await fetch(`/api/invoke/${method}`, { method: 'POST', headers, body: arg === undefined ? '' : JSON.stringify(arg) });
       return (await res.json()) as WireResult<unknown>;
     },
-    // One EventSource shared by every listener, opened with the first and closed with the last.
+    // One stream shared by every listener, opened with the first and closed with the last.
     subscribe(listener) {
       listeners.add(listener);
-      if (!source) {
-        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-        source.onmessage = (msg) => {
-          const event = JSON.parse(msg.data as string) as ArchiveEvent;
-          for (const l of [...listeners]) l(event);
-        };
+      if (!stream) {
+        stream = new AbortController();
+        void follow(stream);
       }
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0 && source) {
-          source.close();
-          source = null;
+        if (listeners.size === 0 && stream) {
+          stream.abort();
+          stream = null;
         }
       };
     },

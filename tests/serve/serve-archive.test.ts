@@ -86,4 +86,53 @@ describe('quire serve', () => {
     expect(parsed.ok).toBe(true);
     expect(parsed.value.files[0]).toMatchObject({ path: 'folder/upload.txt', status: 'imported' });
   });
+
+  it('takes the token only from the Authorization header, never from the address', async () => {
+    const h = { host: `127.0.0.1:${server.port}` };
+    expect((await raw(server.port, `/api/invoke/stats?token=${server.token}`, h, 'POST')).status).toBe(401);
+    expect((await raw(server.port, `/api/events?token=${server.token}`, h)).status).toBe(401);
+  });
+
+  it('refuses to read paths on this computer over HTTP (uploads only)', async () => {
+    const body = Buffer.from(JSON.stringify({ paths: ['/etc/*release*'] }));
+    const res = await raw(server.port, '/api/invoke/importFiles', { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` }, 'POST', body);
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body).error.message).toContain('does not read paths');
+    const sources = await raw(server.port, '/api/invoke/listSources', { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` }, 'POST');
+    expect(JSON.parse(sources.body).value.map((s: { name: string }) => s.name)).not.toContain('os-release');
+  });
+
+  it('answers malformed addresses with 400, not an internal error', async () => {
+    for (const p of ['/%E0%A4%A', '/%C0%AF', '/assets/%ZZ']) {
+      const res = await raw(server.port, p, { host: `127.0.0.1:${server.port}` });
+      expect(res.status, p).toBe(400);
+    }
+  });
+
+  it('rejects malformed upload frames with 400 and a plain message', async () => {
+    const auth = { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}`, 'content-type': 'application/octet-stream' };
+    // 12-byte frames with empty names: once 10 million objects before validation.
+    const empty = new Uint8Array(12 * 1000);
+    const cut = encodeUploads([{ name: 'a.txt', data: new TextEncoder().encode('some text') }]).subarray(0, 15);
+    for (const body of [empty, cut]) {
+      const res = await raw(server.port, '/api/upload', auth, 'POST', body);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body).error.message).toMatch(/cut short or malformed/);
+    }
+  });
+
+  it('streams archive events to a page holding the token in a header', async () => {
+    const events: string[] = [];
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` } });
+    const opened = new Promise<http.IncomingMessage>((resolve) => req.on('response', resolve));
+    req.end();
+    const res = await opened;
+    expect(res.statusCode).toBe(200);
+    res.on('data', (c: Buffer) => events.push(c.toString('utf8')));
+    const body = encodeUploads([{ name: 'event-probe.txt', data: new TextEncoder().encode('Event probe\n\nbody text for the event probe') }]);
+    await raw(server.port, '/api/upload', { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` }, 'POST', body);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    req.destroy();
+    expect(events.join('')).toContain('"type":"import-finished"');
+  });
 });
