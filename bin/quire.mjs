@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The quire command. Runs the bundle that `npm install` (prepare) builds.
+import '../scripts/check-node.mjs';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 

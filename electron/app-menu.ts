@@ -6,6 +6,8 @@ export interface MenuActions {
   importFolder(): void;
   newArchive(): void;
   openArchive(): void;
+  /** DevTools only in development builds: a packaged app never offers them. */
+  devTools: boolean;
 }
 
 export function buildAppMenu(actions: MenuActions): Menu {
@@ -31,7 +33,7 @@ export function buildAppMenu(actions: MenuActions): Menu {
       label: 'View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(actions.devTools ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

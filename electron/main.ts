@@ -80,6 +80,7 @@ async function start(): Promise<void> {
       importFolder: () => void importFromDialog('folder'),
       newArchive: () => void chooseArchive('new'),
       openArchive: () => void chooseArchive('open'),
+      devTools: !app.isPackaged,
     }),
   );
   createWindow();

@@ -1,4 +1,5 @@
 // Builds everything into dist/: the renderer (Vite) and the Node/Electron bundles (esbuild).
+import './check-node.mjs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import fs from 'node:fs';

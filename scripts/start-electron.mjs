@@ -1,5 +1,6 @@
 // `npm start`: launches the desktop app. The Electron binary comes from the `electron` package
 // (downloaded on first use) or from ELECTRON_OVERRIDE_DIST_PATH; without one we say so plainly.
+import './check-node.mjs';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,9 +24,35 @@ function electronBinary() {
 
 const bin = electronBinary();
 if (!bin) {
-  console.error('Quire: no Electron binary is available (it could not be downloaded on this machine).');
-  console.error('Set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an Electron build, or use the browser mode: npm run serve');
-  process.exit(1);
+  // No desktop shell on this machine: the same app in the browser, on the same default archive.
+  console.error('Quire: no Electron binary is available here (the `electron` package could not download one,');
+  console.error('and ELECTRON_OVERRIDE_DIST_PATH is not set), so Quire starts in browser mode on the desktop app\'s archive.');
+  console.error('Stop it with Ctrl+C. For the desktop app, point ELECTRON_OVERRIDE_DIST_PATH at an Electron build.\n');
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, '..', 'bin', 'quire.mjs'), 'serve', ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'inherit'] });
+  let opened = false;
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const url = /http:\/\/127\.0\.0\.1:\d+\/#token=\w+/.exec(String(chunk))?.[0];
+    if (url && !opened) {
+      opened = true;
+      openBrowser(url);
+    }
+  });
+  child.on('exit', (code) => process.exit(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+} else {
+  const child = spawn(bin, ['.'], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
 }
-const child = spawn(bin, ['.'], { stdio: 'inherit' });
-child.on('exit', (code) => process.exit(code ?? 0));
+
+/** Opens the address in the default browser where there is a desktop to open it on. */
+function openBrowser(url) {
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  try {
+    spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  } catch {
+    // No browser opener: the address printed above is enough.
+  }
+}
