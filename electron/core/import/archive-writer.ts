@@ -112,6 +112,17 @@ export class ArchiveWriter {
 }
 
 /**
+ * Commits the batch an import holds open while it waits for its next file, so that an edit made
+ * meanwhile (see worker/archive-worker.ts) runs in a transaction of its own: readers see it at
+ * once and it outlives a later failure or cancel of the import. Safe between files only, which is
+ * the only time anything else runs in the writer: each file is written in one synchronous call, so
+ * an open transaction seen from outside it is the batch of finished files, never half a file.
+ */
+export function commitOpenBatch(db: Db): void {
+  if (db.inTransaction) db.exec('COMMIT');
+}
+
+/**
  * Commits finished files together, at most every 250 ms: each file is still all-or-nothing (a
  * savepoint of its own inside the batch), but small files no longer pay a commit (and an FTS5
  * segment flush) each. A crash loses at most the last 250 ms of finished files, never part of one.
@@ -130,6 +141,7 @@ export class GroupCommit {
     this.started = Date.now();
   }
 
+  /** Commits when the batch is 250 ms old; an edit may have committed it already (commitOpenBatch). */
   maybeCommit(): void {
     if (this.db.inTransaction && Date.now() - this.started >= 250) this.commit();
   }

@@ -9,13 +9,15 @@ import { collectFiles } from './collect-files.ts';
 import { DocumentPreparer } from './document-preparer.ts';
 import { expandContainer } from './expand-container.ts';
 import { sha256Hex, type PreparedDocument } from './prepare-document.ts';
-import { refreshSearchStats } from '../search/search-stats.ts';
+import { refreshSearchStatsInSlices, type RefreshOptions } from '../search/search-stats.ts';
 import { ImportRejection } from './types.ts';
 
 export interface JobContext {
   jobId: string;
   isCancelled(): boolean;
   onProgress(progress: ImportProgress): void;
+  /** Thresholds of the statistics refresh at the end (search-stats.ts); tests set them low. */
+  searchStats?: Pick<RefreshOptions, 'commonDocs' | 'topK'>;
 }
 
 interface PendingFile {
@@ -50,6 +52,12 @@ export async function importUploads(db: Db, uploads: UploadedFile[], ctx: JobCon
 
 /** How many files are prepared ahead of the one being written. */
 const LOOKAHEAD = 2;
+/**
+ * The longest the import runs between two turns of the event loop, so an edit sent to the writer
+ * meanwhile (worker/archive-worker.ts) waits for the current file at most, not for the whole
+ * import: a prepared file is awaited without a turn when the helper thread is ahead.
+ */
+const TURN_MS = 20;
 
 interface QueuedMember extends MemberToWrite {
   file: PendingFile;
@@ -128,6 +136,7 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
 
   let cancelled = false;
   let entriesAdded = 0;
+  let lastTurn = performance.now();
   emit(true);
   try {
     fill();
@@ -156,6 +165,10 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
       fill();
       // Throttled: the next file's start (or the end of the job) sends the state unthrottled anyway.
       emit();
+      if (performance.now() - lastTurn >= TURN_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastTurn = performance.now();
+      }
     }
     writer.batch.commit();
   } catch (error) {
@@ -174,7 +187,9 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
     // The statistics that keep common words fast at scale (search-stats.ts), when anything changed
     // since they were made (this import, or an earlier one that was cancelled or cut short).
     // Cancelling here keeps every imported file and leaves them stale, which searches work around.
-    refreshSearchStats(db, {
+    // In slices: edits sent to the writer meanwhile run between them.
+    await refreshSearchStatsInSlices(db, {
+      ...ctx.searchStats,
       isCancelled: ctx.isCancelled,
       onProgress: (done, total) => {
         progress.searchStats = { done, total };

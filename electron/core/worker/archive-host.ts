@@ -12,6 +12,12 @@ const JOB_SLOTS = 64;
 export interface HostOptions {
   /** Where the worker script is; defaults to the sibling of this module (source or bundle). */
   workerFile?: URL | string;
+  /**
+   * The statistics an import makes at its end (search/search-stats.ts): a word in at least
+   * `commonDocs` entries gets a top list of `topK`. Defaults suit the app; tests set them low so
+   * a small archive takes the same path as a million entries.
+   */
+  searchStats?: { commonDocs?: number; topK?: number };
 }
 
 function defaultWorkerFile(): URL {
@@ -96,7 +102,8 @@ export class ArchiveHost {
     const host = new ArchiveHost(archivePath);
     const file = options.workerFile ?? defaultWorkerFile();
     const emit = (e: ArchiveEvent) => host.emit(e);
-    host.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: host.flags.buffer as SharedArrayBuffer }, emit);
+    const { searchStats } = options;
+    host.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: host.flags.buffer as SharedArrayBuffer, ...(searchStats ? { searchStats } : {}) }, emit);
     try {
       host.reader = await WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: host.flags.buffer as SharedArrayBuffer }, emit);
     } catch (error) {

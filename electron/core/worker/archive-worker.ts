@@ -1,9 +1,10 @@
 // A worker thread that owns one connection to the archive. The writer runs imports and edits;
 // the reader answers searches, so the window never waits on a long import.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ArchiveMethod } from '../../../shared/contract.ts';
+import { ARCHIVE_METHODS } from '../../../shared/contract.ts';
 import { toErrorData } from '../../../shared/errors.ts';
 import { Archive } from '../archive.ts';
+import { commitOpenBatch } from '../import/archive-writer.ts';
 import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.ts';
 
 const init = workerData as WorkerInit;
@@ -22,6 +23,7 @@ try {
         return slot !== undefined && Atomics.load(flags, slot) !== 0;
       },
       onProgress: (progress) => post({ kind: 'event', event: { type: 'import-progress', progress } }),
+      searchStats: init.searchStats,
     },
   });
   post({ kind: 'ready' });
@@ -30,19 +32,29 @@ try {
   process.exit(0);
 }
 
-port.on('message', async (msg: HostToWorker) => {
+// The writer serves one job (an import) at a time, and every edit between two of the job's files
+// (or two slices of its statistics refresh), in a transaction of its own (commitOpenBatch).
+let jobs: Promise<unknown> = Promise.resolve();
+
+port.on('message', (msg: HostToWorker) => {
   if (msg.kind === 'close') {
     archive.close();
     port.close();
     return;
   }
   if (msg.jobId !== undefined && msg.jobSlot !== undefined) jobSlots.set(msg.jobId, msg.jobSlot);
+  if (ARCHIVE_METHODS[msg.method] === 'job') jobs = jobs.then(() => serve(msg));
+  else void serve(msg);
+});
+
+async function serve(msg: Extract<HostToWorker, { kind: 'call' }>): Promise<void> {
   try {
-    const value = await archive.call(msg.method as ArchiveMethod, msg.arg as never);
+    if (ARCHIVE_METHODS[msg.method] === 'write') commitOpenBatch(archive.db);
+    const value = await archive.call(msg.method, msg.arg as never);
     post({ kind: 'result', id: msg.id, result: { ok: true, value } });
   } catch (error) {
     post({ kind: 'result', id: msg.id, result: { ok: false, error: toErrorData(error) } });
   } finally {
     if (msg.jobId !== undefined) jobSlots.delete(msg.jobId);
   }
-});
+}

@@ -6,6 +6,8 @@ export interface WorkerInit {
   role: 'writer' | 'reader';
   /** One Int32 per job slot: non-zero means "cancel". Shared so a busy worker sees it at once. */
   cancelFlags: SharedArrayBuffer;
+  /** Thresholds of an import's statistics refresh (HostOptions.searchStats). */
+  searchStats?: { commonDocs?: number; topK?: number };
 }
 
 export type HostToWorker =
