@@ -15,6 +15,8 @@ import { APP_VERSION } from './app-version.ts';
 export interface JobHooks {
   isCancelled(jobId: string): boolean;
   onProgress(progress: ImportProgress): void;
+  /** Thresholds of an import's statistics refresh; tests set them low (HostOptions.searchStats). */
+  searchStats?: JobContext['searchStats'];
 }
 
 const NO_JOB_HOOKS: JobHooks = { isCancelled: () => false, onProgress: () => {} };
@@ -61,7 +63,7 @@ export class Archive {
   private makeHandlers(jobs: JobHooks): ArchiveHandlers {
     const job = (jobId: string | undefined): JobContext => {
       const id = jobId ?? newJobId();
-      return { jobId: id, isCancelled: () => jobs.isCancelled(id), onProgress: (p) => jobs.onProgress(p) };
+      return { jobId: id, isCancelled: () => jobs.isCancelled(id), onProgress: (p) => jobs.onProgress(p), searchStats: jobs.searchStats };
     };
     const s = this.searchService;
     return {
