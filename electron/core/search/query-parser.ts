@@ -8,7 +8,7 @@ import { at, invalidQuery, lexQuery, type Lexeme } from './query-lexer.ts';
 import { parseDateFilter } from './query-dates.ts';
 
 export type TextColumn = 'title' | 'author' | 'outlet';
-export type SqlField = 'source' | 'tag' | 'code' | 'lang';
+export type SqlField = 'source' | 'tag' | 'code' | 'collection' | 'has' | 'lang';
 
 export type QueryNode =
   | { kind: 'and'; children: QueryNode[] }
@@ -22,9 +22,14 @@ export type QueryNode =
   | { kind: 'date'; from: string | null; toExclusive: string | null; label: string; pos: number };
 
 const TEXT_COLUMNS: ReadonlySet<string> = new Set(['title', 'author', 'outlet']);
-const SQL_FIELDS: ReadonlySet<string> = new Set(['source', 'tag', 'code', 'lang']);
+const SQL_FIELDS: ReadonlySet<string> = new Set(['source', 'tag', 'code', 'collection', 'has', 'lang']);
 const DATE_FIELDS: ReadonlySet<string> = new Set(['date', 'before', 'after']);
-export const FIELD_NAMES = 'title:, author:, outlet:, source:, tag:, code:, lang:, date:, before:, after:';
+export const FIELD_NAMES = 'title:, author:, outlet:, source:, tag:, code:, collection:, has:, lang:, date:, before:, after:';
+/** What `has:` can ask for. */
+export const HAS_VALUES = ['highlight', 'note', 'tag'] as const;
+
+/** How deep parentheses may nest (a query is typed by a person; 5,000 levels overflowed the stack). */
+export const MAX_NESTING = 100;
 
 /** Parses a query; null for an empty one (browse everything). Throws QuireError('invalid-query'). */
 export function parseQuery(input: string): QueryNode | null {
@@ -72,7 +77,22 @@ class Parser {
     return this.tokens[this.i++];
   }
 
+  /** Nesting depth of parentheses; bounded so a hostile query cannot exhaust the stack. */
+  private depth = 0;
+
   or(): QueryNode {
+    if (this.depth >= MAX_NESTING) {
+      throw invalidQuery(`The query nests parentheses more than ${MAX_NESTING} deep ${at(this.peek()?.pos ?? 0)}; Quire reads up to ${MAX_NESTING} levels.`);
+    }
+    this.depth++;
+    try {
+      return this.orInner();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private orInner(): QueryNode {
     const first = this.peek();
     if (first?.kind === 'or') throw invalidQuery(`OR ${at(first.pos)} needs words on both sides, e.g. "cat OR dog".`);
     const children = [this.and()];
@@ -194,6 +214,9 @@ class Parser {
     this.next();
     if (SQL_FIELDS.has(name)) {
       if (value.text.trim() === '') throw invalidQuery(`The field ${name}: ${at(pos)} has an empty value.`);
+      if (name === 'has' && !(HAS_VALUES as readonly string[]).includes(value.text.trim().toLowerCase())) {
+        throw invalidQuery(`has: ${at(pos)} takes ${HAS_VALUES.map((v) => `has:${v}`).join(', ')}.`);
+      }
       return { kind: 'filter', field: name as SqlField, value: value.text.trim(), pos };
     }
     if (DATE_FIELDS.has(name)) {
