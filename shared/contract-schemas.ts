@@ -36,6 +36,14 @@ const searchRequest = z
   })
   .strict();
 
+// Annotation: codes, highlights, history (offsets are code points of the entry text).
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #f2c94c');
+const codeName = z.string().trim().min(1).max(200);
+const memo = z.string().max(100_000).nullable();
+const offset = z.number().int().min(0).max(100_000_000);
+const codeIds = z.array(id).max(1000);
+const note = z.string().max(100_000).nullable();
+
 type Schemas = { [M in ArchiveMethod]: z.ZodType<ArchiveArg<M>, unknown> };
 
 export const INPUT_SCHEMAS: Schemas = {
@@ -74,6 +82,39 @@ export const INPUT_SCHEMAS: Schemas = {
     .strict(),
   openSavedSearch: z.object({ id }).strict(),
   deleteSavedSearch: z.object({ id }).strict(),
+  listCodes: none,
+  saveCode: z
+    .object({ id: id.optional(), name: codeName.optional(), parentId: id.nullable().optional(), color: color.optional(), description: memo.optional(), position: z.number().int().min(0).max(1_000_000).optional() })
+    .strict(),
+  codeImpact: z.object({ id }).strict(),
+  mergeCodes: z.object({ from: id, into: id }).strict(),
+  deleteCode: z.object({ id, mode: z.enum(['move-up', 'merge', 'delete']), into: id.optional() }).strict(),
+  createHighlight: z.object({ entryId: id, start: offset, end: offset, codeIds: codeIds.optional(), note: note.optional() }).strict(),
+  updateHighlight: z
+    .object({ id, start: offset.optional(), end: offset.optional(), codeIds: codeIds.optional(), addCodeIds: codeIds.optional(), removeCodeIds: codeIds.optional(), note: note.optional() })
+    .strict(),
+  deleteHighlight: z.object({ id }).strict(),
+  getEntryAnnotations: z.object({ entryId: id }).strict(),
+  listHighlights: z
+    .object({
+      codeId: id.optional(),
+      collectionId: id.optional(),
+      tag: z.string().max(200).optional(),
+      outlet: z.string().max(1000).optional(),
+      author: z.string().max(1000).optional(),
+      dateFrom: isoDate.nullable().optional(),
+      dateTo: isoDate.nullable().optional(),
+      text: z.string().max(1000).optional(),
+      orphaned: z.boolean().optional(),
+      sort: z.enum(['date-desc', 'date-asc', 'entry', 'created-desc']).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+    })
+    .strict(),
+  carryHighlights: z.object({ fromEntryId: id, toEntryId: id }).strict(),
+  history: none,
+  undo: none,
+  redo: none,
 };
 
 /** Validates one call's argument; throws a QuireError('invalid-input') that names the field. */

@@ -496,6 +496,77 @@ export interface UndoResult extends HistoryState {
   done: string | null;
 }
 
+// ---- Export ----------------------------------------------------------------
+//
+// Exports stream: entries and highlights are read a page at a time and written to the file as
+// they come, so memory stays flat however large the export (DOCX excepted: the docx package holds
+// the document's model until it is packed). Positions in every format are the highlights' own:
+// code points of the entry text (see Annotation above), end exclusive.
+
+export type ExportFormat = 'md' | 'html' | 'docx' | 'csv' | 'json' | 'qdpx' | 'w3c';
+
+export type ExportScope =
+  | { kind: 'collection'; collectionId: number }
+  | { kind: 'search'; search: SearchRequest }
+  | { kind: 'entries'; entryIds: number[] }
+  | { kind: 'all' };
+
+export interface ExportRequest {
+  scope: ExportScope;
+  format: ExportFormat;
+  /** Only the highlights, each with `context` code points either side; else whole entries with their highlights marked. */
+  highlightsOnly?: boolean;
+  context?: number;
+  /** Where to write (desktop app, CLI). Absent: a temporary file that the browser-mode server hands out once as a download. */
+  path?: string;
+  jobId?: string;
+}
+
+export interface ExportReport {
+  jobId: string;
+  format: ExportFormat;
+  /** The file written, or null when cancelled. */
+  path: string | null;
+  /** A name to offer when saving or downloading it (quire-export-2026-11-29.html). */
+  fileName: string;
+  entries: number;
+  highlights: number;
+  bytes: number;
+  cancelled: boolean;
+  warnings: string[];
+}
+
+export interface ExportProgress {
+  jobId: string;
+  entriesDone: number;
+  entriesTotal: number;
+  highlightsDone: number;
+}
+
+/** A Quire JSON export or a REFI-QDA project (.qdpx) from any tool, by path (desktop, CLI) or uploaded (browser mode). */
+export interface ImportProjectRequest {
+  path?: string;
+  file?: UploadedFile;
+  jobId?: string;
+}
+
+export interface ImportProjectReport {
+  jobId: string;
+  format: 'quire-json' | 'qdpx';
+  /** Rows created (and, for a Quire JSON export, updated by GUID); unchanged rows count in neither. */
+  created: { sources: number; entries: number; codes: number; highlights: number; notes: number; collections: number };
+  updated: { entries: number; codes: number; highlights: number; notes: number; collections: number };
+  /** What was discarded or adjusted, in plain words. */
+  warnings: string[];
+}
+
+/** What `verify` found for one cited passage of an export. */
+export interface VerifyFailure {
+  /** Where in the export: "row 12", "highlight 1f0c…", "annotation 3". */
+  where: string;
+  reason: string;
+}
+
 // ---- The API -------------------------------------------------------------
 
 /**
@@ -563,6 +634,11 @@ export interface ArchiveApi {
   history(): HistoryState;
   undo(): UndoResult;
   redo(): UndoResult;
+
+  /** Writes a collection, a search's matches, chosen entries or everything in one format (a job: progress events, cancelJob). */
+  exportArchive(req: ExportRequest): ExportReport;
+  /** Brings in a Quire JSON export (upsert by GUID) or a .qdpx project (codebook, text sources, codings). */
+  importProject(req: ImportProjectRequest): ImportProjectReport;
 }
 
 export type ArchiveMethod = keyof ArchiveApi;
@@ -630,6 +706,8 @@ export const ARCHIVE_METHODS = {
   history: 'read',
   undo: 'write',
   redo: 'write',
+  exportArchive: 'job',
+  importProject: 'job',
 } as const satisfies Record<ArchiveMethod, 'read' | 'write' | 'job' | 'control'>;
 
 export const ARCHIVE_METHOD_NAMES = Object.keys(ARCHIVE_METHODS) as ArchiveMethod[];
@@ -645,7 +723,10 @@ export type ArchiveEvent =
   | { type: 'import-finished'; report: ImportReport }
   | { type: 'archive-changed' }
   /** Codes, highlights, tags, notes or collections changed (by any window, tab or the CLI's host). */
-  | { type: 'annotations-changed' };
+  | { type: 'annotations-changed' }
+  | { type: 'export-progress'; progress: ExportProgress }
+  /** The desktop menu's File › Export… (sent by the shell, not the archive): the page opens its export dialog. */
+  | { type: 'show-export' };
 
 /** IPC channel names, listed once. */
 export const CHANNELS = {

@@ -2,6 +2,7 @@
 // the same core serves the desktop app (in a worker), the CLI and the browser-mode server.
 import type { ArchiveArg, ArchiveHandlers, ArchiveInfo, ArchiveMethod, ArchiveReturn, EntryOriginal, ImportProgress } from '../../shared/contract.ts';
 import { QuireError } from '../../shared/errors.ts';
+import { annotationHandlers } from './annotation/annotation-handlers.ts';
 import { openArchive, type Db } from './db/open-archive.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { classifySqliteError, withSqliteErrors } from './db/sql-errors.ts';
@@ -92,6 +93,7 @@ export class Archive {
       saveSearch: (req) => s.saveSearch(req),
       openSavedSearch: (req) => s.openSavedSearch(req),
       deleteSavedSearch: (req) => s.deleteSavedSearch(req),
+      ...annotationHandlers(this.db),
     };
   }
 
