@@ -115,6 +115,29 @@ export const INPUT_SCHEMAS: Schemas = {
   history: none,
   undo: none,
   redo: none,
+  exportArchive: z
+    .object({
+      scope: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('collection'), collectionId: id }).strict(),
+        z.object({ kind: z.literal('search'), search: searchRequest }).strict(),
+        z.object({ kind: z.literal('entries'), entryIds: z.array(id).min(1).max(1_000_000) }).strict(),
+        z.object({ kind: z.literal('all') }).strict(),
+      ]),
+      format: z.enum(['md', 'html', 'docx', 'csv', 'json', 'qdpx', 'w3c']),
+      highlightsOnly: z.boolean().optional(),
+      context: z.number().int().min(0).max(100_000).optional(),
+      path: z.string().min(1).max(4096).optional(),
+      jobId,
+    })
+    .strict(),
+  importProject: z
+    .object({
+      path: z.string().min(1).max(4096).optional(),
+      file: z.object({ name: z.string().min(1).max(4096), data: z.instanceof(Uint8Array) }).strict().optional(),
+      jobId,
+    })
+    .strict()
+    .refine((r) => (r.path === undefined) !== (r.file === undefined), 'give either a path or a file'),
 };
 
 /** Validates one call's argument; throws a QuireError('invalid-input') that names the field. */
