@@ -1,40 +1,70 @@
-// The `quire` command: import, search, stats, serve (export arrives with the export issue).
-import path from 'node:path';
+// The `quire` command: reads the command line and hands it to the command's own file.
 import { parseArgs } from 'node:util';
 import { QuireError } from '../../shared/errors.ts';
-import { Archive } from '../core/archive.ts';
 import { resolveArchivePath } from '../core/default-archive.ts';
-import { ArchiveHost } from '../core/worker/archive-host.ts';
-import { serveArchive } from '../serve/serve-archive.ts';
-import type { CountProgress, ImportReport, SearchRequest, SearchResult } from '../../shared/contract.ts';
-import { countAllMatches } from '../../shared/count-matches.ts';
+import { codeCommand, listCodesCommand } from './cli-codes.ts';
+import { collectionCommand } from './cli-collections.ts';
+import { UsageError, type CliContext, type CliIo, type CliOptions } from './cli-common.ts';
+import { highlightCommand, listHighlightsCommand } from './cli-highlights.ts';
+import { deleteCommand, historyCommand } from './cli-history.ts';
+import { importCommand, serveCommand } from './cli-import.ts';
+import { searchCommand, statsCommand } from './cli-search.ts';
+
+export { UsageError, type CliIo };
 
 const USAGE = `Usage: quire <command> [options]
 
 Commands:
-  import PATH...      Import files, folders and globs into the archive
-  search QUERY        Search the archive (same query language as the app)
-  stats               Count what the archive holds
-  serve               Open the app in a browser (localhost only)
-  export ...          Export collections (not yet available)
+  import PATH...                  Import files, folders and globs into the archive
+  search QUERY                    Search the archive (same query language as the app)
+  stats                           Count what the archive holds
+  serve                           Open the app in a browser (localhost only)
+
+  codes                           The codebook as a tree, with each code's highlights
+  code add PATH/TO/CODE           Add a code (and any missing parents); --color C
+  code rename PATH NEWNAME        Rename a code
+  code merge FROM_PATH INTO_PATH  Move a code's highlights and sub-codes into another
+  code delete PATH                Delete a code: --mode move-up (default) | merge --into PATH | delete
+  highlight ENTRY_ID              Highlight a passage: --quote TEXT, or --start S --end E
+                                  (code points of the title, a blank line, the body);
+                                  --code PATH (repeatable), --note TEXT
+  highlights                      List highlights: --code PATH (with its sub-codes), --collection NAME
+  collection add NAME             Add entries to a collection (made if new): --query Q or --entry ID...
+  delete                          Move to the trash: --source NAME... or --entry ID...
+                                  (highlights on them are kept, listed as orphaned)
+  undo, redo                      Undo or redo the last change to annotations or the trash
+  export ...                      Export collections (not yet available)
 
 Options:
   --archive FILE      Archive to use (default: $QUIRE_ARCHIVE, else the desktop app's)
   --json              Machine-readable output
-  --limit N           search: how many hits (default 20)
+  --limit N           search, highlights: how many (search default 20, highlights all)
   --sort ORDER        search: relevance | date-desc | date-asc
+  --translit          search: romanised-name spelling variants
   --port N            serve: port (default: a free one)
   --no-open           serve: do not print the browser hint
-  -h, --help          Show this help`;
+  -h, --help          Show this help
 
-export class UsageError extends Error {}
+A code PATH is names joined with "/" from the root (Topics/Economy); write a "/" inside a name as "\\/".`;
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  rendererDir: string;
-  isTTY: boolean;
-}
+type OptionName = keyof CliOptions | 'archive' | 'help' | 'no-open';
+
+/** The options each command reads; any other is a usage error rather than silently ignored. */
+const COMMAND_OPTIONS: Record<string, OptionName[]> = {
+  import: ['json'],
+  search: ['json', 'limit', 'sort', 'translit'],
+  stats: ['json'],
+  serve: ['port', 'no-open'],
+  codes: ['json'],
+  code: ['json', 'color', 'mode', 'into'],
+  highlight: ['json', 'quote', 'start', 'end', 'code', 'note'],
+  highlights: ['json', 'code', 'collection', 'limit'],
+  collection: ['json', 'query', 'entry'],
+  delete: ['json', 'source', 'entry'],
+  undo: ['json'],
+  redo: ['json'],
+  export: [],
+};
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
@@ -42,13 +72,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
         archive: { type: 'string' },
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         sort: { type: 'string' },
         port: { type: 'string' },
+        'no-open': { type: 'boolean' },
         translit: { type: 'boolean', default: false },
+        color: { type: 'string' },
+        mode: { type: 'string' },
+        into: { type: 'string' },
+        quote: { type: 'string' },
+        start: { type: 'string' },
+        end: { type: 'string' },
+        code: { type: 'string', multiple: true },
+        note: { type: 'string' },
+        collection: { type: 'string' },
+        query: { type: 'string' },
+        entry: { type: 'string', multiple: true },
+        source: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -56,103 +100,46 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`quire: ${(error as Error).message.split('\n')[0]}`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     io.out(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const archivePath = resolveArchivePath(values.archive);
   try {
+    const allowed = COMMAND_OPTIONS[command];
+    if (!allowed) throw new UsageError(`unknown command "${command}". Run quire --help`);
+    for (const t of tokens) {
+      if (t.kind === 'option' && t.name !== 'archive' && !allowed.includes(t.name as OptionName)) throw new UsageError(`${command} has no option --${t.name}. Run quire --help`);
+    }
+    const hasSub = command === 'code' || command === 'collection';
+    const ctx: CliContext = { io, archivePath: resolveArchivePath(values.archive), options: values, args: hasSub ? rest.slice(1) : rest };
     switch (command) {
-      case 'stats': {
-        const archive = new Archive(archivePath);
-        try {
-          const stats = archive.call('stats', undefined) as ReturnType<Archive['handlers']['stats']>;
-          if (values.json) io.out(JSON.stringify(stats));
-          else io.out(Object.entries(stats).map(([k, v]) => `${k.padEnd(12)} ${v}`).join('\n'));
-        } finally {
-          archive.close();
-        }
-        return 0;
-      }
-      case 'search': {
-        if (rest.length === 0) throw new UsageError('search needs a query, e.g. quire search "exact phrase"');
-        const limit = values.limit === undefined ? 20 : Number(values.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
-        const sort = values.sort ?? 'relevance';
-        if (sort !== 'relevance' && sort !== 'date-desc' && sort !== 'date-asc') throw new UsageError('--sort must be relevance, date-desc or date-asc');
-        const archive = new Archive(archivePath);
-        try {
-          const request: SearchRequest = { query: rest.join(' '), sort, transliteration: values.translit };
-          const result = (await archive.call('search', { ...request, limit })) as SearchResult;
-          if (!result.totalExact) {
-            // Too many matches to count within the search: count them all now, as the app does.
-            result.total = (await countAllMatches((req) => archive.call('countMatches', req) as CountProgress, request)) ?? result.total;
-            result.totalExact = true;
-          }
-          io.out(values.json ? JSON.stringify(searchJson(result)) : formatSearch(result));
-        } finally {
-          archive.close();
-        }
-        return 0;
-      }
-      case 'import': {
-        if (rest.length === 0) throw new UsageError('import needs at least one file, folder or glob');
-        const host = await ArchiveHost.open(archivePath);
-        const jobId = `cli-${process.pid}`;
-        const onSigint = () => {
-          io.err('quire: cancelling after the current file…');
-          host.cancel(jobId);
-        };
-        process.on('SIGINT', onSigint);
-        const off = host.onEvent((e) => {
-          if (e.type === 'import-progress' && io.isTTY && !values.json) {
-            const p = e.progress;
-            const stats = p.searchStats ? ` · updating search statistics${p.searchStats.total > 0 ? ` ${p.searchStats.done}/${p.searchStats.total}` : '…'}` : '';
-            process.stderr.write(`\r${p.filesDone}/${p.filesTotal} files · ${p.entriesDone} entries · ${mb(p.bytesDone)}/${mb(p.bytesTotal)} MB${stats}   `);
-          }
-        });
-        try {
-          const result = await host.invoke('importFiles', { paths: rest.map((p) => (/[*?[{]/.test(p) ? p : path.resolve(p))), jobId });
-          if (io.isTTY && !values.json) process.stderr.write('\n');
-          if (!result.ok) throw new QuireError(result.error.code as never, result.error.message);
-          const report = result.value as ImportReport;
-          io.out(values.json ? JSON.stringify(importJson(report)) : formatImport(report));
-          const rejected = report.files.filter((f) => f.status === 'rejected').length;
-          if (report.cancelled) {
-            io.err('quire: import cancelled; finished files were kept.');
-            return 130;
-          }
-          if (rejected > 0) {
-            io.err(`quire: ${rejected} of ${report.files.length} files were rejected (see the report).`);
-            return 1;
-          }
-          return 0;
-        } finally {
-          off();
-          process.off('SIGINT', onSigint);
-          await host.close();
-        }
-      }
-      case 'serve': {
-        const port = values.port === undefined ? 0 : Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
-        const host = await ArchiveHost.open(archivePath);
-        const server = await serveArchive({ host, rendererDir: io.rendererDir, port });
-        io.out(`Quire is serving ${archivePath}\nOpen ${server.url}\nPress Ctrl+C to stop.`);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
-        await server.close();
-        await host.close();
-        return 0;
-      }
-      case 'export':
-        throw new UsageError('export is not available yet in this version of Quire');
+      case 'stats':
+        return await statsCommand(ctx);
+      case 'search':
+        return await searchCommand(ctx);
+      case 'import':
+        return await importCommand(ctx);
+      case 'serve':
+        return await serveCommand(ctx);
+      case 'codes':
+        return await listCodesCommand(ctx);
+      case 'code':
+        return await codeCommand(ctx, rest[0]);
+      case 'highlight':
+        return await highlightCommand(ctx);
+      case 'highlights':
+        return await listHighlightsCommand(ctx);
+      case 'collection':
+        return await collectionCommand(ctx, rest[0]);
+      case 'delete':
+        return await deleteCommand(ctx);
+      case 'undo':
+      case 'redo':
+        return await historyCommand(ctx, command);
       default:
-        throw new UsageError(`unknown command "${command}". Run quire --help`);
+        throw new UsageError('export is not available yet in this version of Quire');
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof QuireError) {
@@ -162,42 +149,4 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`quire: unexpected error: ${(error as Error).message ?? String(error)}`);
     return 1;
   }
-}
-
-function mb(bytes: number): string {
-  return (bytes / 1_048_576).toFixed(1);
-}
-
-function importJson(report: ImportReport) {
-  return {
-    files: report.files.map((f) => ({ path: f.path, status: f.status, entries: f.entries, ...(f.error ? { error: f.error } : {}) })),
-  };
-}
-
-function formatImport(report: ImportReport): string {
-  const lines = report.files.map((f) => {
-    if (f.status === 'imported') return `imported   ${f.path} (${f.entries} ${f.entries === 1 ? 'entry' : 'entries'})`;
-    if (f.status === 'duplicate') return `duplicate  ${f.path} (already in the archive)`;
-    if (f.status === 'cancelled') return `cancelled  ${f.path}`;
-    return `rejected   ${f.path}: ${f.error ?? 'unreadable'}`;
-  });
-  lines.push(`${report.entriesAdded} new entries.`);
-  return lines.join('\n');
-}
-
-function searchJson(result: SearchResult) {
-  return {
-    total: result.total,
-    totalExact: result.totalExact,
-    hits: result.hits.map((h) => ({ id: h.id, title: h.title, date: h.date, author: h.author, outlet: h.outlet, source: h.source, snippet: h.snippet })),
-  };
-}
-
-function formatSearch(result: SearchResult): string {
-  const lines = [`${result.total}${result.totalExact ? '' : '+'} entries match.`];
-  for (const h of result.hits) {
-    const meta = [h.date, h.author, h.outlet].filter(Boolean).join(' · ');
-    lines.push('', `#${h.id}  ${h.title || '(untitled)'}`, meta ? `      ${meta}` : '', `      ${h.snippet}`);
-  }
-  return lines.filter((l, i) => l !== '' || i === 0 || lines[i - 1] !== '').join('\n');
 }

@@ -1,0 +1,84 @@
+// `quire import` and `quire serve`: the two commands that run the worker host (progress events,
+// cancellation with Ctrl+C, and a reader that answers the browser during an import).
+import path from 'node:path';
+import type { ImportReport } from '../../shared/contract.ts';
+import { QuireError } from '../../shared/errors.ts';
+import { ArchiveHost } from '../core/worker/archive-host.ts';
+import { serveArchive } from '../serve/serve-archive.ts';
+import { UsageError, type CliContext } from './cli-common.ts';
+
+export async function importCommand(ctx: CliContext): Promise<number> {
+  const { io, options } = ctx;
+  if (ctx.args.length === 0) throw new UsageError('import needs at least one file, folder or glob');
+  const host = await ArchiveHost.open(ctx.archivePath);
+  const jobId = `cli-${process.pid}`;
+  const onSigint = () => {
+    io.err('quire: cancelling after the current file…');
+    host.cancel(jobId);
+  };
+  process.on('SIGINT', onSigint);
+  const off = host.onEvent((e) => {
+    if (e.type === 'import-progress' && io.isTTY && !options.json) {
+      const p = e.progress;
+      const stats = p.searchStats ? ` · updating search statistics${p.searchStats.total > 0 ? ` ${p.searchStats.done}/${p.searchStats.total}` : '…'}` : '';
+      process.stderr.write(`\r${p.filesDone}/${p.filesTotal} files · ${p.entriesDone} entries · ${mb(p.bytesDone)}/${mb(p.bytesTotal)} MB${stats}   `);
+    }
+  });
+  try {
+    const result = await host.invoke('importFiles', { paths: ctx.args.map((p) => (/[*?[{]/.test(p) ? p : path.resolve(p))), jobId });
+    if (io.isTTY && !options.json) process.stderr.write('\n');
+    if (!result.ok) throw new QuireError(result.error.code as never, result.error.message);
+    const report = result.value as ImportReport;
+    io.out(options.json ? JSON.stringify(importJson(report)) : formatImport(report));
+    const rejected = report.files.filter((f) => f.status === 'rejected').length;
+    if (report.cancelled) {
+      io.err('quire: import cancelled; finished files were kept.');
+      return 130;
+    }
+    if (rejected > 0) {
+      io.err(`quire: ${rejected} of ${report.files.length} files were rejected (see the report).`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    off();
+    process.off('SIGINT', onSigint);
+    await host.close();
+  }
+}
+
+export async function serveCommand(ctx: CliContext): Promise<number> {
+  const port = ctx.options.port === undefined ? 0 : Number(ctx.options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
+  const host = await ArchiveHost.open(ctx.archivePath);
+  const server = await serveArchive({ host, rendererDir: ctx.io.rendererDir, port });
+  ctx.io.out(`Quire is serving ${ctx.archivePath}\nOpen ${server.url}\nPress Ctrl+C to stop.`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  await host.close();
+  return 0;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1_048_576).toFixed(1);
+}
+
+function importJson(report: ImportReport) {
+  return {
+    files: report.files.map((f) => ({ path: f.path, status: f.status, entries: f.entries, ...(f.error ? { error: f.error } : {}) })),
+  };
+}
+
+function formatImport(report: ImportReport): string {
+  const lines = report.files.map((f) => {
+    if (f.status === 'imported') return `imported   ${f.path} (${f.entries} ${f.entries === 1 ? 'entry' : 'entries'})`;
+    if (f.status === 'duplicate') return `duplicate  ${f.path} (already in the archive)`;
+    if (f.status === 'cancelled') return `cancelled  ${f.path}`;
+    return `rejected   ${f.path}: ${f.error ?? 'unreadable'}`;
+  });
+  lines.push(`${report.entriesAdded} new entries.`);
+  return lines.join('\n');
+}
