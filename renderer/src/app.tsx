@@ -5,6 +5,7 @@ import type { Connection } from './archive-client.ts';
 import { DropOverlay } from './components/drop-overlay.tsx';
 import { ErrorBanner } from './components/error-banner.tsx';
 import { FilterChips } from './components/filter-chips.tsx';
+import { HistoryStatus } from './components/history-status.tsx';
 import { ImportProgressBar } from './components/import-progress.tsx';
 import { ImportReportDialog } from './components/import-report.tsx';
 import { ListPane } from './components/list-pane.tsx';
@@ -15,6 +16,7 @@ import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { Sidebar } from './components/sidebar.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { UndoToast } from './components/undo-toast.tsx';
+import { useArchiveHistory } from './hooks/use-archive-history.ts';
 import { useArchiveVersion } from './hooks/use-archive-version.ts';
 import { useAsyncValue } from './hooks/use-async-value.ts';
 import { useImport } from './hooks/use-import.ts';
@@ -40,6 +42,7 @@ export function App({ connection }: { connection: Connection }) {
 
   const search = useSearchState();
   const undo = useUndo(setError);
+  const history = useArchiveHistory(connection, { toastOffered: undo.offer !== null, onError: setError, onChanged: bump });
   const imports = useImport(connection);
   const dragging = useWindowDrop(connection.mode, imports.importDropped);
 
@@ -214,6 +217,7 @@ export function App({ connection }: { connection: Connection }) {
       </div>
       <DropOverlay visible={dragging} />
       <UndoToast offer={undo.offer} onUndo={undo.undo} onDismiss={undo.dismiss} onHold={undo.hold} />
+      <HistoryStatus status={history.status} onRun={history.run} onDismiss={history.dismiss} />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       {imports.state.phase === 'done' && (
         <ImportReportDialog

@@ -1,47 +1,36 @@
-// The entry's text, paragraph by paragraph, with the query's terms highlighted.
+// The entry's text, paragraph by paragraph, with the query's terms and the highlights marked.
+// Paragraph separators are not drawn, but every run knows its place in the entry text
+// (see lib/selection-offsets.ts), so a selection across paragraphs still maps exactly.
 import { useMemo } from 'react';
 import type { HighlightSpan, TextDirection } from '../../../shared/contract.ts';
+import { paragraphRanges } from '../lib/annotation-segments.ts';
 import { findTerms, type Term } from '../lib/query-terms.ts';
-import { HighlightedText } from './highlighted-text.tsx';
-
-interface Paragraph {
-  text: string;
-  spans: HighlightSpan[];
-}
-
-function paragraphs(body: string, spans: HighlightSpan[]): Paragraph[] {
-  const out: Paragraph[] = [];
-  const re = /\n\s*\n/g;
-  let start = 0;
-  const push = (end: number) => {
-    const text = body.slice(start, end);
-    if (text.trim()) out.push({ text, spans: spans.filter((s) => s.start < end && s.end > start).map((s) => ({ start: s.start - start, end: s.end - start })) });
-  };
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body)) !== null) {
-    push(m.index);
-    start = m.index + m[0].length;
-  }
-  push(body.length);
-  return out;
-}
+import { AnnotatedText, type Paint } from './annotated-text.tsx';
 
 interface Props {
   body: string;
+  /** The entry text (title, blank line, body) and where the body starts in it (UTF-16). */
+  text: string;
+  bodyStart: number;
   /** The archive's own marks for the query; when absent the terms are found here. */
   spans: HighlightSpan[] | undefined;
   terms: Term[];
   direction: TextDirection;
+  paint: Paint;
 }
 
-export function ReaderBody({ body, spans, terms, direction }: Props) {
-  const paras = useMemo(() => paragraphs(body, spans ?? findTerms(body, terms)), [body, spans, terms]);
+export function ReaderBody({ body, text, bodyStart, spans, terms, direction, paint }: Props) {
+  const paras = useMemo(() => paragraphRanges(body), [body]);
+  const search = useMemo(
+    () => (spans ?? findTerms(body, terms)).map((s) => ({ start: s.start + bodyStart, end: s.end + bodyStart })),
+    [body, spans, terms, bodyStart],
+  );
   if (!body.trim()) return <p className="reader-empty-body">This entry has no text.</p>;
   return (
     <div className="reader-body" dir={direction}>
-      {paras.map((p, i) => (
-        <p key={i}>
-          <HighlightedText text={p.text} spans={p.spans} />
+      {paras.map((p) => (
+        <p key={p.from}>
+          <AnnotatedText text={text} from={p.from + bodyStart} to={p.to + bodyStart} search={search} paint={paint} />
         </p>
       ))}
     </div>

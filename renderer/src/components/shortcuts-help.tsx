@@ -11,7 +11,10 @@ const SHORTCUTS: { keys: string[][]; what: string; desktop?: boolean }[] = [
   { keys: [['Enter']], what: 'Open the selected result' },
   { keys: [['Esc']], what: 'Clear the search, then close the entry, then clear filters' },
   { keys: [['?']], what: 'Show this list' },
-  { keys: [[MOD, 'Z']], what: 'Undo the last deletion while its notice shows' },
+  { keys: [['H']], what: 'Highlight the selected text' },
+  { keys: [['1'], ['…'], ['9']], what: 'Highlight the selection with that code, or toggle it on the open or focused highlight' },
+  { keys: [[MOD, 'Z']], what: 'Undo the last change (highlights, codes, tags, notes…), or the deletion whose notice shows' },
+  { keys: [[MOD, 'Shift', 'Z'], ['Ctrl', 'Y']], what: 'Redo' },
   { keys: [[MOD, 'I']], what: 'Import files', desktop: true },
   { keys: [[MOD, 'Shift', 'I']], what: 'Import a folder', desktop: true },
 ];

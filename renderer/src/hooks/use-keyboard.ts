@@ -8,7 +8,8 @@ export interface KeyboardActions {
   help(): void;
 }
 
-function isEditable(el: Element | null): boolean {
+/** A field that takes typed keys (where our single-key shortcuts must not fire). */
+export function isEditable(el: Element | null): boolean {
   if (!el) return false;
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
   if (el instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'range'].includes(el.type);
