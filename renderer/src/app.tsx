@@ -1,7 +1,8 @@
 // The app frame: library sidebar, search toolbar with timeline, result list, reader.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AliasGroup, FacetFilter, SavedSearch, SearchHit } from '../../shared/contract.ts';
+import type { AliasGroup, FacetFilter, HighlightListItem, SavedSearch, SearchHit } from '../../shared/contract.ts';
 import type { Connection } from './archive-client.ts';
+import { AnnotationsView } from './components/annotations-view.tsx';
 import { DropOverlay } from './components/drop-overlay.tsx';
 import { ErrorBanner } from './components/error-banner.tsx';
 import { FilterChips } from './components/filter-chips.tsx';
@@ -17,13 +18,16 @@ import { Sidebar } from './components/sidebar.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { UndoToast } from './components/undo-toast.tsx';
 import { useArchiveHistory } from './hooks/use-archive-history.ts';
+import { useAnnotationVersion } from './hooks/use-annotation-version.ts';
 import { useArchiveVersion } from './hooks/use-archive-version.ts';
 import { useAsyncValue } from './hooks/use-async-value.ts';
+import { useCodes } from './hooks/use-codes.ts';
 import { useImport } from './hooks/use-import.ts';
 import { useKeyboard } from './hooks/use-keyboard.ts';
 import { useSearchPages } from './hooks/use-search-pages.ts';
 import { useSearchState } from './hooks/use-search-state.ts';
 import { useUndo } from './hooks/use-undo.ts';
+import { useViewKey } from './hooks/use-view-key.ts';
 import { useWindowDrop } from './hooks/use-window-drop.ts';
 import { errorMessage } from './lib/errors.ts';
 import { facetLabel } from './lib/format.ts';
@@ -35,12 +39,18 @@ export function App({ connection }: { connection: Connection }) {
   const [savedVersion, setSavedVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [selectedIndex, setSelectedIndex] = useState(-1);
-  const [openHit, setOpenHit] = useState<{ id: number; hit?: SearchHit } | null>(null);
+  // highlightId: opened from the annotations view, so the reader scrolls to that passage.
+  const [openHit, setOpenHit] = useState<{ id: number; hit?: SearchHit; highlightId?: number } | null>(null);
+  const [view, setView] = useState<'search' | 'annotations'>('search');
   const [saving, setSaving] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
 
   const search = useSearchState();
+  const annotationVersion = useAnnotationVersion(connection);
+  const codes = useCodes(connection, annotationVersion);
+  useViewKey(() => setView((v) => (v === 'search' ? 'annotations' : 'search')));
+  const openHighlight = (h: HighlightListItem) => setOpenHit({ id: h.entryId, highlightId: h.id });
   const undo = useUndo(setError);
   const history = useArchiveHistory(connection, { toastOffered: undo.offer !== null, onError: setError, onChanged: bump });
   const imports = useImport(connection);
@@ -145,63 +155,82 @@ export function App({ connection }: { connection: Connection }) {
         aliasError={aliases.error}
         onAliasesChanged={() => setAliasVersion((v) => v + 1)}
         onAliasDeleted={aliasDeleted}
+        annotationVersion={annotationVersion}
+        codes={codes}
+        view={view}
+        onView={setView}
       />
       <div className="workspace">
-        <header className="toolbar">
-          <SearchBar
-            ref={searchInput}
-            value={search.typed}
-            onChange={search.setTyped}
-            onClear={() => {
-              search.setTyped('');
-              searchInput.current?.focus();
-            }}
-            onSubmit={() => undefined}
-          />
-          <SearchOptions
-            total={archiveEmpty ? null : pages.total}
-            totalExact={pages.totalExact}
-            counting={pages.counting}
-            loading={pages.loading}
-            sort={search.sort}
-            onSort={search.setSort}
-            transliteration={search.transliteration}
-            onTransliteration={search.setTransliteration}
-            canNarrow={search.typed.trim().length > 0}
-            onNarrow={search.narrow}
-            canSave={search.query.trim().length > 0}
-            onSave={() => setSaving(true)}
-          />
-          {pages.explanation && search.query.trim() !== '' && !archiveEmpty && <p className="explanation muted">{pages.explanation}</p>}
-          <FilterChips
-            within={search.within}
-            onRemoveWithin={search.removeWithin}
-            filters={search.filters}
-            labelFor={labelFor}
-            onRemoveFilter={search.toggleFilter}
-            dateFrom={search.dateFrom}
-            dateTo={search.dateTo}
-            onClearDates={() => search.setDates(null, null)}
-            onClearAll={search.clearFilters}
-          />
-          {!archiveEmpty && <Timeline timeline={timeline.value} dateFrom={search.dateFrom} dateTo={search.dateTo} onRange={search.setDates} />}
-        </header>
+        {view === 'search' && (
+          <header className="toolbar">
+            <SearchBar
+              ref={searchInput}
+              value={search.typed}
+              onChange={search.setTyped}
+              onClear={() => {
+                search.setTyped('');
+                searchInput.current?.focus();
+              }}
+              onSubmit={() => undefined}
+            />
+            <SearchOptions
+              total={archiveEmpty ? null : pages.total}
+              totalExact={pages.totalExact}
+              counting={pages.counting}
+              loading={pages.loading}
+              sort={search.sort}
+              onSort={search.setSort}
+              transliteration={search.transliteration}
+              onTransliteration={search.setTransliteration}
+              canNarrow={search.typed.trim().length > 0}
+              onNarrow={search.narrow}
+              canSave={search.query.trim().length > 0}
+              onSave={() => setSaving(true)}
+            />
+            {pages.explanation && search.query.trim() !== '' && !archiveEmpty && <p className="explanation muted">{pages.explanation}</p>}
+            <FilterChips
+              within={search.within}
+              onRemoveWithin={search.removeWithin}
+              filters={search.filters}
+              labelFor={labelFor}
+              onRemoveFilter={search.toggleFilter}
+              dateFrom={search.dateFrom}
+              dateTo={search.dateTo}
+              onClearDates={() => search.setDates(null, null)}
+              onClearAll={search.clearFilters}
+            />
+            {!archiveEmpty && <Timeline timeline={timeline.value} dateFrom={search.dateFrom} dateTo={search.dateTo} onRange={search.setDates} />}
+          </header>
+        )}
         {shownError && <ErrorBanner message={shownError} onDismiss={() => (setError(null), imports.dismiss())} />}
         <ImportProgressBar state={imports.state} onCancel={imports.cancel} />
-        <div className="panes">
-          <ListPane
-            connection={connection}
-            archiveEmpty={archiveEmpty}
-            pages={pages}
-            query={search.query}
-            narrowed={narrowed}
-            selectedIndex={selectedIndex}
-            onActivate={openIndex}
-            onImportFiles={imports.importDropped}
-            onImportPaths={imports.importPaths}
-            importing={importing}
-            resetKey={resetKey}
-          />
+        <div className={`panes${view === 'annotations' ? ' is-annotations' : ''}`}>
+          {view === 'annotations' ? (
+            <AnnotationsView
+              connection={connection}
+              annotationVersion={annotationVersion}
+              codes={codes}
+              currentId={openHit?.highlightId ?? null}
+              onOpen={openHighlight}
+              onClose={() => setView('search')}
+            />
+          ) : (
+            <ListPane
+              connection={connection}
+              archiveEmpty={archiveEmpty}
+              pages={pages}
+              query={search.query}
+              narrowed={narrowed}
+              selectedIndex={selectedIndex}
+              onActivate={openIndex}
+              onImportFiles={imports.importDropped}
+              onImportPaths={imports.importPaths}
+              importing={importing}
+              resetKey={resetKey}
+              request={search.request}
+              onCursor={setSelectedIndex}
+            />
+          )}
           <main className="reader-pane" aria-label="Reader">
             <Reader
               connection={connection}

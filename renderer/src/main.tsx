@@ -9,6 +9,7 @@ import './list.css';
 import './reader.css';
 import './dialogs.css';
 import './toast.css';
+import './annotations.css';
 
 const connection = connect();
 createRoot(document.getElementById('root')!).render(

@@ -16,11 +16,13 @@ interface Props {
   hitAt(index: number): SearchHit | undefined;
   ensureRange(first: number, last: number): void;
   selectedIndex: number;
-  onSelect(index: number): void;
+  /** Rows chosen for a collection (multi-select). */
+  checked: ReadonlySet<number>;
+  onSelect(index: number, mods: { shift: boolean; toggle: boolean }): void;
   resetKey: string;
 }
 
-export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, onSelect, resetKey }: Props) {
+export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, checked, onSelect, resetKey }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -66,7 +68,7 @@ export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, 
   const rows = [];
   for (let i = first; i <= last; i++) {
     rows.push(
-      <EntryRow key={i} index={i} setSize={total} hit={hitAt(i)} top={scrollTop + (i * ROW_HEIGHT - virtualTop)} height={ROW_HEIGHT} selected={i === selectedIndex} onClick={onSelect} />,
+      <EntryRow key={i} index={i} setSize={total} hit={hitAt(i)} top={scrollTop + (i * ROW_HEIGHT - virtualTop)} height={ROW_HEIGHT} selected={i === selectedIndex} checked={checked.has(i)} onClick={onSelect} />,
     );
   }
   return (
@@ -76,6 +78,7 @@ export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, 
       onScroll={onScroll}
       role="listbox"
       aria-label="Search results"
+      aria-multiselectable="true"
       aria-activedescendant={selectedIndex >= 0 ? `entry-row-${selectedIndex}` : undefined}
       tabIndex={0}
     >

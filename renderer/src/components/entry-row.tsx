@@ -10,15 +10,18 @@ interface Props {
   setSize: number;
   top: number;
   height: number;
+  /** The cursor: the row the keyboard is on (and the one open in the reader). */
   selected: boolean;
-  onClick(index: number): void;
+  /** Chosen with Ctrl/Cmd or Shift, to add to a collection. */
+  checked: boolean;
+  onClick(index: number, mods: { shift: boolean; toggle: boolean }): void;
 }
 
-export function EntryRow({ hit, index, setSize, top, height, selected, onClick }: Props) {
-  const className = `entry-row${selected ? ' is-selected' : ''}`;
+export function EntryRow({ hit, index, setSize, top, height, selected, checked, onClick }: Props) {
+  const className = `entry-row${selected ? ' is-selected' : ''}${checked ? ' is-checked' : ''}`;
   if (!hit) {
     return (
-      <div className={`${className} is-loading`} role="option" aria-selected={selected} aria-setsize={setSize} aria-posinset={index + 1} aria-label="Loading…" aria-busy="true" style={{ top, height }} id={`entry-row-${index}`}>
+      <div className={`${className} is-loading`} role="option" aria-selected={selected || checked} aria-setsize={setSize} aria-posinset={index + 1} aria-label="Loading…" aria-busy="true" style={{ top, height }} id={`entry-row-${index}`}>
         <div className="entry-skeleton" />
         <div className="entry-skeleton short" />
       </div>
@@ -30,15 +33,22 @@ export function EntryRow({ hit, index, setSize, top, height, selected, onClick }
     <div
       className={className}
       role="option"
-      aria-selected={selected}
+      aria-selected={selected || checked}
       aria-setsize={setSize}
       aria-posinset={index + 1}
       id={`entry-row-${index}`}
       data-entry-id={hit.id}
       style={{ top, height }}
-      onClick={() => onClick(index)}
+      onClick={(e) => onClick(index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
+      // Shift+click picks a range: keep the browser from selecting the text in between.
+      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
     >
       <div className={`entry-title${hit.title ? '' : ' is-untitled'}`} dir="auto">
+        {checked && (
+          <span className="entry-check" aria-hidden="true">
+            ✓
+          </span>
+        )}
         {hit.title || hit.source || 'Untitled'}
       </div>
       <div className="entry-meta" dir={hit.direction}>

@@ -1,7 +1,13 @@
-// The middle pane: the result list, or the reason there is none.
+// The middle pane: the result list, or the reason there is none; rows chosen with Ctrl/Shift (or
+// the whole search) go to a collection from here.
+import { useEffect, useState } from 'react';
+import type { CollectionSummary, SearchRequest } from '../../../shared/contract.ts';
 import type { Connection } from '../archive-client.ts';
+import { useMultiSelect } from '../hooks/use-multi-select.ts';
 import type { SearchPages } from '../hooks/use-search-pages.ts';
 import type { DroppedFile } from '../lib/collect-dropped.ts';
+import { formatCount } from '../lib/format.ts';
+import { AddToCollectionDialog } from './add-to-collection-dialog.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { EntryList } from './entry-list.tsx';
 import { ImportButtons } from './import-buttons.tsx';
@@ -12,8 +18,12 @@ interface Props {
   pages: SearchPages;
   query: string;
   narrowed: boolean;
+  /** The search the list shows, for "Add all results to collection". */
+  request: SearchRequest;
   selectedIndex: number;
   onActivate(index: number): void;
+  /** Moves the cursor without opening (Shift+j/k extends the selection). */
+  onCursor(index: number): void;
   onImportFiles(files: DroppedFile[]): void;
   onImportPaths(paths: string[]): void;
   importing: boolean;
@@ -21,6 +31,31 @@ interface Props {
 }
 
 export function ListPane(p: Props) {
+  const total = p.pages.total ?? 0;
+  const multi = useMultiSelect(p.resetKey, total, p.selectedIndex, p.onCursor);
+  const [adding, setAdding] = useState<'selection' | 'all' | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    if (!status) return;
+    const t = setTimeout(() => setStatus(null), 8000);
+    return () => clearTimeout(t);
+  }, [status]);
+
+  const selectedIds = async (): Promise<number[]> => {
+    const ids: number[] = [];
+    for (const index of [...multi.selected].sort((a, b) => a - b)) {
+      const hit = await p.pages.fetchHit(index);
+      if (hit) ids.push(hit.id);
+    }
+    return ids;
+  };
+  const addTo = async (c: CollectionSummary): Promise<number> => {
+    const { limit: _limit, offset: _offset, sort: _sort, ...search } = p.request;
+    const r = adding === 'all' ? await p.connection.api.addToCollection({ collectionId: c.id, search }) : await p.connection.api.addToCollection({ collectionId: c.id, entryIds: await selectedIds() });
+    if (adding === 'selection') multi.clear();
+    return r.added;
+  };
+
   let body;
   if (p.archiveEmpty) {
     body = (
@@ -52,14 +87,59 @@ export function ListPane(p: Props) {
         hitAt={p.pages.hitAt}
         ensureRange={p.pages.ensureRange}
         selectedIndex={p.selectedIndex}
-        onSelect={p.onActivate}
+        checked={multi.selected}
+        onSelect={(index, mods) => {
+          if (!multi.click(index, mods, p.selectedIndex)) p.onActivate(index);
+        }}
         resetKey={p.resetKey}
       />
     );
   }
+  const count = multi.selected.size;
   return (
     <section className="list-pane" aria-label="Entries">
+      {count > 0 ? (
+        <div className="selection-bar" role="toolbar" aria-label="Selected entries">
+          <span className="selection-count" data-testid="selection-count">
+            {formatCount(count)} selected
+          </span>
+          <button type="button" className="primary-button small" onClick={() => setAdding('selection')}>
+            Add to collection…
+          </button>
+          <button type="button" className="text-button small" onClick={multi.clear}>
+            Clear
+          </button>
+        </div>
+      ) : (
+        total > 0 &&
+        !p.archiveEmpty && (
+          <div className="list-actions">
+            {status ? (
+              <span className="list-status" role="status">
+                {status}
+              </span>
+            ) : (
+              <span className="list-hint muted">Ctrl/⌘ or Shift + click to select</span>
+            )}
+            <button type="button" className="text-button small" onClick={() => setAdding('all')}>
+              Add all {formatCount(total)} {total === 1 ? 'result' : 'results'} to collection…
+            </button>
+          </div>
+        )
+      )}
       {body}
+      {adding && (
+        <AddToCollectionDialog
+          connection={p.connection}
+          what={adding === 'all' ? `all ${formatCount(total)} ${total === 1 ? 'result' : 'results'} of this search` : `${formatCount(count)} selected ${count === 1 ? 'entry' : 'entries'}`}
+          onAdd={addTo}
+          onDone={(message) => {
+            setAdding(null);
+            setStatus(message);
+          }}
+          onClose={() => setAdding(null)}
+        />
+      )}
     </section>
   );
 }

@@ -1,8 +1,11 @@
-// The library: all entries, import, saved searches, facets and alias groups.
-import type { AliasGroup, FacetFilter, FacetsResult, SavedSearch } from '../../../shared/contract.ts';
+// The library: all entries, the annotations view, import, the codebook, collections, saved
+// searches, facets and alias groups.
+import type { AliasGroup, Code, FacetFilter, FacetsResult, SavedSearch } from '../../../shared/contract.ts';
 import type { Connection } from '../archive-client.ts';
 import type { DroppedFile } from '../lib/collect-dropped.ts';
 import { AliasGroupList } from './alias-group-list.tsx';
+import { Codebook } from './codebook.tsx';
+import { CollectionList } from './collection-list.tsx';
 import { FacetPanel } from './facet-panel.tsx';
 import { ImportButtons } from './import-buttons.tsx';
 import { SavedSearchList } from './saved-search-list.tsx';
@@ -28,9 +31,20 @@ interface Props {
   aliasError: string | null;
   onAliasesChanged(): void;
   onAliasDeleted(group: AliasGroup): void;
+  annotationVersion: number;
+  codes: Code[];
+  view: 'search' | 'annotations';
+  onView(view: 'search' | 'annotations'): void;
 }
 
 export function Sidebar(p: Props) {
+  const toSearch = () => p.view !== 'search' && p.onView('search');
+  // A collection opens as a list of its own, like a fresh search.
+  const openCollection = (name: string) => {
+    toSearch();
+    p.onShowAll();
+    p.onToggleFacet('collection', name);
+  };
   return (
     <aside className="sidebar" aria-label="Library">
       <div className="sidebar-top">
@@ -38,11 +52,36 @@ export function Sidebar(p: Props) {
       </div>
       <nav className="sidebar-scroll">
         <SidebarSection title="Library">
-          <button type="button" className="sidebar-item" aria-current={p.showingAll} onClick={p.onShowAll}>
+          <button type="button" className="sidebar-item" aria-current={p.view === 'search' && p.showingAll} onClick={() => (toSearch(), p.onShowAll())}>
             <span className="sidebar-item-label">All entries</span>
             {p.entryCount !== null && <span className="count">{p.entryCount.toLocaleString('en-US')}</span>}
           </button>
+          <button
+            type="button"
+            className="sidebar-item"
+            aria-current={p.view === 'annotations'}
+            onClick={() => p.onView(p.view === 'annotations' ? 'search' : 'annotations')}
+            aria-keyshortcuts="a"
+            title="Every highlight in the archive (a)"
+          >
+            <span className="sidebar-item-label">Annotations</span>
+            <kbd aria-hidden="true">a</kbd>
+          </button>
           <ImportButtons connection={p.connection} onFiles={p.onImportFiles} onPaths={p.onImportPaths} disabled={p.importing} />
+        </SidebarSection>
+        <SidebarSection title="Codebook">
+          <Codebook
+            connection={p.connection}
+            codes={p.codes}
+            activePaths={p.filters.code ?? []}
+            onToggleCode={(path) => {
+              toSearch();
+              p.onToggleFacet('code', path);
+            }}
+          />
+        </SidebarSection>
+        <SidebarSection title="Collections">
+          <CollectionList connection={p.connection} annotationVersion={p.annotationVersion} activeNames={p.view === 'search' ? (p.filters.collection ?? []) : []} onOpen={openCollection} />
         </SidebarSection>
         <SidebarSection title="Saved searches">
           <SavedSearchList searches={p.savedSearches} activeQuery={p.activeQuery} onOpen={p.onOpenSaved} onDelete={p.onDeleteSaved} />
