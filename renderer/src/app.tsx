@@ -240,6 +240,7 @@ export function App({ connection }: { connection: Connection }) {
               terms={terms}
               version={version}
               onOpen={(id) => setOpenHit({ id })}
+              focusHighlightId={openHit?.highlightId ?? null}
             />
           </main>
         </div>
