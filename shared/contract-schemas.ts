@@ -20,6 +20,7 @@ const filters = z
     month: strings.optional(),
     tag: strings.optional(),
     code: strings.optional(),
+    collection: strings.optional(),
   })
   .strict();
 
@@ -115,6 +116,19 @@ export const INPUT_SCHEMAS: Schemas = {
   history: none,
   undo: none,
   redo: none,
+  // Tags, entry notes, collections, deleting sources and entries.
+  listTags: none,
+  setEntryTags: z.object({ entryId: id, tags: z.array(z.string().max(200)).max(1000) }).strict(),
+  saveEntryNote: z.object({ id: id.optional(), entryId: id, text: z.string().max(1_000_000) }).strict(),
+  deleteEntryNote: z.object({ id }).strict(),
+  listCollections: none,
+  saveCollection: z.object({ id: id.optional(), name: z.string().trim().min(1).max(200), description: z.string().max(100_000).nullable().optional() }).strict(),
+  deleteCollection: z.object({ id }).strict(),
+  addToCollection: z
+    .object({ collectionId: id, entryIds: z.array(id).max(1_000_000).optional(), highlightIds: z.array(id).max(1_000_000).optional(), search: searchRequest.optional() })
+    .strict(),
+  removeFromCollection: z.object({ collectionId: id, entryIds: z.array(id).max(1_000_000).optional(), highlightIds: z.array(id).max(1_000_000).optional() }).strict(),
+  deleteEntries: z.object({ entryIds: z.array(id).max(1_000_000).optional(), sourceIds: z.array(id).max(100_000).optional() }).strict(),
   exportArchive: z
     .object({
       scope: z.discriminatedUnion('kind', [

@@ -3,6 +3,7 @@
 import type { ArchiveArg, ArchiveHandlers, ArchiveInfo, ArchiveMethod, ArchiveReturn, EntryOriginal, ImportProgress } from '../../shared/contract.ts';
 import { QuireError } from '../../shared/errors.ts';
 import { annotationHandlers } from './annotation/annotation-handlers.ts';
+import { organise } from './annotation/organise-handlers.ts';
 import { openArchive, type Db } from './db/open-archive.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { classifySqliteError, withSqliteErrors } from './db/sql-errors.ts';
@@ -67,6 +68,8 @@ export class Archive {
       return { jobId: id, isCancelled: () => jobs.isCancelled(id), onProgress: (p) => jobs.onProgress(p), searchStats: jobs.searchStats };
     };
     const s = this.searchService;
+    const annotation = annotationHandlers(this.db);
+    const organised = organise(this.db, s);
     return {
       info: () => this.info(),
       stats: () => readStats(this.db),
@@ -93,7 +96,14 @@ export class Archive {
       saveSearch: (req) => s.saveSearch(req),
       openSavedSearch: (req) => s.openSavedSearch(req),
       deleteSavedSearch: (req) => s.deleteSavedSearch(req),
-      ...annotationHandlers(this.db),
+      ...annotation,
+      ...organised.handlers,
+      // Highlights from annotation-handlers, tags, notes and collections from organise-handlers.
+      getEntryAnnotations: (req) => {
+        const base = annotation.getEntryAnnotations(req);
+        const parts = organised.entryParts(req.entryId);
+        return base instanceof Promise ? base.then((b) => ({ ...b, ...parts })) : { ...base, ...parts };
+      },
     };
   }
 

@@ -14,6 +14,8 @@ export function cleanTagName(name: string): string {
 }
 
 const fold = (name: string) => name.toLocaleLowerCase('und');
+/** Tags sort as a reader expects (É beside E), not by code point as SQLite's NOCASE does. */
+const collator = new Intl.Collator('und', { sensitivity: 'base', numeric: true });
 
 export class TagsRepo {
   private readonly db: Db;
@@ -24,21 +26,20 @@ export class TagsRepo {
 
   /** Every tag some live entry carries, with how many, by name. */
   list(): FacetCount[] {
-    return this.db
+    const rows = this.db
       .prepare(
         `SELECT t.name AS value, t.name AS label, count(*) AS count
            FROM tags t JOIN entry_tags et ON et.tag_id = t.id JOIN entries e ON e.id = et.entry_id
-          GROUP BY t.id ORDER BY t.name COLLATE NOCASE, t.id`,
+          GROUP BY t.id`,
       )
       .all() as FacetCount[];
+    return rows.sort((a, b) => collator.compare(a.value, b.value));
   }
 
   /** The entry's tag names, by name. */
   ofEntry(entryId: number): string[] {
-    return this.db
-      .prepare('SELECT t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = ? ORDER BY t.name COLLATE NOCASE')
-      .pluck()
-      .all(entryId) as string[];
+    const names = this.db.prepare('SELECT t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = ?').pluck().all(entryId) as string[];
+    return names.sort(collator.compare);
   }
 
   /** Replaces the entry's tags with `names` (one undoable change); returns the entry's tags as stored. */

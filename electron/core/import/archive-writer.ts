@@ -96,7 +96,7 @@ export class ArchiveWriter {
       return { sourceId, added };
     });
     this.batch.begin();
-    const { sourceId, added } = write.immediate();
+    const { sourceId, added } = this.entries.countingIds(() => write.immediate());
     const warnings = [...doc.warnings];
     if (added < prepared.entries.length) warnings.push(`${prepared.entries.length - added} entries were already in the archive from another file.`);
     return {

@@ -24,6 +24,9 @@ export interface NewEntry {
   createdAt: string;
 }
 
+/** Above every entry id live or in the trash. */
+const NEXT_ID = 'SELECT max(coalesce((SELECT max(id) FROM entries), 0), coalesce((SELECT max(id) FROM trash_entries), 0)) + 1';
+
 interface EntryRow {
   id: number;
   title: string;
@@ -49,13 +52,23 @@ export class EntriesRepo {
   private readonly getStmt;
   private readonly provenanceStmt;
   private readonly versionsStmt;
+  private readonly nextIdStmt;
+  private readonly db: Db;
+  /** The next entry id while countingIds runs, else null (each insert looks it up). */
+  private nextId: number | null = null;
 
   constructor(db: Db) {
+    this.db = db;
     this.byHash = db.prepare<[string], { id: number }>('SELECT id FROM entries WHERE content_hash = ?');
+    // Ids are never reused while a deleted entry waits in the trash (undo gives it its own id back):
+    // a new id is above every id live AND trashed; SQLite's default, max(id) + 1 of the live table,
+    // would hand a trashed id to the next import. See countingIds for the import's fast path.
     this.insertStmt = db.prepare(
-      `INSERT INTO entries (title, body, date, date_source, author, outlet, url, language, direction, content_hash, minhash, near_group, created_at, guid)
-       VALUES (@title, @body, @date, @dateSource, @author, @outlet, @url, @language, @direction, @contentHash, @minhash, @nearGroup, @createdAt, @guid)`,
+      `INSERT INTO entries (id, title, body, date, date_source, author, outlet, url, language, direction, content_hash, minhash, near_group, created_at, guid)
+       VALUES (coalesce(@id, (${NEXT_ID})),
+               @title, @body, @date, @dateSource, @author, @outlet, @url, @language, @direction, @contentHash, @minhash, @nearGroup, @createdAt, @guid)`,
     );
+    this.nextIdStmt = db.prepare<[], number>(NEXT_ID).pluck();
     this.indexStmt = db.prepare('INSERT INTO entry_index (rowid, title, body, author, outlet, dates) VALUES (?, ?, ?, ?, ?, ?)');
     this.linkStmt = db.prepare(
       'INSERT OR IGNORE INTO entry_sources (entry_id, source_id, start, end, ordinal) VALUES (?, ?, ?, ?, ?)',
@@ -100,10 +113,32 @@ export class EntriesRepo {
   /** Inserts an entry and indexes it for search (folded text) in the same transaction. */
   insert(entry: NewEntry): number {
     const { folded: given, ...row } = entry;
-    const id = Number(this.insertStmt.run({ ...row, nearGroup: entry.nearGroup ?? null, guid: guidFromHash(entry.contentHash) }).lastInsertRowid);
-    const f = given ?? foldFields(entry);
-    this.indexStmt.run(id, f.title, f.body, f.author, f.outlet, dateTokens(entry.date));
+    const id = Number(this.insertStmt.run({ ...row, id: this.nextId, nearGroup: entry.nearGroup ?? null, guid: guidFromHash(entry.contentHash) }).lastInsertRowid);
+    if (this.nextId !== null) this.nextId = id + 1;
+    this.index(id, entry, given);
     return id;
+  }
+
+  /** Adds an entry row's words to the search index (insert, and undo restoring a deleted entry). */
+  index(id: number, entry: { title: string; body: string; author: string | null; outlet: string | null; date: string | null }, folded?: FoldedFields): void {
+    const f = folded ?? foldFields(entry);
+    this.indexStmt.run(id, f.title, f.body, f.author, f.outlet, dateTokens(entry.date));
+  }
+
+  /**
+   * Runs `fn`, one synchronous call inside a write transaction (an imported file), with entry ids
+   * counted in memory from one lookup instead of two max() lookups per entry (~5 µs each time).
+   * Safe because nothing else can insert meanwhile: other connections wait for the write lock
+   * this transaction holds, and this connection runs nothing else during a synchronous call.
+   */
+  countingIds<T>(fn: () => T): T {
+    if (!this.db.inTransaction) return fn();
+    this.nextId = this.nextIdStmt.get() ?? 1;
+    try {
+      return fn();
+    } finally {
+      this.nextId = null;
+    }
   }
 
   link(entryId: number, sourceId: number, start: number, end: number, ordinal: number): void {

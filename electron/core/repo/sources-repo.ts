@@ -27,9 +27,11 @@ export class SourcesRepo {
 
   constructor(db: Db) {
     this.byHash = db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE sha256 = ?');
+    // Above every id live or in the trash, so undo gives a deleted source its own id back (see EntriesRepo).
     this.insertStmt = db.prepare(
-      `INSERT INTO sources (sha256, name, path, container, size, format, encoding, encoding_confidence, imported_at, bytes, text, header, warnings, guid)
-       VALUES (@sha256, @name, @path, @container, @size, @format, @encoding, @encodingConfidence, @importedAt, @bytes, @text, @header, @warnings, @guid)`,
+      `INSERT INTO sources (id, sha256, name, path, container, size, format, encoding, encoding_confidence, imported_at, bytes, text, header, warnings, guid)
+       VALUES (max(coalesce((SELECT max(id) FROM sources), 0), coalesce((SELECT max(id) FROM trash_sources), 0)) + 1,
+               @sha256, @name, @path, @container, @size, @format, @encoding, @encodingConfidence, @importedAt, @bytes, @text, @header, @warnings, @guid)`,
     );
     this.listStmt = db.prepare<[], SourceSummary>(
       `SELECT s.id, s.name, s.path, s.format, s.encoding, s.size, s.sha256, s.imported_at AS importedAt,

@@ -5,24 +5,29 @@
 import type { FacetCount, FacetsResult, TimelineResult } from '../../../shared/contract.ts';
 import { collectMatches, idsJson, type MatchSet } from './match-sample.ts';
 import type { SearchPlan, StatementCache } from './search-plan.ts';
-import type { FacetName } from './sql-filters.ts';
+import { CODE_PATHS, type FacetName } from './sql-filters.ts';
 
 const FACET_LIMIT = 100;
-const FACETS: FacetName[] = ['outlet', 'author', 'source', 'language', 'year', 'month', 'tag', 'code'];
+const FACETS: FacetName[] = ['outlet', 'author', 'source', 'language', 'year', 'month', 'tag', 'code', 'collection'];
 const IN_SET = 'IN (SELECT value FROM json_each(?))';
 
 const ROW_SQL = `SELECT e.id, e.outlet, e.author, e.language, e.date FROM entries e WHERE e.id ${IN_SET}`;
 const PAIR_SQL: Partial<Record<FacetName, string>> = {
   source: `SELECT es.entry_id AS id, CAST(es.source_id AS TEXT) AS value FROM entry_sources es WHERE es.entry_id ${IN_SET}`,
   tag: `SELECT et.entry_id AS id, t.name AS value FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id ${IN_SET}`,
-  code: `SELECT h.entry_id AS id, c.name AS value FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
-           JOIN codes c ON c.id = hc.code_id WHERE h.entry_id ${IN_SET}`,
+  // Live highlights and codes only; a code's value is its path (names are unique only among siblings).
+  code: `WITH RECURSIVE ${CODE_PATHS}
+         SELECT h.entry_id AS id, p.path AS value FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
+           JOIN code_paths p ON p.id = hc.code_id WHERE h.deleted_at IS NULL AND h.entry_id ${IN_SET}`,
+  collection: `SELECT ce.entry_id AS id, c.name AS value FROM collection_entries ce JOIN collections c ON c.id = ce.collection_id
+                WHERE c.deleted_at IS NULL AND ce.entry_id ${IN_SET}`,
 };
 
 const EXISTS_SQL: Partial<Record<FacetName, string>> = {
   source: 'SELECT 1 FROM entry_sources LIMIT 1',
   tag: 'SELECT 1 FROM entry_tags LIMIT 1',
   code: 'SELECT 1 FROM highlight_codes LIMIT 1',
+  collection: 'SELECT 1 FROM collection_entries LIMIT 1',
 };
 
 interface EntryRow {

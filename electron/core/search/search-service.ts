@@ -103,6 +103,21 @@ export class SearchService {
     }
   }
 
+  /**
+   * Every entry the request matches, unpaged (the sort and paging fields are ignored), oldest
+   * first with undated entries last: what "add this whole search to a collection" adds.
+   */
+  matchingIds(req: SearchRequest): number[] {
+    try {
+      const plan = this.plan(req);
+      if (plan.compiled.never) return [];
+      const from = matchingFrom(plan);
+      return (this.stmts.get(`SELECT e.id AS id ${from.sql} ORDER BY e.date IS NULL, e.date, e.id`).all(...from.params) as { id: number }[]).map((r) => r.id);
+    } catch (error) {
+      throw asQueryError(error);
+    }
+  }
+
   /** Highlight spans of the query's terms in an entry's own title and body (for the reader). */
   highlightEntry(entry: { title: string; body: string }, query: string, transliteration: boolean): { titleHighlights: HighlightSpan[]; bodyHighlights: HighlightSpan[] } {
     try {

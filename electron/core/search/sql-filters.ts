@@ -1,7 +1,7 @@
 // SQL conditions on `entries e` for field filters and facet selections. Values are always bound.
 import type { FacetFilter } from '../../../shared/contract.ts';
 import { requestDay } from './query-dates.ts';
-import type { QueryNode } from './query-parser.ts';
+import type { HAS_VALUES, QueryNode } from './query-parser.ts';
 
 export interface SqlFilter {
   sql: string;
@@ -14,9 +14,38 @@ export interface SqlFilter {
 const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const SOURCE_NAME = `e.id IN (SELECT es.entry_id FROM entry_sources es JOIN sources s ON s.id = es.source_id WHERE s.name LIKE ? ESCAPE '\\')`;
+// Annotation filters see live rows only: deleted (trashed) codes, highlights, notes and
+// collections keep their rows for undo but no longer match.
 const TAG_NAME = 'e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ?)';
-const CODE_NAME = `e.id IN (SELECT h.entry_id FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
-                    JOIN codes c ON c.id = hc.code_id WHERE c.name = ? COLLATE NOCASE)`;
+
+/** Live codes with their paths (names from the root joined by "/", a "/" inside a name written "\/"), as CodeTree.path gives them. */
+export const CODE_PATHS = `code_paths(id, path) AS (
+    SELECT id, replace(name, '/', '\\/') FROM codes
+     WHERE deleted_at IS NULL AND (parent_id IS NULL OR parent_id NOT IN (SELECT id FROM codes WHERE deleted_at IS NULL))
+    UNION ALL
+    SELECT c.id, p.path || '/' || replace(c.name, '/', '\\/') FROM codes c JOIN code_paths p ON c.parent_id = p.id WHERE c.deleted_at IS NULL)`;
+
+/** `code:NAME` or `code:Parent/Child`: that code (by name at any level, or by path) and all its sub-codes. */
+const CODE_TREE = `e.id IN (SELECT h.entry_id FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
+    WHERE h.deleted_at IS NULL AND hc.code_id IN (
+      WITH RECURSIVE ${CODE_PATHS},
+      picked(id) AS (
+        SELECT id FROM code_paths WHERE path = ? COLLATE NOCASE
+        UNION SELECT id FROM codes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL
+        UNION SELECT c.id FROM codes c JOIN picked p ON c.parent_id = p.id WHERE c.deleted_at IS NULL)
+      SELECT id FROM picked))`;
+
+/** Entries in a live collection (its entry members: its highlights are listed with the highlights). */
+const inCollections = (cond: string) =>
+  `e.id IN (SELECT ce.entry_id FROM collection_entries ce JOIN collections c ON c.id = ce.collection_id WHERE c.deleted_at IS NULL AND ${cond})`;
+
+const HAS: Record<(typeof HAS_VALUES)[number], string> = {
+  highlight: 'e.id IN (SELECT h.entry_id FROM highlights h WHERE h.deleted_at IS NULL)',
+  // An entry note, or a note on one of the entry's highlights.
+  note: `(e.id IN (SELECT n.entry_id FROM entry_notes n WHERE n.deleted_at IS NULL)
+      OR e.id IN (SELECT h.entry_id FROM highlights h WHERE h.deleted_at IS NULL AND h.note IS NOT NULL AND trim(h.note) <> ''))`,
+  tag: 'e.id IN (SELECT et.entry_id FROM entry_tags et)',
+};
 
 export function filterSql(node: Extract<QueryNode, { kind: 'filter' | 'date' }>): SqlFilter {
   if (node.kind === 'date') {
@@ -38,7 +67,13 @@ export function filterSql(node: Extract<QueryNode, { kind: 'filter' | 'date' }>)
     case 'tag':
       return { sql: TAG_NAME, params: [node.value], label: `tag:${node.value}` };
     case 'code':
-      return { sql: CODE_NAME, params: [node.value], label: `code:${node.value}` };
+      return { sql: CODE_TREE, params: [node.value, node.value], label: `code:${node.value}` };
+    case 'collection':
+      return { sql: inCollections('c.name = ? COLLATE NOCASE'), params: [node.value], label: `collection:${node.value}` };
+    case 'has': {
+      const what = node.value.toLowerCase() as keyof typeof HAS;
+      return { sql: HAS[what], params: [], label: `has:${what}` };
+    }
     case 'lang':
       return { sql: 'e.language = ?', params: [node.value.toLowerCase()], label: `lang:${node.value}` };
   }
@@ -62,11 +97,16 @@ function facetSql(name: FacetName, values: readonly (string | number)[]): SqlFil
     case 'tag':
       return { sql: `e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name IN (${placeholders(values.length)}))`, params: [...values], label };
     case 'code':
+      // A facet value is a code's path; selecting it keeps the entries its count counted (that code itself).
       return {
-        sql: `e.id IN (SELECT h.entry_id FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id JOIN codes c ON c.id = hc.code_id WHERE c.name IN (${placeholders(values.length)}))`,
+        sql: `e.id IN (SELECT h.entry_id FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
+                WHERE h.deleted_at IS NULL AND hc.code_id IN (WITH RECURSIVE ${CODE_PATHS} SELECT id FROM code_paths WHERE path IN (${placeholders(values.length)})))`,
         params: [...values],
         label,
       };
+    case 'collection': {
+      return { sql: inCollections(`c.name IN (${placeholders(values.length)})`), params: [...values], label };
+    }
     case 'year':
     case 'month': {
       // Ranges on the indexed date column rather than substr(), so the index can serve them.
