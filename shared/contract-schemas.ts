@@ -113,6 +113,9 @@ export const INPUT_SCHEMAS: Schemas = {
     })
     .strict(),
   carryHighlights: z.object({ fromEntryId: id, toEntryId: id }).strict(),
+  backupArchive: z.object({ path: z.string().min(1).max(4096).optional(), daily: z.boolean().optional() }).strict(),
+  listBackups: none,
+  restoreBackup: z.object({ path: z.string().min(1).max(4096) }).strict(),
   history: none,
   undo: none,
   redo: none,

@@ -7,6 +7,7 @@ import type { ArchiveEvent } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 import { QuireError, toErrorData } from '../../shared/errors.ts';
 import { decodeUploads } from '../../shared/upload-frames.ts';
+import { backupsDir } from '../core/db/backups.ts';
 import type { ArchiveHost } from '../core/worker/archive-host.ts';
 
 export interface ServeOptions {
@@ -118,6 +119,16 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
       arg = raw.byteLength === 0 ? undefined : JSON.parse(Buffer.from(raw).toString('utf8'));
     } catch {
       return sendJson(res, 400, failure('invalid-input', 'The request body is not valid JSON.'));
+    }
+    // Backups over HTTP stay inside the archive's backups folder: no writing or reading other paths.
+    if (match[1] === 'backupArchive' && typeof arg === 'object' && arg !== null && 'path' in arg) {
+      return sendJson(res, 403, failure('unauthorized', 'In browser mode backups are written to the archive\'s backups folder only.'));
+    }
+    if (match[1] === 'restoreBackup') {
+      const wanted = typeof arg === 'object' && arg !== null && 'path' in arg ? path.resolve(String((arg as { path: unknown }).path)) : '';
+      if (path.dirname(wanted) !== backupsDir(options.host.archivePath)) {
+        return sendJson(res, 403, failure('unauthorized', 'In browser mode only backups from the archive\'s backups folder can be restored.'));
+      }
     }
     const result = await options.host.invoke(match[1]!, arg ?? undefined);
     sendJson(res, 200, result);

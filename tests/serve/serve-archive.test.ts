@@ -135,4 +135,14 @@ describe('quire serve', () => {
     req.destroy();
     expect(events.join('')).toContain('"type":"import-finished"');
   });
+
+  it('keeps backups inside the archive\'s backups folder over HTTP', async () => {
+    const auth = { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` };
+    const outside = await raw(server.port, '/api/invoke/backupArchive', auth, 'POST', Buffer.from(JSON.stringify({ path: '/tmp/stolen.quire' })));
+    expect(outside.status).toBe(403);
+    const restore = await raw(server.port, '/api/invoke/restoreBackup', auth, 'POST', Buffer.from(JSON.stringify({ path: '/etc/hostname' })));
+    expect(restore.status).toBe(403);
+    const inside = await raw(server.port, '/api/invoke/backupArchive', auth, 'POST', Buffer.from('{}'));
+    expect(JSON.parse(inside.body)).toMatchObject({ ok: true, value: { reason: 'manual' } });
+  });
 });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { QuireError } from '../../../shared/errors.ts';
 import { APP_VERSION } from '../app-version.ts';
+import { backupBeforeMigration } from './backups.ts';
 import type { Migration } from './migration-types.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import { withSqliteErrors } from './sql-errors.ts';
@@ -50,6 +51,8 @@ export function openArchive(file: string, options: OpenOptions = {}): Db {
       registerSqlFunctions(db);
       if (version < LATEST_SCHEMA_VERSION) {
         if (options.readonly) throw new QuireError('archive-readonly', `${archivePath} needs upgrading, which a read-only open cannot do.`);
+        // A whole copy first, so an upgrade that goes wrong (or a newer Quire given back) loses nothing.
+        if (version > 0) backupBeforeMigration(db, archivePath, version);
         migrate(db, version);
       }
       return db;

@@ -1,10 +1,13 @@
 // Runs the archive in two worker threads (a writer and a reader over one WAL database) and
 // serves the contract to whoever holds the host: Electron IPC, the HTTP server, tests.
+import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ARCHIVE_METHODS, type ArchiveEvent, type ArchiveMethod, type WireResult } from '../../../shared/contract.ts';
+import { ARCHIVE_METHODS, type ArchiveEvent, type BackupInfo, type ArchiveMethod, type WireResult } from '../../../shared/contract.ts';
 import { validateInput } from '../../../shared/contract-schemas.ts';
 import { fromErrorData, QuireError, toErrorData } from '../../../shared/errors.ts';
 import { newJobId } from '../archive.ts';
+import { assertRestorable, listBackups, restoreFile } from '../db/backups.ts';
 import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.ts';
 
 const JOB_SLOTS = 64;
@@ -93,24 +96,67 @@ export class ArchiveHost {
   private reader!: WorkerLink;
 
   readonly archivePath: string;
-  private constructor(archivePath: string) {
+  private readonly options: HostOptions;
+  private constructor(archivePath: string, options: HostOptions) {
     this.archivePath = archivePath;
+    this.options = options;
   }
 
   /** Opens (creating or migrating) the archive: the writer first, then the read-only reader. */
   static async open(archivePath: string, options: HostOptions = {}): Promise<ArchiveHost> {
-    const host = new ArchiveHost(archivePath);
-    const file = options.workerFile ?? defaultWorkerFile();
-    const emit = (e: ArchiveEvent) => host.emit(e);
-    const { searchStats } = options;
-    host.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: host.flags.buffer as SharedArrayBuffer, ...(searchStats ? { searchStats } : {}) }, emit);
+    const host = new ArchiveHost(archivePath, options);
+    await host.startWorkers();
+    host.scheduleDailyBackups();
+    return host;
+  }
+
+  private dailyTimer: ReturnType<typeof setInterval> | null = null;
+
+  /** While the archive is open: a backup a day (checked hourly, first a minute after opening). */
+  private scheduleDailyBackups(): void {
+    if (process.env['QUIRE_DAILY_BACKUPS'] === '0') return;
+    const run = () => void this.reader?.call({ method: 'backupArchive', arg: { daily: true } });
+    const first = setTimeout(run, 60_000);
+    first.unref();
+    this.dailyTimer = setInterval(run, 60 * 60 * 1000);
+    this.dailyTimer.unref();
+  }
+
+  private async startWorkers(): Promise<void> {
+    const file = this.options.workerFile ?? defaultWorkerFile();
+    const emit = (e: ArchiveEvent) => this.emit(e);
+    const { archivePath } = this;
+    const { searchStats } = this.options;
+    this.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...(searchStats ? { searchStats } : {}) }, emit);
     try {
-      host.reader = await WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: host.flags.buffer as SharedArrayBuffer }, emit);
+      this.reader = await WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: this.flags.buffer as SharedArrayBuffer }, emit);
     } catch (error) {
-      await host.writer.close();
+      await this.writer.close();
       throw error;
     }
-    return host;
+  }
+
+  /**
+   * Puts a backup in the archive's place: both workers close (so nothing holds the file), the
+   * current state is kept as a 'before-restore' backup, the backup is copied in, and the workers
+   * reopen it (migrating it if it is older). Refused while an import runs.
+   */
+  private async restore(file: string): Promise<{ restored: BackupInfo; previous: string | null }> {
+    if (this.jobSlots.size > 0) throw new QuireError('archive-busy', 'An import is running. Let it finish or cancel it, then restore the backup.');
+    const backups = listBackups(this.archivePath);
+    const restored = backups.find((b) => path.resolve(b.path) === path.resolve(file));
+    assertRestorable(this.archivePath, file);
+    await Promise.all([this.reader.close(), this.writer.close()]);
+    let previous: string | null = null;
+    try {
+      ({ previous } = restoreFile(this.archivePath, file));
+    } finally {
+      await this.startWorkers();
+    }
+    this.emit({ type: 'archive-changed' });
+    this.emit({ type: 'annotations-changed' });
+    const st = fs.statSync(file);
+    return { restored: restored ?? { path: path.resolve(file), name: path.basename(file), createdAt: st.mtime.toISOString(), reason: 'manual', size: st.size }, previous };
   }
 
   onEvent(listener: (e: ArchiveEvent) => void): () => void {
@@ -131,6 +177,7 @@ export class ArchiveHost {
       const m = method as ArchiveMethod;
       const arg = validateInput(m, rawArg) as Record<string, unknown> | undefined;
       const kind = ARCHIVE_METHODS[m];
+      if (m === 'restoreBackup') return { ok: true, value: await this.restore(String(arg?.['path'])) };
       if (kind === 'control') return { ok: true, value: this.cancel(String(arg?.['jobId'])) };
       if (kind === 'read') return await this.reader.call({ method: m, arg });
       if (kind === 'write') return await this.writer.call({ method: m, arg });
@@ -176,6 +223,7 @@ export class ArchiveHost {
   }
 
   async close(): Promise<void> {
+    if (this.dailyTimer) clearInterval(this.dailyTimer);
     await Promise.all([this.reader?.close(), this.writer?.close()]);
   }
 }
