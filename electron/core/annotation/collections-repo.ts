@@ -23,6 +23,8 @@ function chunks(ids: readonly number[]): number[][] {
   return out;
 }
 
+const items = (n: number) => (n === 1 ? 'one item' : `${n.toLocaleString('en')} items`);
+
 export class CollectionsRepo {
   private readonly db: Db;
 
@@ -84,33 +86,36 @@ export class CollectionsRepo {
 
   /**
    * Appends live entries and live highlights not yet in the collection, in the order given, as
-   * one undoable change; returns how many were added.
+   * one undoable change; returns how many were added (none: no change is recorded).
    */
   add(collectionId: number, entryIds: readonly number[], highlightIds: readonly number[]): number {
     const { name } = this.get(collectionId);
-    if (entryIds.length === 0 && highlightIds.length === 0) return 0;
+    const entries = chunks(entryIds);
+    const highlights = chunks(highlightIds);
+    // What is new, counted first: the Edit menu's label says how many items the change added.
+    const newEntries = `FROM json_each(:ids) j WHERE EXISTS (SELECT 1 FROM entries e WHERE e.id = j.value)
+        AND NOT EXISTS (SELECT 1 FROM collection_entries x WHERE x.collection_id = :c AND x.entry_id = j.value)`;
+    const newHighlights = `FROM json_each(:ids) j WHERE EXISTS (SELECT 1 FROM highlights h WHERE h.id = j.value AND h.deleted_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM collection_highlights x WHERE x.collection_id = :c AND x.highlight_id = j.value)`;
+    const countNew = (from: string, list: number[][]) => {
+      const stmt = this.db.prepare(`SELECT count(*) ${from}`).pluck();
+      return list.reduce((n, chunk) => n + (stmt.get({ c: collectionId, ids: JSON.stringify(chunk) }) as number), 0);
+    };
+    const count = countNew(newEntries, entries) + countNew(newHighlights, highlights);
+    if (count === 0) return 0;
     const now = new Date().toISOString();
-    const count = entryIds.length + highlightIds.length;
-    return recordChange(this.db, `Add ${count === 1 ? 'one item' : `${count.toLocaleString('en')} items`} to “${name}”`, () => {
+    return recordChange(this.db, `Add ${items(count)} to “${name}”`, () => {
       let added = 0;
-      const addEntries = this.db.prepare(
-        `INSERT INTO collection_entries (collection_id, entry_id, position, added_at)
-         SELECT :c, j.value, :base + j.key, :now FROM json_each(:ids) j
-          WHERE EXISTS (SELECT 1 FROM entries e WHERE e.id = j.value)
-            AND NOT EXISTS (SELECT 1 FROM collection_entries x WHERE x.collection_id = :c AND x.entry_id = j.value)`,
-      );
+      const addEntries = this.db.prepare(`INSERT INTO collection_entries (collection_id, entry_id, position, added_at) SELECT :c, j.value, :base + j.key, :now ${newEntries}`);
       const nextEntry = this.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM collection_entries WHERE collection_id = ?').pluck();
-      for (const chunk of chunks(entryIds)) {
+      for (const chunk of entries) {
         added += addEntries.run({ c: collectionId, base: nextEntry.get(collectionId) as number, now, ids: JSON.stringify(chunk) }).changes;
       }
       const addHighlights = this.db.prepare(
-        `INSERT INTO collection_highlights (collection_id, highlight_id, position, added_at)
-         SELECT :c, j.value, :base + j.key, :now FROM json_each(:ids) j
-          WHERE EXISTS (SELECT 1 FROM highlights h WHERE h.id = j.value AND h.deleted_at IS NULL)
-            AND NOT EXISTS (SELECT 1 FROM collection_highlights x WHERE x.collection_id = :c AND x.highlight_id = j.value)`,
+        `INSERT INTO collection_highlights (collection_id, highlight_id, position, added_at) SELECT :c, j.value, :base + j.key, :now ${newHighlights}`,
       );
       const nextHighlight = this.db.prepare('SELECT coalesce(max(position), -1) + 1 FROM collection_highlights WHERE collection_id = ?').pluck();
-      for (const chunk of chunks(highlightIds)) {
+      for (const chunk of highlights) {
         added += addHighlights.run({ c: collectionId, base: nextHighlight.get(collectionId) as number, now, ids: JSON.stringify(chunk) }).changes;
       }
       return added;
@@ -120,14 +125,22 @@ export class CollectionsRepo {
   /** Takes entries and highlights out of the collection (they stay in the archive); one undoable change. */
   remove(collectionId: number, entryIds: readonly number[], highlightIds: readonly number[]): number {
     const { name } = this.get(collectionId);
-    const count = entryIds.length + highlightIds.length;
+    const entries = chunks(entryIds);
+    const highlights = chunks(highlightIds);
+    const inEntries = 'FROM collection_entries WHERE collection_id = ? AND entry_id IN (SELECT value FROM json_each(?))';
+    const inHighlights = 'FROM collection_highlights WHERE collection_id = ? AND highlight_id IN (SELECT value FROM json_each(?))';
+    const countIn = (from: string, list: number[][]) => {
+      const stmt = this.db.prepare(`SELECT count(*) ${from}`).pluck();
+      return list.reduce((n, chunk) => n + (stmt.get(collectionId, JSON.stringify(chunk)) as number), 0);
+    };
+    const count = countIn(inEntries, entries) + countIn(inHighlights, highlights);
     if (count === 0) return 0;
-    return recordChange(this.db, `Remove ${count === 1 ? 'one item' : `${count.toLocaleString('en')} items`} from “${name}”`, () => {
+    return recordChange(this.db, `Remove ${items(count)} from “${name}”`, () => {
       let removed = 0;
-      const delEntries = this.db.prepare('DELETE FROM collection_entries WHERE collection_id = ? AND entry_id IN (SELECT value FROM json_each(?))');
-      for (const chunk of chunks(entryIds)) removed += delEntries.run(collectionId, JSON.stringify(chunk)).changes;
-      const delHighlights = this.db.prepare('DELETE FROM collection_highlights WHERE collection_id = ? AND highlight_id IN (SELECT value FROM json_each(?))');
-      for (const chunk of chunks(highlightIds)) removed += delHighlights.run(collectionId, JSON.stringify(chunk)).changes;
+      const delEntries = this.db.prepare(`DELETE ${inEntries}`);
+      for (const chunk of entries) removed += delEntries.run(collectionId, JSON.stringify(chunk)).changes;
+      const delHighlights = this.db.prepare(`DELETE ${inHighlights}`);
+      for (const chunk of highlights) removed += delHighlights.run(collectionId, JSON.stringify(chunk)).changes;
       return removed;
     });
   }
