@@ -40,7 +40,9 @@ export function Reader({ connection, entryId, query, transliteration, terms, ver
   const entry = useAsyncValue(`${entryId}#${version}#${transliteration}#${q}`, () =>
     entryId === null ? Promise.resolve(null) : connection.api.getEntry(q ? { id: entryId, query: q, ...(transliteration ? { transliteration } : {}) } : { id: entryId }),
   );
-  const annotationVersion = useAnnotationVersion(connection);
+  // The archive's version moves too after an undo or redo in this window (which may also have
+  // restored or trashed entries), so both counters drive the annotations.
+  const annotationVersion = useAnnotationVersion(connection) + version;
   const codes = useCodes(connection, annotationVersion);
   const annotations = useEntryAnnotations(connection, entryId, annotationVersion);
 

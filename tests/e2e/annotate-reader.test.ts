@@ -1,0 +1,280 @@
+// Annotating in the reader with the mouse and the keyboard: a selection dragged over the text
+// (English with an emoji and a combining accent, Persian with a zero-width non-joiner, and a
+// title) becomes a coded highlight whose code point offsets and quote are exact; it survives a
+// reload; Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y undo and redo it; overlapping highlights are both drawn
+// and each can be opened.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchiveArg, ArchiveMethod, ArchiveReturn, EntryAnnotations, Highlight } from '../../shared/contract.ts';
+import { entryText } from '../../shared/entry-text.ts';
+import { openApp, seedArchive, waitForCount, writeTextFiles, type AppSession } from '../helpers/browser.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+const EN_TITLE = 'Harbour report';
+const EN_BODY = 'The harbour reopened 🚢 on Monday after the storm. The Yg\u0303ua sign on the quay was lit again by noon.\n\nNets were mended on the beach while the gulls watched.';
+const FA_TITLE = 'گزارش بندر';
+const FA_BODY = 'بندر پس از توفان دوباره باز شد و ماهی‌گیرها به اسکله برگشتند.\n\nبازار ماهی تا ظهر شلوغ بود.';
+
+const TEXTS = {
+  'harbour-en.txt': `${EN_TITLE}\n\n${EN_BODY}\n`,
+  'bandar-fa.txt': `${FA_TITLE}\n\n${FA_BODY}\n`,
+};
+
+async function call<M extends ArchiveMethod>(app: AppSession, method: M, arg: ArchiveArg<M>): Promise<ArchiveReturn<M>> {
+  const r = await app.host.invoke(method, arg);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as ArchiveReturn<M>;
+}
+
+/** Code point offsets of the nth occurrence of `phrase` in `text`, the way the archive counts. */
+function codePointRange(text: string, phrase: string): { start: number; end: number } {
+  const at = text.indexOf(phrase);
+  if (at < 0) throw new Error(`"${phrase}" is not in the text`);
+  const start = Array.from(text.slice(0, at)).length;
+  return { start, end: start + Array.from(phrase).length };
+}
+
+/**
+ * Drags the mouse from the first to the last character of `phrase` inside `selector`, as a user
+ * does: the points are measured from the laid-out text (the right edge starts an RTL phrase).
+ * Only coordinates come from the page; the selection itself is made by the mouse.
+ */
+async function dragSelect(page: Page, selector: string, phrase: string): Promise<void> {
+  const points = await page.evaluate(
+    ({ selector, phrase }) => {
+      const root = document.querySelector(selector);
+      if (!root) throw new Error(`no ${selector}`);
+      const nodes: { node: Text; from: number }[] = [];
+      let all = '';
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n as Text, from: all.length });
+        all += (n as Text).data;
+      }
+      const at = all.indexOf(phrase);
+      if (at < 0) throw new Error(`"${phrase}" not shown`);
+      const locate = (index: number) => {
+        const hit = [...nodes].reverse().find((x) => x.from <= index)!;
+        return { node: hit.node, offset: index - hit.from };
+      };
+      const firstLen = phrase.codePointAt(0)! > 0xffff ? 2 : 1;
+      const lastLen = phrase.codePointAt(phrase.length - 2)! > 0xffff ? 2 : 1;
+      const rectOf = (index: number, len: number) => {
+        const a = locate(index);
+        const r = document.createRange();
+        r.setStart(a.node, a.offset);
+        r.setEnd(a.node, a.offset + len);
+        return { rect: r.getBoundingClientRect(), rtl: getComputedStyle(a.node.parentElement!).direction === 'rtl' };
+      };
+      const first = rectOf(at, firstLen);
+      const last = rectOf(at + phrase.length - lastLen, lastLen);
+      return {
+        x1: first.rtl ? first.rect.right - 1 : first.rect.left + 1,
+        y1: first.rect.top + first.rect.height / 2,
+        x2: last.rtl ? last.rect.left + 1 : last.rect.right - 1,
+        y2: last.rect.top + last.rect.height / 2,
+      };
+    },
+    { selector, phrase },
+  );
+  await page.mouse.move(points.x1, points.y1);
+  await page.mouse.down();
+  await page.mouse.move(points.x2, points.y2, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** The text of every segment drawn for one highlight, joined. */
+async function drawnText(page: Page, id: number): Promise<string> {
+  return page.$$eval(`article [data-hl~="${id}"]`, (els) => els.map((e) => e.textContent ?? '').join(''));
+}
+
+async function annotations(app: AppSession, entryId: number): Promise<EntryAnnotations> {
+  return call(app, 'getEntryAnnotations', { entryId });
+}
+
+async function openEntry(page: Page, title: string): Promise<number> {
+  await page.locator('.entry-row', { hasText: title }).first().click();
+  const article = page.locator('article.reader');
+  await article.locator('#reader-title', { hasText: title }).waitFor();
+  // The annotations are loaded once the tag input shows.
+  await page.getByRole('textbox', { name: 'Add a tag' }).waitFor();
+  return Number(await article.getAttribute('data-entry-id'));
+}
+
+async function waitForHighlights(app: AppSession, entryId: number, count: number): Promise<Highlight[]> {
+  for (let i = 0; i < 100; i++) {
+    const hs = (await annotations(app, entryId)).highlights;
+    if (hs.length === count) return hs;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`expected ${count} highlights`);
+}
+
+describe('annotating in the reader', () => {
+  const dir = tempDir();
+  let app: AppSession;
+  let weather: number;
+  let work: number;
+  beforeAll(async () => {
+    app = await openApp(path.join(dir, 'annotate.quire'));
+    weather = (await call(app, 'saveCode', { name: 'Weather', color: '#d9480f' })).id;
+    work = (await call(app, 'saveCode', { name: 'Work', color: '#1c7ed6' })).id;
+    await seedArchive(app, writeTextFiles(path.join(dir, 'texts'), TEXTS));
+    await waitForCount(app.page, 2);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('codes a mouse selection with "1": exact code point offsets over an emoji, drawn in the code colour', async () => {
+    const page = app.page;
+    const id = await openEntry(page, EN_TITLE);
+    const phrase = 'reopened 🚢 on Monday';
+    await dragSelect(page, '.reader-body', phrase);
+    const toolbar = page.getByRole('toolbar', { name: 'Annotate the selection' });
+    await toolbar.waitFor();
+    // The codes are offered with the numbers that apply them.
+    expect(await toolbar.getByRole('button', { name: /Weather/ }).textContent()).toContain('1');
+    expect(await toolbar.getByRole('button', { name: /Work/ }).textContent()).toContain('2');
+    await page.keyboard.press('1');
+
+    const [h] = await waitForHighlights(app, id, 1);
+    const text = entryText(EN_TITLE, EN_BODY);
+    expect({ start: h!.start, end: h!.end }).toEqual(codePointRange(text, phrase));
+    expect(h!.exact).toBe(phrase);
+    expect(h!.codes.map((c) => c.id)).toEqual([weather]);
+
+    await page.locator(`[data-hl~="${h!.id}"]`).first().waitFor();
+    expect(await drawnText(page, h!.id)).toBe(phrase);
+    // The underline is drawn in the code's colour (#d9480f) and is not the search mark's yellow box.
+    const style = await page.locator(`[data-hl~="${h!.id}"]`).first().evaluate((el) => {
+      const probe = document.createElement('span');
+      probe.style.color = '#d9480f';
+      document.body.append(probe);
+      const want = getComputedStyle(probe).color;
+      probe.remove();
+      return { image: getComputedStyle(el).backgroundImage, want, tag: el.tagName, marks: el.querySelectorAll('mark').length };
+    });
+    expect(style.image).toContain('linear-gradient');
+    expect(style.image.replace(/\s/g, '')).toMatch(/217,72,15|0\.85\d*0\.28\d*0\.05\d*/);
+    expect(style.marks).toBe(0);
+  });
+
+  it('adds a note from the highlight popover, keeps the highlight after a reload, and undoes and redoes it', async () => {
+    const page = app.page;
+    const id = Number(await page.locator('article.reader').getAttribute('data-entry-id'));
+    const [h] = await waitForHighlights(app, id, 1);
+    await page.locator(`[data-hl~="${h!.id}"]`).first().click();
+    const popover = page.getByRole('region', { name: 'Highlight' });
+    await popover.waitFor();
+    await popover.getByRole('textbox').fill('Reopened after the storm');
+    await popover.getByRole('textbox').press('Control+Enter');
+    await expect.poll(async () => (await annotations(app, id)).highlights[0]?.note).toBe('Reopened after the storm');
+    await page.keyboard.press('Escape');
+    await popover.waitFor({ state: 'detached' });
+
+    await page.reload();
+    await waitForCount(page, 2);
+    await openEntry(page, EN_TITLE);
+    await page.locator(`[data-hl~="${h!.id}"]`).first().waitFor();
+    expect(await drawnText(page, h!.id)).toBe('reopened 🚢 on Monday');
+
+    // Undo the note, then the highlight itself: it is gone from the page and the archive.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await annotations(app, id)).highlights[0]?.note ?? null).toBe(null);
+    await page.keyboard.press('Control+z');
+    await page.locator(`[data-hl~="${h!.id}"]`).first().waitFor({ state: 'detached' });
+    expect((await annotations(app, id)).highlights).toEqual([]);
+    expect(await page.getByTestId('history-status').textContent()).toMatch(/Undone/);
+
+    // Redo brings it back with the same id, then its note.
+    await page.keyboard.press('Control+Shift+z');
+    await page.locator(`[data-hl~="${h!.id}"]`).first().waitFor();
+    expect(await drawnText(page, h!.id)).toBe('reopened 🚢 on Monday');
+    await page.keyboard.press('Control+y');
+    await expect.poll(async () => (await annotations(app, id)).highlights[0]?.note).toBe('Reopened after the storm');
+  });
+
+  // (No precomposed letter exists for g + combining tilde, so the importer's NFC keeps it two code points.)
+  it('highlights a combining accent whole, and the title with H', async () => {
+    const page = app.page;
+    const id = await openEntry(page, EN_TITLE);
+    const text = entryText(EN_TITLE, EN_BODY);
+    const phrase = 'Yg\u0303ua sign on the quay';
+    await dragSelect(page, '.reader-body', phrase);
+    await page.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
+    await page.keyboard.press('2');
+    let hs = await waitForHighlights(app, id, 2);
+    const cafe = hs.find((x) => x.exact === phrase)!;
+    expect({ start: cafe.start, end: cafe.end }).toEqual(codePointRange(text, phrase));
+    expect(cafe.codes.map((c) => c.id)).toEqual([work]);
+
+    await dragSelect(page, '#reader-title', 'Harbour');
+    await page.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
+    await page.keyboard.press('h');
+    hs = await waitForHighlights(app, id, 3);
+    const title = hs.find((x) => x.exact === 'Harbour')!;
+    expect({ start: title.start, end: title.end, codes: title.codes }).toEqual({ start: 0, end: 7, codes: [] });
+    await page.locator(`#reader-title [data-hl~="${title.id}"]`).waitFor();
+    expect(await drawnText(page, title.id)).toBe('Harbour');
+  });
+
+  it('codes a right-to-left Persian selection across a zero-width non-joiner', async () => {
+    const page = app.page;
+    const id = await openEntry(page, FA_TITLE);
+    expect(await page.locator('article.reader').getAttribute('dir')).toBe('rtl');
+    const phrase = 'ماهی‌گیرها به اسکله';
+    await dragSelect(page, '.reader-body', phrase);
+    await page.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
+    await page.keyboard.press('2');
+    const [h] = await waitForHighlights(app, id, 1);
+    expect(h!.exact).toBe(phrase);
+    expect({ start: h!.start, end: h!.end }).toEqual(codePointRange(entryText(FA_TITLE, FA_BODY), phrase));
+    await page.locator(`[data-hl~="${h!.id}"]`).first().waitFor();
+    expect(await drawnText(page, h!.id)).toBe(phrase);
+    // With the highlight focused, "1" adds the first code and "2" takes its own off again.
+    await page.locator(`[data-hl-start="${h!.id}"]`).focus();
+    await page.keyboard.press('1');
+    await expect.poll(async () => (await annotations(app, id)).highlights[0]?.codes.map((c) => c.id).sort()).toEqual([weather, work].sort());
+    await page.keyboard.press('2');
+    await expect.poll(async () => (await annotations(app, id)).highlights[0]?.codes.map((c) => c.id)).toEqual([weather]);
+  });
+
+  it('draws overlapping highlights both, and opens each by clicking', async () => {
+    const page = app.page;
+    const id = await openEntry(page, EN_TITLE);
+    const before = (await annotations(app, id)).highlights.length;
+    await dragSelect(page, '.reader-body', 'Nets were mended on the beach');
+    await page.keyboard.press('1');
+    await waitForHighlights(app, id, before + 1);
+    await dragSelect(page, '.reader-body', 'on the beach while the gulls');
+    await page.keyboard.press('2');
+    const hs = await waitForHighlights(app, id, before + 2);
+    const nets = hs.find((x) => x.exact === 'Nets were mended on the beach')!;
+    const gulls = hs.find((x) => x.exact === 'on the beach while the gulls')!;
+    await page.locator(`[data-hl~="${gulls.id}"]`).first().waitFor();
+    expect(await drawnText(page, nets.id)).toBe(nets.exact);
+    expect(await drawnText(page, gulls.id)).toBe(gulls.exact);
+    // The shared words carry both, each with its own underline (two lanes, two colours).
+    const shared = page.locator('.hl.is-overlap');
+    expect(await shared.textContent()).toBe('on the beach');
+    const lines = await shared.evaluate((el) => getComputedStyle(el).backgroundImage.split('linear-gradient').length - 1);
+    expect(lines).toBe(4);
+
+    const popover = page.getByRole('region', { name: 'Highlight' });
+    await page.locator(`[data-hl="${nets.id}"]`).first().click();
+    expect(Number(await popover.getAttribute('data-highlight-id'))).toBe(nets.id);
+    await page.locator(`[data-hl="${gulls.id}"]`).first().click();
+    expect(Number(await popover.getAttribute('data-highlight-id'))).toBe(gulls.id);
+    // On the shared words the popover offers both, and a second click moves to the other.
+    await shared.click();
+    const first = Number(await popover.getAttribute('data-highlight-id'));
+    expect(await popover.getByRole('group', { name: 'Highlights here' }).getByRole('button').count()).toBe(2);
+    await shared.click();
+    const second = Number(await popover.getAttribute('data-highlight-id'));
+    expect([first, second].sort()).toEqual([nets.id, gulls.id].sort());
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
