@@ -140,10 +140,11 @@ export function deleteEntries(db: Db, req: DeleteEntriesRequest): DeleteEntriesR
   }
   const p = plan(db, request);
   if (p.sources.length === 0 && p.entries.length === 0) return { sources: 0, entries: 0, orphanedHighlights: 0 };
+  const entries = (n: number) => (n === 1 ? '1 entry' : `${n.toLocaleString('en')} entries`);
   const label =
     p.sources.length > 0
-      ? `Delete ${p.sources.length === 1 ? 'a source' : `${p.sources.length} sources`} (${p.entries.length.toLocaleString('en')} entries)`
-      : `Delete ${p.entries.length === 1 ? 'an entry' : `${p.entries.length.toLocaleString('en')} entries`}`;
+      ? `Delete ${p.sources.length === 1 ? 'a source' : `${p.sources.length} sources`} (${entries(p.entries.length)})`
+      : `Delete ${p.entries.length === 1 ? 'an entry' : entries(p.entries.length)}`;
   return recordChange(db, label, () => {
     const historyId = currentHistoryId(db);
     moveToTrash(db, p, historyId);
