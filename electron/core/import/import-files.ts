@@ -16,8 +16,8 @@ export interface JobContext {
   jobId: string;
   isCancelled(): boolean;
   onProgress(progress: ImportProgress): void;
-  /** Thresholds of the statistics refresh at the end (search-stats.ts); tests set them low. */
-  searchStats?: Pick<RefreshOptions, 'commonDocs' | 'topK'>;
+  /** Thresholds of the statistics refresh at the end (search-stats.ts), which tests set low, and where it ranks its lists. */
+  searchStats?: Pick<RefreshOptions, 'commonDocs' | 'topK' | 'rankElsewhere'>;
 }
 
 interface PendingFile {

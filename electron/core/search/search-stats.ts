@@ -26,6 +26,35 @@ export interface RefreshOptions {
   topK?: number;
   isCancelled?: () => boolean;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Ranks a top list on another connection in another thread (worker/top-list-ranker.ts), so the
+   * writer stays free meanwhile: ranking a word in most entries is one FTS5 statement of seconds
+   * at a million entries (about 175 ms at 100k), which no slicing of ours can shorten.
+   */
+  rankElsewhere?: (request: TopListRequest) => Promise<RankedEntry[]>;
+}
+
+/** One word's best `topK` entries by FTS5's bm25, among all its matches or those with ids in (after, upTo]. */
+export interface TopListRequest {
+  term: string;
+  topK: number;
+  range?: { after: number; upTo: number };
+}
+
+export interface RankedEntry {
+  id: number;
+  score: number;
+}
+
+/** Ranks one top list; any connection to the archive gives the same answer for the same index. */
+export function rankTopList(db: Db, request: TopListRequest): RankedEntry[] {
+  const k = Math.trunc(request.topK);
+  const match = quoteTerm(request.term);
+  if (!request.range) return db.prepare<[string], RankedEntry>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ${k}`).all(match);
+  const { after, upTo } = request.range;
+  return db
+    .prepare<[string, number, number], RankedEntry>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? AND rowid > ? AND rowid <= ? ORDER BY rank LIMIT ${k}`)
+    .all(match, after, upTo);
 }
 
 export interface RefreshResult {
@@ -97,8 +126,11 @@ function indexTokenizer(db: Db): string {
   return clause;
 }
 
-/** A refresh as a series of short steps; it yields between steps, when other work may run. */
-type Steps = Generator<void, RefreshResult, void>;
+/**
+ * A refresh as a series of short steps; it yields between steps, when other work may run. A step
+ * that yields a top list to rank is given the ranked entries back.
+ */
+type Steps = Generator<TopListRequest | undefined, RefreshResult, RankedEntry[] | undefined>;
 
 /**
  * Rebuilds the statistics when the archive changed since they were made, all at once. For tests
@@ -106,9 +138,10 @@ type Steps = Generator<void, RefreshResult, void>;
  */
 export function refreshSearchStats(db: Db, options: RefreshOptions = {}): RefreshResult {
   const steps = refreshSteps(db, options);
-  for (;;) {
-    const step = steps.next();
+  for (let ranked: RankedEntry[] | undefined; ; ) {
+    const step = steps.next(ranked);
     if (step.done) return step.value;
+    ranked = step.value ? rankTopList(db, step.value) : undefined;
   }
 }
 
@@ -120,9 +153,10 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
  */
 export async function refreshSearchStatsInSlices(db: Db, options: RefreshOptions = {}): Promise<RefreshResult> {
   const steps = refreshSteps(db, options);
-  for (;;) {
-    const step = steps.next();
+  for (let ranked: RankedEntry[] | undefined; ; ) {
+    const step = steps.next(ranked);
     if (step.done) return step.value;
+    ranked = step.value ? await (options.rankElsewhere?.(step.value) ?? rankTopList(db, step.value)) : undefined;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
@@ -167,14 +201,12 @@ function* refreshSteps(db: Db, options: RefreshOptions): Steps {
   }
 
   const common = db.prepare<[number], { term: string; doc: number }>('SELECT term, docs AS doc FROM search_terms WHERE docs >= ? ORDER BY docs DESC').all(commonDocs);
-  const rank = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ${Math.trunc(topK)}`);
   const insertTop = db.prepare<[string, number, number]>('INSERT INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');
   let done = 0;
   if (common.length > 0) options.onProgress?.(0, common.length);
   for (const t of common) {
-    yield;
     if (options.isCancelled?.()) return stop(terms, done);
-    const rows = rank.all(quoteTerm(t.term));
+    const rows = (yield { term: t.term, topK }) ?? [];
     db.transaction(() => {
       for (const r of rows) insertTop.run(t.term, r.score, r.id);
     })();
@@ -265,11 +297,6 @@ function* addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number,
       )
       .all(commonDocs);
     const k = Math.trunc(topK);
-    const asOfInt = Math.trunc(asOf);
-    const rankNew = db.prepare<[string], { id: number; score: number }>(
-      `SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? AND rowid > ${asOfInt} AND rowid <= ${Math.trunc(maxId)} ORDER BY rank LIMIT ${k}`,
-    );
-    const rankAll = db.prepare<[string], { id: number; score: number }>(`SELECT rowid AS id, rank AS score FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ${k}`);
     const insertTop = db.prepare<[string, number, number]>('INSERT OR REPLACE INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');
     const trim = db.prepare<[string, string]>(
       `DELETE FROM search_top WHERE term = ? AND (score, entry_id) > (SELECT score, entry_id FROM search_top WHERE term = ? ORDER BY score, entry_id LIMIT 1 OFFSET ${k - 1})`,
@@ -277,9 +304,8 @@ function* addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number,
     let done = 0;
     if (toRank.length > 0) options.onProgress?.(0, toRank.length);
     for (const t of toRank) {
-      yield;
       if (options.isCancelled?.()) return stop('partial', added, done);
-      const rows = (t.whole ? rankAll : rankNew).all(quoteTerm(t.term));
+      const rows = (yield t.whole ? { term: t.term, topK } : { term: t.term, topK, range: { after: asOf, upTo: maxId } }) ?? [];
       db.transaction(() => {
         for (const r of rows) insertTop.run(t.term, r.score, r.id);
         trim.run(t.term, t.term);

@@ -88,6 +88,27 @@ class WorkerLink {
   }
 }
 
+/** Write methods that change codes, highlights, tags, notes, collections or the trash. */
+const ANNOTATION_WRITES: ReadonlySet<ArchiveMethod> = new Set<ArchiveMethod>([
+  'saveCode',
+  'mergeCodes',
+  'deleteCode',
+  'createHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'carryHighlights',
+  'setEntryTags',
+  'saveEntryNote',
+  'deleteEntryNote',
+  'saveCollection',
+  'deleteCollection',
+  'addToCollection',
+  'removeFromCollection',
+  'deleteEntries',
+  'undo',
+  'redo',
+]);
+
 export class ArchiveHost {
   private readonly listeners = new Set<(e: ArchiveEvent) => void>();
   private readonly flags = new Int32Array(new SharedArrayBuffer(JOB_SLOTS * 4));
@@ -180,7 +201,15 @@ export class ArchiveHost {
       if (m === 'restoreBackup') return { ok: true, value: await this.restore(String(arg?.['path'])) };
       if (kind === 'control') return { ok: true, value: this.cancel(String(arg?.['jobId'])) };
       if (kind === 'read') return await this.reader.call({ method: m, arg });
-      if (kind === 'write') return await this.writer.call({ method: m, arg });
+      if (kind === 'write') {
+        const result = await this.writer.call({ method: m, arg });
+        // Every window, tab and the CLI's host learn of an annotation change (undo may also bring back entries).
+        if (result.ok && ANNOTATION_WRITES.has(m)) {
+          if (m === 'deleteEntries' || m === 'undo' || m === 'redo') this.emit({ type: 'archive-changed' });
+          this.emit({ type: 'annotations-changed' });
+        }
+        return result;
+      }
       return await this.runJob(m, arg ?? {});
     } catch (error) {
       return { ok: false, error: toErrorData(error) };

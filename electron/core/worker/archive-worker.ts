@@ -5,6 +5,8 @@ import { ARCHIVE_METHODS } from '../../../shared/contract.ts';
 import { toErrorData } from '../../../shared/errors.ts';
 import { Archive } from '../archive.ts';
 import { commitOpenBatch } from '../import/archive-writer.ts';
+import { rankTopList } from '../search/search-stats.ts';
+import { TopListRanker } from './top-list-ranker.ts';
 import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.ts';
 
 const init = workerData as WorkerInit;
@@ -13,17 +15,25 @@ const flags = new Int32Array(init.cancelFlags);
 const jobSlots = new Map<string, number>();
 const post = (msg: WorkerToHost) => port.postMessage(msg);
 
+// The writer ranks its statistics' top lists in a helper thread (falling back to its own
+// connection if the helper cannot run), so an edit is answered while a long list is ranked.
+const ranker = init.role === 'writer' ? new TopListRanker(new URL(import.meta.url), init.archivePath) : null;
+
 let archive: Archive;
 try {
   archive = new Archive(init.archivePath, {
-    readonly: init.role === 'reader',
+    readonly: init.role !== 'writer',
     jobs: {
       isCancelled: (jobId) => {
         const slot = jobSlots.get(jobId);
         return slot !== undefined && Atomics.load(flags, slot) !== 0;
       },
       onProgress: (progress) => post({ kind: 'event', event: { type: 'import-progress', progress } }),
-      searchStats: init.searchStats,
+      emit: (event) => post({ kind: 'event', event }),
+      searchStats: {
+        ...init.searchStats,
+        ...(ranker ? { rankElsewhere: (request) => ranker.rank(request).catch(() => rankTopList(archive.db, request)) } : {}),
+      },
     },
   });
   post({ kind: 'ready' });
@@ -38,12 +48,21 @@ let jobs: Promise<unknown> = Promise.resolve();
 
 port.on('message', (msg: HostToWorker) => {
   if (msg.kind === 'close') {
+    void ranker?.close();
     archive.close();
     port.close();
     return;
   }
+  if (msg.kind === 'rank') {
+    try {
+      post({ kind: 'result', id: msg.id, result: { ok: true, value: rankTopList(archive.db, msg.request) } });
+    } catch (error) {
+      post({ kind: 'result', id: msg.id, result: { ok: false, error: toErrorData(error) } });
+    }
+    return;
+  }
   if (msg.jobId !== undefined && msg.jobSlot !== undefined) jobSlots.set(msg.jobId, msg.jobSlot);
-  if (ARCHIVE_METHODS[msg.method] === 'job') jobs = jobs.then(() => serve(msg));
+  if (ARCHIVE_METHODS[msg.method] === 'job') jobs = jobs.then(() => serve(msg)).then(() => ranker?.close());
   else void serve(msg);
 });
 

@@ -1,9 +1,11 @@
 // Messages between the archive host (main process, CLI, server) and its worker threads.
 import type { ArchiveEvent, ArchiveMethod, WireResult } from '../../../shared/contract.ts';
+import type { TopListRequest } from '../search/search-stats.ts';
 
 export interface WorkerInit {
   archivePath: string;
-  role: 'writer' | 'reader';
+  /** A ranker is the writer's own helper: a read connection that ranks top lists (top-list-ranker.ts). */
+  role: 'writer' | 'reader' | 'ranker';
   /** One Int32 per job slot: non-zero means "cancel". Shared so a busy worker sees it at once. */
   cancelFlags: SharedArrayBuffer;
   /** Thresholds of an import's statistics refresh (HostOptions.searchStats). */
@@ -12,6 +14,7 @@ export interface WorkerInit {
 
 export type HostToWorker =
   | { kind: 'call'; id: number; method: ArchiveMethod; arg: unknown; jobId?: string; jobSlot?: number }
+  | { kind: 'rank'; id: number; request: TopListRequest }
   | { kind: 'close' };
 
 export type WorkerToHost =

@@ -15,7 +15,7 @@ import { tempDir } from '../../helpers/temp-dir.ts';
 function writeNotes(dir: string, count: number, vocabulary: number, words = 120): string[] {
   fs.mkdirSync(dir, { recursive: true });
   let seed = 11;
-  const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+  const next = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * n);
   return Array.from({ length: count }, (_, i) => {
     const file = path.join(dir, `note-${String(i).padStart(4, '0')}.txt`);
     const body = Array.from({ length: words }, () => `w${next(vocabulary)}`).join(' ');
@@ -122,7 +122,7 @@ describe('an edit made while an import refreshes the search statistics', () => {
   // Low thresholds: a word in 3 entries gets a top list, so this small import ends with a
   // refresh of many slices (one list each), as a million entries do with the app's thresholds.
   const thresholds = { commonDocs: 3, topK: 5 };
-  const notes = writeNotes(path.join(dir, 'notes'), 60, 3000, 400);
+  const notes = writeNotes(path.join(dir, 'notes'), 60, 800, 400);
 
   const snapshot = (db: Database.Database) => ({
     terms: db.prepare('SELECT term, docs FROM search_terms ORDER BY term').all(),
