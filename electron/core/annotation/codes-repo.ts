@@ -34,14 +34,13 @@ export class CodesRepo {
 
   list(): Code[] {
     const rows = this.db.prepare(`SELECT ${CODE_COLUMNS} FROM codes WHERE deleted_at IS NULL ORDER BY parent_id IS NOT NULL, parent_id, position, id`).all() as CodeRow[];
-    // One pass over highlight_codes_code (code_id, highlight_id) with a primary-key probe per link.
-    const counts = new Map(
-      (
-        this.db
-          .prepare('SELECT hc.code_id AS id, count(*) AS n FROM highlight_codes hc JOIN highlights h ON h.id = hc.highlight_id WHERE h.deleted_at IS NULL GROUP BY hc.code_id')
-          .all() as { id: number; n: number }[]
-      ).map((r) => [r.id, r.n]),
-    );
+    // Every link counted straight off highlight_codes_code, less the links of trashed highlights
+    // (highlights_trashed: a partial index, so this stays small): no probe per highlight.
+    const counts = new Map((this.db.prepare('SELECT code_id AS id, count(*) AS n FROM highlight_codes GROUP BY code_id').all() as { id: number; n: number }[]).map((r) => [r.id, r.n]));
+    const trashed = this.db
+      .prepare('SELECT hc.code_id AS id, count(*) AS n FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id WHERE h.deleted_at IS NOT NULL GROUP BY hc.code_id')
+      .all() as { id: number; n: number }[];
+    for (const t of trashed) counts.set(t.id, (counts.get(t.id) ?? 0) - t.n);
     const tree = new CodeTree(this.db);
     return rows.map((r) => ({ ...r, path: tree.path(r.id), highlights: counts.get(r.id) ?? 0 }));
   }

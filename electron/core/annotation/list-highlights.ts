@@ -15,6 +15,7 @@
 // Sort: 'created-desc' (the default: the newest work first), 'date-desc'/'date-asc' (entry date,
 // undated last), 'entry' (by entry, then position in its text).
 import type { HighlightList, HighlightListItem, HighlightQuery, TextDirection } from '../../../shared/contract.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-archive.ts';
 import { foldPlain } from '../search/fold-text.ts';
 import { requestDay } from '../search/query-dates.ts';
@@ -29,6 +30,26 @@ const ORDER: Record<NonNullable<HighlightQuery['sort']>, string> = {
 };
 
 export function listHighlights(db: Db, q: HighlightQuery): HighlightList {
+  const { page, count, params } = listSql(q);
+  const rows = statement(db, page).all(...(params as never[]), q.limit ?? 100, q.offset ?? 0) as (HighlightRow & {
+    entryTitle: string;
+    entryDate: string | null;
+    entryAuthor: string | null;
+    entryOutlet: string | null;
+    direction: TextDirection;
+    entryExists: number;
+    total: number;
+  })[];
+  // The total comes with the page (one pass); a page past the end asks for it separately.
+  const total = rows[0]?.total ?? (statement(db, count).get(...(params as never[])) as { total: number }).total;
+  const items: HighlightListItem[] = new HighlightsRepo(db)
+    .withCodes(rows, new CodeTree(db))
+    .map(({ total: _total, ...r }) => ({ ...r, entryExists: r.entryExists === 1 }));
+  return { total, items };
+}
+
+/** The page and count queries for a filter (exported so a test can check their query plans). */
+export function listSql(q: HighlightQuery): { page: string; count: string; params: unknown[] } {
   const where: string[] = ['h.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (q.codeId !== undefined) {
@@ -71,22 +92,26 @@ export function listHighlights(db: Db, q: HighlightQuery): HighlightList {
 
   const from = `FROM highlights h LEFT JOIN entries e ON e.id = h.entry_id LEFT JOIN trash_entries t ON e.id IS NULL AND t.id = h.entry_id
     WHERE ${where.join(' AND ')}`;
-  const { total } = db.prepare(`SELECT count(*) AS total ${from}`).get(...(params as never[])) as { total: number };
-  const rows = db
-    .prepare(
-      `SELECT ${HIGHLIGHT_COLUMNS}, coalesce(e.title, t.title, '') AS entryTitle, coalesce(e.date, t.date) AS entryDate,
-              coalesce(e.author, t.author) AS entryAuthor, coalesce(e.outlet, t.outlet) AS entryOutlet,
-              coalesce(e.direction, t.direction, 'ltr') AS direction, e.id IS NOT NULL AS entryExists
-       ${from} ORDER BY ${ORDER[q.sort ?? 'created-desc']} LIMIT ? OFFSET ?`,
-    )
-    .all(...(params as never[]), q.limit ?? 100, q.offset ?? 0) as (HighlightRow & {
-    entryTitle: string;
-    entryDate: string | null;
-    entryAuthor: string | null;
-    entryOutlet: string | null;
-    direction: TextDirection;
-    entryExists: number;
-  })[];
-  const items: HighlightListItem[] = new HighlightsRepo(db).withCodes(rows, new CodeTree(db)).map((r) => ({ ...r, entryExists: r.entryExists === 1 }));
-  return { total, items };
+  return {
+    page: `SELECT ${HIGHLIGHT_COLUMNS}, coalesce(e.title, t.title, '') AS entryTitle, coalesce(e.date, t.date) AS entryDate,
+            coalesce(e.author, t.author) AS entryAuthor, coalesce(e.outlet, t.outlet) AS entryOutlet,
+            coalesce(e.direction, t.direction, 'ltr') AS direction, e.id IS NOT NULL AS entryExists, count(*) OVER () AS total
+     ${from} ORDER BY ${ORDER[q.sort ?? 'created-desc']} LIMIT ? OFFSET ?`,
+    count: `SELECT count(*) AS total ${from}`,
+    params,
+  };
+}
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** The list's few query shapes, prepared once per connection. */
+function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    if (cache.size >= 64) cache.clear(); // text filters of many words make many shapes
+    cache.set(sql, (stmt = db.prepare(sql)));
+  }
+  return stmt;
 }
