@@ -1,5 +1,5 @@
 // The app frame: library sidebar, search toolbar with timeline, result list, reader.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { AliasGroup, FacetFilter, HighlightListItem, SavedSearch, SearchHit } from '../../shared/contract.ts';
 import type { Connection } from './archive-client.ts';
 import { AnnotationsView } from './components/annotations-view.tsx';
@@ -47,7 +47,9 @@ export function App({ connection }: { connection: Connection }) {
   const searchInput = useRef<HTMLInputElement>(null);
 
   const search = useSearchState();
-  const annotationVersion = useAnnotationVersion(connection);
+  // Moved by the archive's events and, at once, by this window's own edits (without waiting for the event).
+  const [ownAnnotationEdits, annotationsEdited] = useReducer((n: number) => n + 1, 0);
+  const annotationVersion = useAnnotationVersion(connection) + ownAnnotationEdits;
   const codes = useCodes(connection, annotationVersion);
   useViewKey(() => setView((v) => (v === 'search' ? 'annotations' : 'search')));
   const openHighlight = (h: HighlightListItem) => setOpenHit({ id: h.entryId, highlightId: h.id });
@@ -159,6 +161,7 @@ export function App({ connection }: { connection: Connection }) {
         codes={codes}
         view={view}
         onView={setView}
+        onAnnotationsChanged={annotationsEdited}
       />
       <div className="workspace">
         {view === 'search' && (
@@ -229,6 +232,7 @@ export function App({ connection }: { connection: Connection }) {
               resetKey={resetKey}
               request={search.request}
               onCursor={setSelectedIndex}
+              onAnnotationsChanged={annotationsEdited}
             />
           )}
           <main className="reader-pane" aria-label="Reader">

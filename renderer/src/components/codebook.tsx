@@ -18,6 +18,8 @@ interface Props {
   /** Code paths the result list is filtered by (FacetFilter.code). */
   activePaths: readonly string[];
   onToggleCode(path: string): void;
+  /** After a change made here, so the codebook reloads at once. */
+  onChanged(): void;
 }
 
 type Dialog = { kind: 'delete' | 'move' | 'merge' | 'memo'; code: Code };
@@ -55,7 +57,7 @@ function NewCodeField({ parent, onDone }: { parent: Code | null; onDone(name: st
   );
 }
 
-export function Codebook({ connection, codes, activePaths, onToggleCode }: Props) {
+export function Codebook({ connection, codes, activePaths, onToggleCode, onChanged }: Props) {
   const tree = useMemo(() => codeTree(codes), [codes]);
   // The reader's keys 1–9 apply the first nine codes in codebook order.
   const keyOf = useMemo(() => new Map(codes.slice(0, 9).map((c, i) => [c.id, i + 1])), [codes]);
@@ -71,7 +73,10 @@ export function Codebook({ connection, codes, activePaths, onToggleCode }: Props
 
   const run = (p: Promise<unknown>, done?: string) =>
     p.then(
-      () => setMessage(done ? { text: done, error: false } : null),
+      () => {
+        onChanged();
+        setMessage(done ? { text: done, error: false } : null);
+      },
       (e: unknown) => setMessage({ text: errorMessage(e), error: true }),
     );
   const save = (req: SaveCodeRequest, done?: string) => run(connection.api.saveCode(req), done);
@@ -177,6 +182,7 @@ export function Codebook({ connection, codes, activePaths, onToggleCode }: Props
           tree={tree}
           onClose={() => setDialog(null)}
           onDone={(text) => {
+            onChanged();
             setDialog(null);
             setMessage({ text, error: false });
           }}
@@ -199,6 +205,7 @@ export function Codebook({ connection, codes, activePaths, onToggleCode }: Props
               await connection.api.mergeCodes({ from: code.id, into: target });
               setMessage({ text: `Merged “${code.name}” into “${into?.name ?? ''}”.`, error: false });
             }
+            onChanged();
             setDialog(null);
           }}
         />
@@ -209,6 +216,7 @@ export function Codebook({ connection, codes, activePaths, onToggleCode }: Props
           onClose={() => setDialog(null)}
           onSave={async (description) => {
             await connection.api.saveCode({ id: dialog.code.id, description });
+            onChanged();
             setDialog(null);
           }}
         />

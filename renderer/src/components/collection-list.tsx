@@ -12,6 +12,8 @@ interface Props {
   /** Names of the collections the list is filtered by. */
   activeNames: readonly string[];
   onOpen(name: string): void;
+  /** After a change made here, so the list reloads at once. */
+  onChanged(): void;
 }
 
 function NameField({ initial, label, onDone }: { initial: string; label: string; onDone(name: string | null): void }) {
@@ -46,7 +48,7 @@ function NameField({ initial, label, onDone }: { initial: string; label: string;
   );
 }
 
-export function CollectionList({ connection, annotationVersion, activeNames, onOpen }: Props) {
+export function CollectionList({ connection, annotationVersion, activeNames, onOpen, onChanged }: Props) {
   const list = useAsyncValue(`collections#${annotationVersion}`, () => connection.api.listCollections());
   const [renaming, setRenaming] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
@@ -57,22 +59,23 @@ export function CollectionList({ connection, annotationVersion, activeNames, onO
   const fail = (e: unknown) => setMessage({ text: errorMessage(e), error: true });
   const create = (name: string | null) => {
     setAdding(false);
-    if (name) connection.api.saveCollection({ name }).then(() => setMessage(null), fail);
+    if (name) connection.api.saveCollection({ name }).then(() => (onChanged(), setMessage(null)), fail);
   };
   const rename = (c: CollectionSummary, name: string | null) => {
     setRenaming(null);
     if (!name || name === c.name) return;
     connection.api.saveCollection({ id: c.id, name, description: c.description }).then(() => {
+      onChanged();
       setMessage(null);
       // The list is filtered by name: follow the rename.
       if (active.has(c.name)) onOpen(name);
     }, fail);
   };
   const remove = (c: CollectionSummary) => {
-    connection.api.deleteCollection({ id: c.id }).then(() => setMessage({ text: `Deleted collection “${c.name}”.`, error: false, undo: true }), fail);
+    connection.api.deleteCollection({ id: c.id }).then(() => (onChanged(), setMessage({ text: `Deleted collection “${c.name}”.`, error: false, undo: true })), fail);
   };
   const undo = () => {
-    connection.api.undo().then(() => setMessage(null), fail);
+    connection.api.undo().then(() => (onChanged(), setMessage(null)), fail);
   };
 
   return (

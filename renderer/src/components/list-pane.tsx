@@ -24,6 +24,8 @@ interface Props {
   onActivate(index: number): void;
   /** Moves the cursor without opening (Shift+j/k extends the selection). */
   onCursor(index: number): void;
+  /** After entries went into a collection, so collection counts reload at once. */
+  onAnnotationsChanged(): void;
   onImportFiles(files: DroppedFile[]): void;
   onImportPaths(paths: string[]): void;
   importing: boolean;
@@ -53,6 +55,7 @@ export function ListPane(p: Props) {
     const { limit: _limit, offset: _offset, sort: _sort, ...search } = p.request;
     const r = adding === 'all' ? await p.connection.api.addToCollection({ collectionId: c.id, search }) : await p.connection.api.addToCollection({ collectionId: c.id, entryIds: await selectedIds() });
     if (adding === 'selection') multi.clear();
+    p.onAnnotationsChanged();
     return r.added;
   };
 

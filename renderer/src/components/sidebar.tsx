@@ -35,6 +35,8 @@ interface Props {
   codes: Code[];
   view: 'search' | 'annotations';
   onView(view: 'search' | 'annotations'): void;
+  /** After this window changed codes or collections: reload them now. */
+  onAnnotationsChanged(): void;
 }
 
 export function Sidebar(p: Props) {
@@ -73,6 +75,7 @@ export function Sidebar(p: Props) {
           <Codebook
             connection={p.connection}
             codes={p.codes}
+            onChanged={p.onAnnotationsChanged}
             activePaths={p.filters.code ?? []}
             onToggleCode={(path) => {
               toSearch();
@@ -81,7 +84,7 @@ export function Sidebar(p: Props) {
           />
         </SidebarSection>
         <SidebarSection title="Collections">
-          <CollectionList connection={p.connection} annotationVersion={p.annotationVersion} activeNames={p.view === 'search' ? (p.filters.collection ?? []) : []} onOpen={openCollection} />
+          <CollectionList connection={p.connection} annotationVersion={p.annotationVersion} onChanged={p.onAnnotationsChanged} activeNames={p.view === 'search' ? (p.filters.collection ?? []) : []} onOpen={openCollection} />
         </SidebarSection>
         <SidebarSection title="Saved searches">
           <SavedSearchList searches={p.savedSearches} activeQuery={p.activeQuery} onOpen={p.onOpenSaved} onDelete={p.onDeleteSaved} />
