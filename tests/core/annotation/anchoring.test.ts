@@ -84,10 +84,11 @@ describe('carryHighlights', () => {
   beforeAll(() => {
     archive = openTestArchive(dir, 'carry');
     const newBody = OLD.replace('on Monday.', 'on Monday, after a long delay.').replace('Residents were not convinced.', 'Some residents agreed.');
-    [from, to] = seedEntries(archive, [
+    const seeded = seedEntries(archive, [
       { title: 'Bridge', body: OLD },
       { title: 'Bridge', body: newBody },
     ]);
+    [from, to] = [seeded[0]!, seeded[1]!];
     code = archive.call('saveCode', { name: 'Infrastructure' }) as Code;
   });
   afterAll(() => archive.close());

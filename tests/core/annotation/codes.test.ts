@@ -12,7 +12,7 @@ describe('codes', () => {
   let entry: number;
   beforeAll(() => {
     archive = openTestArchive(dir, 'codes');
-    [entry] = seedEntries(archive, [{ title: 'Flood', body: 'The river rose over the bank and the town was flooded in the night.' }]);
+    entry = seedEntries(archive, [{ title: 'Flood', body: 'The river rose over the bank and the town was flooded in the night.' }])[0]!;
   });
   afterAll(() => archive.close());
 

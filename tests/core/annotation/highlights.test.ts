@@ -22,10 +22,11 @@ describe('highlights', () => {
   let emoji: number;
   let code: Code;
   beforeAll(() => {
-    [persian, emoji] = seedEntries(archive, [
+    const seeded = seedEntries(archive, [
       { title: PERSIAN_TITLE, body: PERSIAN_BODY },
       { title: 'Lab', body: EMOJI_BODY },
     ]);
+    [persian, emoji] = [seeded[0]!, seeded[1]!];
     code = archive.call('saveCode', { name: 'Finding' }) as Code;
   });
   afterAll(() => archive.close());
