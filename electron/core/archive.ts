@@ -8,6 +8,7 @@ import { openArchive, type Db } from './db/open-archive.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { classifySqliteError, withSqliteErrors } from './db/sql-errors.ts';
 import { importPaths, importUploads, type JobContext } from './import/import-files.ts';
+import { originalRegion } from './import/original-region.ts';
 import { EntriesRepo } from './repo/entries-repo.ts';
 import { SourcesRepo } from './repo/sources-repo.ts';
 import { readStats } from './repo/stats-repo.ts';
@@ -117,17 +118,11 @@ export class Archive {
     if (!entry) throw new QuireError('not-found', `Entry ${id} is not in this archive.`);
     const prov = entry.provenance.find((p) => sourceId === undefined || p.sourceId === sourceId);
     if (!prov) throw new QuireError('not-found', `Entry ${id} did not come from source ${sourceId}.`);
-    const source = this.sources.text(prov.sourceId);
+    const source = this.sources.original(prov.sourceId);
     if (!source) throw new QuireError('not-found', `Source ${prov.sourceId} is not in this archive.`);
-    return {
-      entryId: id,
-      sourceId: prov.sourceId,
-      sourceName: source.name,
-      text: source.text.slice(prov.start, prov.end),
-      start: prov.start,
-      end: prov.end,
-      encoding: source.encoding,
-    };
+    // This source's own version of the body (white space may differ from the stored entry's).
+    const body = prov.bodyStart !== null && prov.bodyEnd !== null ? source.text.slice(prov.bodyStart, prov.bodyEnd) : entry.body;
+    return { entryId: id, sourceId: prov.sourceId, sourceName: source.name, ...originalRegion(source, prov, { title: entry.title, body }) };
   }
 }
 

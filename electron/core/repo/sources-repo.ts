@@ -19,11 +19,21 @@ export interface NewSource {
   warnings: string | null;
 }
 
+export interface StoredSource {
+  name: string;
+  format: SourceFormat;
+  encoding: string | null;
+  text: string;
+  header: string | null;
+  bytes: Uint8Array;
+}
+
 export class SourcesRepo {
   private readonly byHash;
   private readonly insertStmt;
   private readonly listStmt;
   private readonly textStmt;
+  private readonly originalStmt;
 
   constructor(db: Db) {
     this.byHash = db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE sha256 = ?');
@@ -41,6 +51,7 @@ export class SourcesRepo {
     this.textStmt = db.prepare<[number], { name: string; encoding: string | null; text: string }>(
       'SELECT name, encoding, text FROM sources WHERE id = ?',
     );
+    this.originalStmt = db.prepare<[number], StoredSource>('SELECT name, format, encoding, text, header, bytes FROM sources WHERE id = ?');
   }
 
   findByHash(sha256: string): number | null {
@@ -57,5 +68,10 @@ export class SourcesRepo {
 
   text(id: number): { name: string; encoding: string | null; text: string } | null {
     return this.textStmt.get(id) ?? null;
+  }
+
+  /** Everything "Show original" reads: the file's bytes and how they were decoded, and the stored text. */
+  original(id: number): StoredSource | null {
+    return this.originalStmt.get(id) ?? null;
   }
 }
