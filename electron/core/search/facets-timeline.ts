@@ -15,10 +15,14 @@ const ROW_SQL = `SELECT e.id, e.outlet, e.author, e.language, e.date FROM entrie
 const PAIR_SQL: Partial<Record<FacetName, string>> = {
   source: `SELECT es.entry_id AS id, CAST(es.source_id AS TEXT) AS value FROM entry_sources es WHERE es.entry_id ${IN_SET}`,
   tag: `SELECT et.entry_id AS id, t.name AS value FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id ${IN_SET}`,
-  // Live highlights and codes only; a code's value is its path (names are unique only among siblings).
-  code: `WITH RECURSIVE ${CODE_PATHS}
-         SELECT h.entry_id AS id, p.path AS value FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
-           JOIN code_paths p ON p.id = hc.code_id WHERE h.deleted_at IS NULL AND h.entry_id ${IN_SET}`,
+  // Live highlights and codes only; a code's value is its path (names are unique only among
+  // siblings), and an entry counts for the code and for each of its ancestors (selecting a code
+  // keeps its sub-codes' entries too, as code: does).
+  code: `WITH RECURSIVE ${CODE_PATHS},
+           up(id, path) AS (SELECT id, path FROM code_paths
+                            UNION ALL SELECT c.id, u.path FROM codes c JOIN up u ON c.parent_id = u.id WHERE c.deleted_at IS NULL)
+         SELECT h.entry_id AS id, u.path AS value FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
+           JOIN up u ON u.id = hc.code_id WHERE h.deleted_at IS NULL AND h.entry_id ${IN_SET}`,
   collection: `SELECT ce.entry_id AS id, c.name AS value FROM collection_entries ce JOIN collections c ON c.id = ce.collection_id
                 WHERE c.deleted_at IS NULL AND ce.entry_id ${IN_SET}`,
 };

@@ -25,15 +25,22 @@ export const CODE_PATHS = `code_paths(id, path) AS (
     UNION ALL
     SELECT c.id, p.path || '/' || replace(c.name, '/', '\\/') FROM codes c JOIN code_paths p ON c.parent_id = p.id WHERE c.deleted_at IS NULL)`;
 
-/** `code:NAME` or `code:Parent/Child`: that code (by name at any level, or by path) and all its sub-codes. */
-const CODE_TREE = `e.id IN (SELECT h.entry_id FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
-    WHERE h.deleted_at IS NULL AND hc.code_id IN (
-      WITH RECURSIVE ${CODE_PATHS},
+/** Live codes picked by `cond` on code_paths (path) or codes (c), with all their live sub-codes. */
+const codeSubtree = (cond: string) => `WITH RECURSIVE ${CODE_PATHS},
       picked(id) AS (
-        SELECT id FROM code_paths WHERE path = ? COLLATE NOCASE
-        UNION SELECT id FROM codes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL
+        ${cond}
         UNION SELECT c.id FROM codes c JOIN picked p ON c.parent_id = p.id WHERE c.deleted_at IS NULL)
-      SELECT id FROM picked))`;
+      SELECT id FROM picked`;
+
+/** Entries with a live highlight carrying one of these codes. */
+const withCodes = (codeIds: string) => `e.id IN (SELECT h.entry_id FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
+    WHERE h.deleted_at IS NULL AND hc.code_id IN (${codeIds}))`;
+
+/** `code:NAME` or `code:Parent/Child`: that code (by name at any level, or by path) and all its sub-codes. */
+const CODE_TREE = withCodes(
+  codeSubtree(`SELECT id FROM code_paths WHERE path = ? COLLATE NOCASE
+        UNION SELECT id FROM codes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL`),
+);
 
 /** Entries in a live collection (its entry members: its highlights are listed with the highlights). */
 const inCollections = (cond: string) =>
@@ -97,13 +104,8 @@ function facetSql(name: FacetName, values: readonly (string | number)[]): SqlFil
     case 'tag':
       return { sql: `e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name IN (${placeholders(values.length)}))`, params: [...values], label };
     case 'code':
-      // A facet value is a code's path; selecting it keeps the entries its count counted (that code itself).
-      return {
-        sql: `e.id IN (SELECT h.entry_id FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
-                WHERE h.deleted_at IS NULL AND hc.code_id IN (WITH RECURSIVE ${CODE_PATHS} SELECT id FROM code_paths WHERE path IN (${placeholders(values.length)})))`,
-        params: [...values],
-        label,
-      };
+      // A facet value is a code's path: the code and its sub-codes, as code: and the codebook's filter.
+      return { sql: withCodes(codeSubtree(`SELECT id FROM code_paths WHERE path IN (${placeholders(values.length)})`)), params: [...values], label };
     case 'collection': {
       return { sql: inCollections(`c.name IN (${placeholders(values.length)})`), params: [...values], label };
     }
