@@ -1,5 +1,5 @@
 -- GENERATED FILE, DO NOT EDIT. The schema after every migration, for reading.
--- Schema version 3. Regenerate: node scripts/schema-snapshot.ts
+-- Schema version 5. Regenerate: node scripts/schema-snapshot.ts
 CREATE TABLE alias_groups (
       id         INTEGER PRIMARY KEY,
       name       TEXT NOT NULL,
@@ -14,28 +14,41 @@ CREATE TABLE aliases (
 
 CREATE TABLE codes (
       id          INTEGER PRIMARY KEY,
-      parent_id   INTEGER REFERENCES codes(id) ON DELETE CASCADE,
-      name        TEXT NOT NULL,
+      guid        TEXT NOT NULL UNIQUE,
+      parent_id   INTEGER REFERENCES codes(id),
+      name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
       color       TEXT NOT NULL DEFAULT '#f2c94c',
       description TEXT,
       position    INTEGER NOT NULL DEFAULT 0,
       created_at  TEXT NOT NULL,
-      UNIQUE (parent_id, name)
+      updated_at  TEXT NOT NULL,
+      deleted_at  TEXT
     ) STRICT;
 
 CREATE TABLE collection_entries (
-      collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
-      entry_id      INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+      collection_id INTEGER NOT NULL REFERENCES collections(id),
+      entry_id      INTEGER NOT NULL,
       position      INTEGER NOT NULL,
       added_at      TEXT NOT NULL,
       PRIMARY KEY (collection_id, entry_id)
     ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE collection_highlights (
+      collection_id INTEGER NOT NULL REFERENCES collections(id),
+      highlight_id  INTEGER NOT NULL REFERENCES highlights(id),
+      position      INTEGER NOT NULL,
+      added_at      TEXT NOT NULL,
+      PRIMARY KEY (collection_id, highlight_id)
+    ) STRICT, WITHOUT ROWID;
+
 CREATE TABLE collections (
       id          INTEGER PRIMARY KEY,
-      name        TEXT NOT NULL,
+      guid        TEXT NOT NULL UNIQUE,
+      name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
       description TEXT,
-      created_at  TEXT NOT NULL
+      created_at  TEXT NOT NULL,
+      updated_at  TEXT NOT NULL,
+      deleted_at  TEXT
     ) STRICT;
 
 CREATE TABLE entries (
@@ -53,7 +66,7 @@ CREATE TABLE entries (
       near_group    INTEGER,
       minhash       BLOB,
       created_at    TEXT NOT NULL
-    ) STRICT;
+    , guid TEXT) STRICT;
 
 CREATE TABLE entry_bands (
       band      INTEGER NOT NULL,
@@ -77,47 +90,78 @@ CREATE TABLE 'entry_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEG
 
 CREATE TABLE 'entry_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
+CREATE TABLE entry_notes (
+      id         INTEGER PRIMARY KEY,
+      guid       TEXT NOT NULL UNIQUE,
+      entry_id   INTEGER NOT NULL,
+      text       TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT
+    ) STRICT;
+
 CREATE TABLE entry_sources (
       entry_id   INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
       source_id  INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
       start      INTEGER NOT NULL,
       end        INTEGER NOT NULL,
-      ordinal    INTEGER NOT NULL,
+      ordinal    INTEGER NOT NULL, locator TEXT CHECK (locator IS NULL OR json_valid(locator)), body_start INTEGER, body_end INTEGER,
       PRIMARY KEY (entry_id, source_id, start)
     ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE entry_tags (
-      entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-      tag_id   INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+      entry_id   INTEGER NOT NULL,
+      tag_id     INTEGER NOT NULL REFERENCES tags(id),
+      created_at TEXT NOT NULL,
       PRIMARY KEY (entry_id, tag_id)
     ) STRICT, WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE entry_terms USING fts5vocab(entry_index, 'row');
 
 CREATE TABLE highlight_codes (
-      highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
-      code_id      INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+      highlight_id INTEGER NOT NULL REFERENCES highlights(id),
+      code_id      INTEGER NOT NULL REFERENCES codes(id),
       PRIMARY KEY (highlight_id, code_id)
     ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE highlights (
       id          INTEGER PRIMARY KEY,
-      entry_id    INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+      guid        TEXT NOT NULL UNIQUE,
+      entry_id    INTEGER NOT NULL,
+      entry_guid  TEXT NOT NULL,
+      start       INTEGER NOT NULL,
+      end         INTEGER NOT NULL,
       exact       TEXT NOT NULL,
       prefix      TEXT NOT NULL DEFAULT '',
       suffix      TEXT NOT NULL DEFAULT '',
-      start       INTEGER NOT NULL,
-      end         INTEGER NOT NULL,
+      text_hash   TEXT NOT NULL,
+      anchor      TEXT NOT NULL DEFAULT 'exact' CHECK (anchor IN ('exact', 'position', 'fuzzy', 'orphaned')),
       note        TEXT,
       color       TEXT,
       created_at  TEXT NOT NULL,
       updated_at  TEXT NOT NULL,
-      CHECK (end >= start)
+      deleted_at  TEXT,
+      CHECK (start >= 0 AND end > start)
+    ) STRICT;
+
+CREATE TABLE history (
+      id         INTEGER PRIMARY KEY,
+      label      TEXT NOT NULL,
+      changes    TEXT NOT NULL,
+      undone     INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+      created_at TEXT NOT NULL
     ) STRICT;
 
 CREATE TABLE meta (
       key   TEXT PRIMARY KEY,
       value TEXT NOT NULL
+    ) STRICT;
+
+CREATE TABLE migration_log (
+      version     INTEGER PRIMARY KEY,
+      name        TEXT NOT NULL,
+      applied_at  TEXT NOT NULL,
+      app_version TEXT NOT NULL
     ) STRICT;
 
 CREATE TABLE saved_searches (
@@ -156,16 +200,82 @@ CREATE TABLE sources (
       text                TEXT NOT NULL,
       header              TEXT,
       warnings            TEXT
-    ) STRICT;
+    , guid TEXT) STRICT;
 
 CREATE TABLE tags (
-      id    INTEGER PRIMARY KEY,
-      name  TEXT NOT NULL UNIQUE COLLATE NOCASE
+      id         INTEGER PRIMARY KEY,
+      guid       TEXT NOT NULL UNIQUE,
+      name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      created_at TEXT NOT NULL
     ) STRICT;
+
+CREATE TABLE trash_entries (
+      id            INTEGER PRIMARY KEY,
+      title         TEXT NOT NULL,
+      body          TEXT NOT NULL,
+      date          TEXT,
+      date_source   TEXT,
+      author        TEXT,
+      outlet        TEXT,
+      url           TEXT,
+      language      TEXT,
+      direction     TEXT NOT NULL,
+      content_hash  TEXT NOT NULL,
+      near_group    INTEGER,
+      minhash       BLOB,
+      created_at    TEXT NOT NULL,
+      guid          TEXT,
+      deleted_at    TEXT NOT NULL,
+      history_id    INTEGER NOT NULL
+    ) STRICT;
+
+CREATE TABLE trash_entry_sources (
+      entry_id   INTEGER NOT NULL,
+      source_id  INTEGER NOT NULL,
+      start      INTEGER NOT NULL,
+      end        INTEGER NOT NULL,
+      ordinal    INTEGER NOT NULL,
+      history_id INTEGER NOT NULL, locator TEXT, body_start INTEGER, body_end INTEGER,
+      PRIMARY KEY (history_id, entry_id, source_id, start)
+    ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE trash_sources (
+      id                  INTEGER PRIMARY KEY,
+      sha256              TEXT NOT NULL,
+      name                TEXT NOT NULL,
+      path                TEXT,
+      container           TEXT,
+      size                INTEGER NOT NULL,
+      format              TEXT NOT NULL,
+      encoding            TEXT,
+      encoding_confidence REAL,
+      imported_at         TEXT NOT NULL,
+      bytes               BLOB NOT NULL,
+      text                TEXT NOT NULL,
+      header              TEXT,
+      warnings            TEXT,
+      guid                TEXT,
+      deleted_at          TEXT NOT NULL,
+      history_id          INTEGER NOT NULL
+    ) STRICT;
+
+CREATE UNIQUE INDEX codes_child_name ON codes(parent_id, name COLLATE NOCASE) WHERE parent_id IS NOT NULL AND deleted_at IS NULL;
+
+CREATE INDEX codes_parent ON codes(parent_id);
+
+CREATE UNIQUE INDEX codes_root_name ON codes(name COLLATE NOCASE) WHERE parent_id IS NULL AND deleted_at IS NULL;
+
+CREATE INDEX collection_entries_entry ON collection_entries(entry_id);
+
+CREATE INDEX collection_highlights_highlight ON collection_highlights(highlight_id);
+
+CREATE UNIQUE INDEX collections_name ON collections(name COLLATE NOCASE) WHERE deleted_at IS NULL;
 
 CREATE INDEX entries_author ON entries(author);
 
 CREATE INDEX entries_date ON entries(date);
+
+CREATE UNIQUE INDEX entries_guid ON entries(guid);
 
 CREATE INDEX entries_language ON entries(language);
 
@@ -173,13 +283,25 @@ CREATE INDEX entries_near_group ON entries(near_group);
 
 CREATE INDEX entries_outlet ON entries(outlet);
 
+CREATE INDEX entry_notes_entry ON entry_notes(entry_id);
+
 CREATE INDEX entry_sources_source ON entry_sources(source_id, ordinal);
 
-CREATE INDEX entry_tags_tag ON entry_tags(tag_id);
+CREATE INDEX entry_tags_tag ON entry_tags(tag_id, entry_id);
 
-CREATE INDEX highlight_codes_code ON highlight_codes(code_id);
+CREATE INDEX highlight_codes_code ON highlight_codes(code_id, highlight_id);
+
+CREATE INDEX highlights_created ON highlights(created_at);
 
 CREATE INDEX highlights_entry ON highlights(entry_id);
+
+CREATE INDEX highlights_trashed ON highlights(id) WHERE deleted_at IS NOT NULL;
+
+CREATE UNIQUE INDEX sources_guid ON sources(guid);
+
+CREATE INDEX trash_entries_history ON trash_entries(history_id);
+
+CREATE INDEX trash_sources_history ON trash_sources(history_id);
 
 CREATE TRIGGER entries_index_delete AFTER DELETE ON entries BEGIN
       DELETE FROM entry_index WHERE rowid = old.id;

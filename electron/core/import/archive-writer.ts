@@ -88,7 +88,7 @@ export class ArchiveWriter {
             if (p.signature && p.bands) groups.add(entryId, p.signature, nearGroup, p.bands);
             added++;
           }
-          this.entries.link(entryId, sourceId, draft.start, draft.end, from + i);
+          this.entries.link(entryId, sourceId, draft.start, draft.end, from + i, draft);
           onEntry();
         });
         groups.flush();

@@ -10,6 +10,7 @@ import { importEml, importMbox } from './formats/import-mail.ts';
 import { importPdf } from './formats/import-pdf.ts';
 import { importWarc, isWarc } from './formats/import-warc.ts';
 import { metaCharset } from './formats/meta-charset.ts';
+import { EXTRACTORS } from './formats/extractors.ts';
 import { refuseByExtension, refuseZip } from './formats/refuse-unread.ts';
 import { splitMarkdown, splitTextDump } from './split/split-text-dump.ts';
 import type { ParsedDocument } from './types.ts';
@@ -70,7 +71,14 @@ export async function parseDocument(name: string, bytes: Uint8Array, depth = 0):
     case 'text':
     case 'pdf': {
       const split = format === 'markdown' ? splitMarkdown(text) : splitTextDump(text);
-      return { format: format === 'markdown' ? 'markdown' : 'text', encoding, encodingConfidence: confidence, text, header: split.header, entries: split.entries, warnings: [] };
+      const extractor = format === 'markdown' ? EXTRACTORS.markdown : EXTRACTORS.text;
+      // The stored text is the decoded text itself, so the entry's spans are its locator.
+      const entries = split.entries.map((e) => {
+        const bodyStart = e.bodyStart ?? e.start;
+        const bodyEnd = e.bodyEnd ?? bodyStart + e.body.length;
+        return { ...e, bodyStart, bodyEnd, locator: { kind: 'text', extractor, start: e.start, end: e.end, bodyStart, bodyEnd } as const };
+      });
+      return { format: format === 'markdown' ? 'markdown' : 'text', encoding, encodingConfidence: confidence, text, header: split.header, entries, warnings: [] };
     }
   }
 }

@@ -36,8 +36,8 @@ export async function prepareDocument(name: string, bytes: Uint8Array): Promise<
     const signature = minhash(draft.body);
     const script = detectScript(`${draft.title}\n${draft.body}`);
     return {
-      draft,
-      contentHash: crypto.createHash('sha256').update(`${normalizeForHash(draft.title)}\n${normalizeForHash(draft.body)}`).digest('hex'),
+      draft: { ...draft, ...bodySpan(doc.text, draft) },
+      contentHash: entryContentHash(draft.title, draft.body),
       signature,
       bands: signature ? bandHashes(signature) : null,
       language: draft.language ?? script.language,
@@ -48,6 +48,29 @@ export async function prepareDocument(name: string, bytes: Uint8Array): Promise<
   return { doc, entries };
 }
 
-function normalizeForHash(text: string): string {
+/**
+ * What "the same entry" means. Two drafts are the same entry when their titles and bodies are
+ * equal after NFC, trimming, and collapsing every run of white space (spaces, tabs, line breaks,
+ * no-break spaces) to one space: a page saved twice with different wrapping or indentation is one
+ * entry, stored once. The entry row keeps the FIRST file's text; each source link keeps its own
+ * locator and the span of its own body in its own source (entry_sources.body_start/body_end), so
+ * every citation quotes its source exactly, and equals the entry text modulo this normalisation.
+ */
+export function entryContentHash(title: string, body: string): string {
+  return crypto.createHash('sha256').update(`${normalizeForHash(title)}\n${normalizeForHash(body)}`).digest('hex');
+}
+
+/** The white-space normalisation of entryContentHash (exported so tests and checks use the very same rule). */
+export function normalizeForHash(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** Where the draft's body stands verbatim in the stored text: as the format said, else searched for in the entry's span. */
+function bodySpan(text: string, draft: EntryDraft): { bodyStart: number; bodyEnd: number } {
+  if (draft.bodyStart !== undefined && draft.bodyEnd !== undefined && text.slice(draft.bodyStart, draft.bodyEnd) === draft.body) {
+    return { bodyStart: draft.bodyStart, bodyEnd: draft.bodyEnd };
+  }
+  const found = text.slice(draft.start, draft.end).lastIndexOf(draft.body);
+  const bodyStart = found >= 0 ? draft.start + found : draft.start;
+  return { bodyStart, bodyEnd: found >= 0 ? bodyStart + draft.body.length : draft.end };
 }

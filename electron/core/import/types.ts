@@ -1,5 +1,5 @@
 // What every format importer produces, and how it refuses a file.
-import type { SourceFormat } from '../../../shared/contract.ts';
+import type { SourceFormat, SourceLocator } from '../../../shared/contract.ts';
 
 /** One entry as a format found it, with the span of the document text it came from. */
 export interface EntryDraft {
@@ -15,6 +15,11 @@ export interface EntryDraft {
   /** Character offsets into ParsedDocument.text: [start, end). */
   start: number;
   end: number;
+  /** Where `body` stands verbatim in ParsedDocument.text, when the splitter knows (else it is searched for in [start, end)). */
+  bodyStart?: number;
+  bodyEnd?: number;
+  /** Where in the file the entry came from; text and Markdown get theirs from the spans (parse-document.ts). */
+  locator?: SourceLocator;
 }
 
 /** A site header: it describes the source, not an entry. */

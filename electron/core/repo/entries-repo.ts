@@ -1,5 +1,5 @@
 // All SQL about entries and their provenance lives here.
-import type { EntryDetail, EntryProvenance, EntryVersion, TextDirection } from '../../../shared/contract.ts';
+import type { EntryDetail, EntryProvenance, EntryVersion, SourceLocator, TextDirection } from '../../../shared/contract.ts';
 import { guidFromHash } from '../db/guids.ts';
 import type { Db } from '../db/open-archive.ts';
 import { dateTokens } from '../search/date-tokens.ts';
@@ -26,6 +26,13 @@ export interface NewEntry {
 
 /** Above every entry id live or in the trash. */
 const NEXT_ID = 'SELECT max(coalesce((SELECT max(id) FROM entries), 0), coalesce((SELECT max(id) FROM trash_entries), 0)) + 1';
+
+/** Where in its source an entry came from, besides its span of the stored text. */
+export interface LinkProvenance {
+  bodyStart?: number | null;
+  bodyEnd?: number | null;
+  locator?: SourceLocator | null;
+}
 
 interface EntryRow {
   id: number;
@@ -71,7 +78,8 @@ export class EntriesRepo {
     this.nextIdStmt = db.prepare<[], number>(NEXT_ID).pluck();
     this.indexStmt = db.prepare('INSERT INTO entry_index (rowid, title, body, author, outlet, dates) VALUES (?, ?, ?, ?, ?, ?)');
     this.linkStmt = db.prepare(
-      'INSERT OR IGNORE INTO entry_sources (entry_id, source_id, start, end, ordinal) VALUES (?, ?, ?, ?, ?)',
+      `INSERT OR IGNORE INTO entry_sources (entry_id, source_id, start, end, ordinal, locator, body_start, body_end)
+       VALUES (@entryId, @sourceId, @start, @end, @ordinal, @locator, @bodyStart, @bodyEnd)`,
     );
     // Bands are read and written for a whole batch of entries in one statement each: one
     // statement per entry and band made near-duplicate grouping the slowest part of an import.
@@ -94,8 +102,9 @@ export class EntriesRepo {
       `SELECT id, title, body, date, date_source AS dateSource, author, outlet, url, language, direction, near_group AS nearGroup
          FROM entries WHERE id = ?`,
     );
-    this.provenanceStmt = db.prepare<[number], EntryProvenance>(
-      `SELECT es.source_id AS sourceId, s.name AS sourceName, s.path AS sourcePath, es.start, es.end
+    this.provenanceStmt = db.prepare<[number], Omit<EntryProvenance, 'locator'> & { locator: string | null }>(
+      `SELECT es.source_id AS sourceId, s.name AS sourceName, s.path AS sourcePath, es.start, es.end,
+              es.body_start AS bodyStart, es.body_end AS bodyEnd, es.locator
          FROM entry_sources es JOIN sources s ON s.id = es.source_id
         WHERE es.entry_id = ? ORDER BY es.source_id, es.start`,
     );
@@ -141,8 +150,10 @@ export class EntriesRepo {
     }
   }
 
-  link(entryId: number, sourceId: number, start: number, end: number, ordinal: number): void {
-    this.linkStmt.run(entryId, sourceId, start, end, ordinal);
+  /** Links an entry to a source it came from, with where (see SourceLocator and EntryProvenance.bodyStart). */
+  link(entryId: number, sourceId: number, start: number, end: number, ordinal: number, where: LinkProvenance = {}): void {
+    const { locator, bodyStart = null, bodyEnd = null } = where;
+    this.linkStmt.run({ entryId, sourceId, start, end, ordinal, locator: locator ? JSON.stringify(locator) : null, bodyStart, bodyEnd });
   }
 
   /** Stores [band, hash, entryId] rows. */
@@ -167,6 +178,7 @@ export class EntriesRepo {
     const dates = [row.date, ...versions.map((v) => v.date)].filter((d): d is string => d !== null).sort();
     const { nearGroup, ...rest } = row;
     void nearGroup;
-    return { ...rest, provenance: this.provenanceStmt.all(id), versions, earliestDate: dates[0] ?? null };
+    const provenance = this.provenanceStmt.all(id).map((p) => ({ ...p, locator: p.locator ? (JSON.parse(p.locator) as SourceLocator) : null }));
+    return { ...rest, provenance, versions, earliestDate: dates[0] ?? null };
   }
 }

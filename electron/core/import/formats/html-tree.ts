@@ -8,6 +8,9 @@ export interface HtmlElement {
   attrs: Map<string, string>;
   children: HtmlNode[];
   parent: HtmlElement | null;
+  /** The element's markup in the parsed text: from its start tag's `<` to past its end tag (or to where it was implicitly closed). */
+  start: number;
+  end: number;
 }
 export type HtmlNode = HtmlElement | string;
 
@@ -29,15 +32,18 @@ const BLOCK_CLOSES_P = new Set(['div', 'article', 'section', 'header', 'footer',
 const ATTR = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/gu;
 
 export function parseHtml(html: string): HtmlElement {
-  const root: HtmlElement = { tag: '#root', attrs: new Map(), children: [], parent: null };
+  const root: HtmlElement = { tag: '#root', attrs: new Map(), children: [], parent: null, start: 0, end: html.length };
   let current = root;
   let i = 0;
   const text = (s: string) => {
     if (s) current.children.push(decodeEntities(s));
   };
-  const closeTag = (tag: string) => {
+  const closeTag = (tag: string, from: number, to: number) => {
     for (let el: HtmlElement | null = current; el && el !== root; el = el.parent) {
       if (el.tag === tag) {
+        // Elements left open inside it end where its end tag starts.
+        for (let open: HtmlElement | null = current; open && open !== el; open = open.parent) open.end = from;
+        el.end = to;
         current = el.parent ?? root;
         return;
       }
@@ -75,20 +81,26 @@ export function parseHtml(html: string): HtmlElement {
     i = lt + m[0].length;
     const tag = m[2]!.toLowerCase();
     if (m[1]) {
-      closeTag(tag);
+      closeTag(tag, lt, i);
       continue;
     }
     for (const closes of [CLOSED_BY[tag] ?? [], BLOCK_CLOSES_P.has(tag) ? ['p'] : []]) {
-      if (closes.includes(current.tag)) current = current.parent ?? root;
+      if (closes.includes(current.tag)) {
+        current.end = lt;
+        current = current.parent ?? root;
+      }
     }
     const attrs = new Map<string, string>();
     for (const a of m[3]!.matchAll(ATTR)) {
       const name = a[1]!.toLowerCase();
       if (!attrs.has(name)) attrs.set(name, decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
     }
-    const el: HtmlElement = { tag, attrs, children: [], parent: current };
+    const el: HtmlElement = { tag, attrs, children: [], parent: current, start: lt, end: html.length };
     current.children.push(el);
-    if (VOID.has(tag) || m[3]!.trimEnd().endsWith('/')) continue;
+    if (VOID.has(tag) || m[3]!.trimEnd().endsWith('/')) {
+      el.end = i;
+      continue;
+    }
     if (RAW_TEXT.has(tag)) {
       const close = new RegExp(`</${tag}\\s*>`, 'iu');
       const rest = html.slice(i);
@@ -96,6 +108,7 @@ export function parseHtml(html: string): HtmlElement {
       const raw = end < 0 ? rest : rest.slice(0, end);
       el.children.push(tag === 'title' || tag === 'textarea' ? decodeEntities(raw) : raw);
       i = end < 0 ? html.length : i + end + (close.exec(rest)?.[0].length ?? 0);
+      el.end = i;
       continue;
     }
     current = el;
@@ -120,6 +133,16 @@ export function findAll(node: HtmlElement, test: (el: HtmlElement) => boolean): 
 export function find(node: HtmlElement, test: (el: HtmlElement) => boolean): HtmlElement | null {
   for (const el of walk(node)) if (test(el)) return el;
   return null;
+}
+
+/** A CSS-like path that finds the element again: `html > body > div:nth-of-type(2) > article`. */
+export function elementPath(el: HtmlElement): string {
+  const steps: string[] = [];
+  for (let e: HtmlElement | null = el; e && e.parent; e = e.parent) {
+    const same = e.parent.children.filter((c): c is HtmlElement => typeof c !== 'string' && c.tag === e!.tag);
+    steps.unshift(same.length > 1 ? `${e.tag}:nth-of-type(${same.indexOf(e) + 1})` : e.tag);
+  }
+  return steps.join(' > ') || ':root';
 }
 
 /** The raw text of an element's descendants, whitespace collapsed. */

@@ -3,7 +3,8 @@
 import type { EntryDraft } from '../types.ts';
 import { pageMeta } from './html-metadata.ts';
 import { isBoilerplate, renderText } from './html-to-text.ts';
-import { find, findAll, type HtmlElement, parseHtml, textContent } from './html-tree.ts';
+import { elementPath, find, findAll, type HtmlElement, parseHtml, textContent } from './html-tree.ts';
+import { EXTRACTORS } from './extractors.ts';
 import { normalizeDate } from './normalize-date.ts';
 import type { FormatResult } from './format-result.ts';
 
@@ -49,6 +50,11 @@ function cleanTitle(title: string | null, outlet: string | null): string | null 
   return m ? title.slice(0, m.index) : title;
 }
 
+/** The element an entry was read from: its path and the span of its markup in the page. */
+function htmlLocator(el: HtmlElement) {
+  return { kind: 'html', extractor: EXTRACTORS.html, path: elementPath(el), start: el.start, end: el.end } as const;
+}
+
 /** The readable text of one page and its entries (offsets into that text). */
 export function readHtmlPage(html: string): HtmlPage {
   const root = parseHtml(html);
@@ -73,6 +79,7 @@ export function readHtmlPage(html: string): HtmlPage {
         ...common,
         start: at,
         end: at + body.length,
+        locator: htmlLocator(article),
       });
       parts.push(body);
       at += body.length;
@@ -97,6 +104,7 @@ export function readHtmlPage(html: string): HtmlPage {
         ...common,
         start: 0,
         end: text.length,
+        locator: htmlLocator(main),
       },
     ],
   };

@@ -1,7 +1,9 @@
 // JSON and JSONL scraper output: arrays of records, objects keyed by id, JSON Feed, and records
 // nested under data/items/posts/articles/... One entry per record.
 import { ImportRejection } from '../types.ts';
+import { EXTRACTORS } from './extractors.ts';
 import type { FormatResult } from './format-result.ts';
+import { jsonContainerSpans, pointerToken } from './json-spans.ts';
 import { asText, type FlatRecord } from './map-fields.ts';
 import { recordsToDocument } from './record-entries.ts';
 
@@ -22,14 +24,22 @@ function unwrap(o: FlatRecord): FlatRecord {
   return o;
 }
 
-/** Finds the list of records in whatever shape the scraper wrote. */
-export function findRecords(value: unknown, depth = 0): FlatRecord[] | null {
+/** A record and the RFC 6901 pointer of the value the scraper wrote it as (before unwrapping). */
+export interface FoundRecord {
+  record: FlatRecord;
+  pointer: string;
+}
+
+const at = (pointer: string, key: string | number) => `${pointer}/${pointerToken(key)}`;
+
+/** Finds the list of records in whatever shape the scraper wrote, with where each one is. */
+export function findRecords(value: unknown, depth = 0, pointer = ''): FoundRecord[] | null {
   if (depth > 4) return null;
   if (Array.isArray(value)) {
-    const objects = value.filter(isObject).map(unwrap);
-    if (objects.length > 0 && objects.some(looksLikeRecord)) return objects;
-    for (const v of value) {
-      const inner = findRecords(v, depth + 1);
+    const objects = value.flatMap((v, i) => (isObject(v) ? [{ record: unwrap(v), pointer: at(pointer, i) }] : []));
+    if (objects.length > 0 && objects.some((o) => looksLikeRecord(o.record))) return objects;
+    for (const [i, v] of value.entries()) {
+      const inner = findRecords(v, depth + 1, at(pointer, i));
       if (inner) return inner;
     }
     return null;
@@ -38,16 +48,18 @@ export function findRecords(value: unknown, depth = 0): FlatRecord[] | null {
   for (const key of CONTAINER_KEYS) {
     const inner = value[key];
     if (inner === undefined) continue;
-    const found = findRecords(inner, depth + 1);
+    const found = findRecords(inner, depth + 1, at(pointer, key));
     if (found) return found;
   }
-  const values = Object.values(value);
+  const entries = Object.entries(value);
   // An object keyed by id: { "101": {...}, "102": {...} }
-  if (values.length > 0 && values.every(isObject) && values.map(unwrap).some(looksLikeRecord)) return values.map(unwrap);
-  if (looksLikeRecord(value)) return [value];
-  for (const v of values) {
+  if (entries.length > 0 && entries.every(([, v]) => isObject(v)) && entries.some(([, v]) => looksLikeRecord(unwrap(v as FlatRecord)))) {
+    return entries.map(([k, v]) => ({ record: unwrap(v as FlatRecord), pointer: at(pointer, k) }));
+  }
+  if (looksLikeRecord(value)) return [{ record: value, pointer }];
+  for (const [k, v] of entries) {
     if (!isObject(v) && !Array.isArray(v)) continue;
-    const found = findRecords(v, depth + 1);
+    const found = findRecords(v, depth + 1, at(pointer, k));
     if (found) return found;
   }
   return null;
@@ -65,14 +77,30 @@ function where(text: string, error: unknown): string {
   return `it is not valid JSON (error at line ${line}, column ${column})`;
 }
 
-function finish(records: FlatRecord[] | null, format: 'json' | 'jsonl', outlet: string | null): FormatResult {
+interface LocatedRecord extends FoundRecord {
+  line: number | null;
+  span: [number, number];
+}
+
+function finish(records: LocatedRecord[] | null, format: 'json' | 'jsonl', outlet: string | null): FormatResult {
   if (!records || records.length === 0) {
     throw new ImportRejection('Quire found no articles in this JSON file: it expected records with fields such as title, text, content or body.');
   }
-  const doc = recordsToDocument(records, { outlet });
+  const doc = recordsToDocument(
+    records.map((r) => ({
+      record: r.record,
+      locator: { kind: 'json', extractor: EXTRACTORS.json, pointer: r.pointer, line: r.line, start: r.span[0], end: r.span[1] },
+    })),
+    { outlet },
+  );
   if (doc.entries.length === 0) throw new ImportRejection('The records in this JSON file have no title or text to import.');
   const warnings = doc.skipped > 0 ? [`${doc.skipped} record(s) had no title or text and were skipped.`] : [];
   return { format, text: doc.text, header: null, entries: doc.entries, warnings };
+}
+
+/** Each found record with the span of its text (the whole value when it is not a container, which records never are). */
+function locate(found: FoundRecord[] | null, spans: Map<string, [number, number]>, line: number | null, whole: [number, number]): LocatedRecord[] {
+  return (found ?? []).map((f) => ({ ...f, line, span: spans.get(f.pointer) ?? whole }));
 }
 
 export function importJson(text: string): FormatResult {
@@ -84,13 +112,15 @@ export function importJson(text: string): FormatResult {
   }
   // JSON Feed and RSS-to-JSON: the feed's title names the outlet.
   const outlet = isObject(value) && Array.isArray(value.items) ? asText(value.title) || null : null;
-  return finish(findRecords(value), 'json', outlet);
+  return finish(locate(findRecords(value), jsonContainerSpans(text, 7), null, [0, text.length]), 'json', outlet);
 }
 
 export function importJsonl(text: string): FormatResult {
-  const records: FlatRecord[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
+  const records: LocatedRecord[] = [];
+  let lineStart = 0;
+  text.split('\n').forEach((line, i) => {
+    const start = lineStart;
+    lineStart += line.length + 1;
     if (!line.trim()) return;
     let value: unknown;
     try {
@@ -98,8 +128,10 @@ export function importJsonl(text: string): FormatResult {
     } catch {
       throw new ImportRejection(`Quire could not read this JSON Lines file: line ${i + 1} is not valid JSON.`);
     }
-    if (isObject(value)) records.push(unwrap(value));
-    else if (Array.isArray(value)) records.push(...(findRecords(value) ?? []));
+    const spans = jsonContainerSpans(line, 7, start);
+    const whole: [number, number] = [start + line.length - line.trimStart().length, start + line.trimEnd().length];
+    if (isObject(value)) records.push(...locate([{ record: unwrap(value), pointer: '' }], spans, i + 1, whole));
+    else if (Array.isArray(value)) records.push(...locate(findRecords(value), spans, i + 1, whole));
   });
   return finish(records, 'jsonl', null);
 }

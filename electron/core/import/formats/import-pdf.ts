@@ -3,6 +3,7 @@
 import { ImportRejection } from '../types.ts';
 import type { FormatResult } from './format-result.ts';
 import { normalizeDate } from './normalize-date.ts';
+import { EXTRACTORS } from './extractors.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<PdfJs> | null = null;
@@ -115,6 +116,10 @@ export async function importPdf(bytes: Uint8Array): Promise<FormatResult & { pag
           dateSource: date ? 'pdf-info' : null,
           start,
           end: text.trimEnd().length,
+          bodyStart: start,
+          bodyEnd: text.trimEnd().length,
+          // The document is one entry: every page with text is where it came from.
+          locator: { kind: 'pdf', extractor: EXTRACTORS.pdf, pages: pages.flatMap((p, i) => (p.trim() ? [i + 1] : [])) },
         },
       ],
       warnings: [],

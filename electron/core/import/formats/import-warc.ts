@@ -10,6 +10,7 @@ import { readHtmlPage } from './import-html.ts';
 import { indexOfBytes, parseHeaderLines, parseHttpResponse, splitHead } from './parse-http.ts';
 import { normalizeDate } from './normalize-date.ts';
 import { metaCharset } from './meta-charset.ts';
+import { EXTRACTORS } from './extractors.ts';
 
 const WARC_MAGIC = [0x57, 0x41, 0x52, 0x43, 0x2f]; // "WARC/"
 
@@ -22,10 +23,12 @@ export function isWarc(bytes: Uint8Array): boolean {
 interface WarcRecord {
   headers: Map<string, string>;
   content: Uint8Array;
+  /** Byte offset of its "WARC/" line in the (decompressed) file. */
+  offset: number;
 }
 
-function* records(bytes: Uint8Array, warnings: string[]): Generator<WarcRecord> {
-  let at = 0;
+function* records(bytes: Uint8Array, warnings: string[], from = 0): Generator<WarcRecord> {
+  let at = from;
   let n = 0;
   for (;;) {
     const next = indexOfBytes(bytes, WARC_MAGIC, at);
@@ -48,19 +51,52 @@ function* records(bytes: Uint8Array, warnings: string[]): Generator<WarcRecord> 
       warnings.push(`WARC record ${n}${uri ? ` (${uri})` : ''} is cut short: it declares ${length} bytes but only ${bytes.length - split.rest} remain. It was skipped.`);
       return;
     }
-    yield { headers, content: bytes.subarray(split.rest, split.rest + length) };
+    yield { headers, content: bytes.subarray(split.rest, split.rest + length), offset: next };
     at = split.rest + length;
   }
 }
 
+/** The WARC stream of a file: decompressed when gzip (per-record members or one for the whole file). */
+export function warcStream(raw: Uint8Array): { bytes: Uint8Array; complete: boolean } {
+  if (!isGzip(raw)) return { bytes: raw, complete: true };
+  const { data, complete } = gunzipLenient(raw);
+  return { bytes: data, complete };
+}
+
+/**
+ * The HTML page a response or resource record holds (HTTP transfer and content encodings undone,
+ * decoded with its charset), 'skip' for records that are not HTML pages, or a problem.
+ */
+function recordPage(record: WarcRecord): { html: string } | 'skip' | 'truncated-chunks' | 'bad-encoding' {
+  let contentType = record.headers.get('content-type') ?? '';
+  let body = record.content;
+  if ((record.headers.get('warc-type') ?? '').toLowerCase() === 'response' && /application\/http/iu.test(contentType)) {
+    const http = parseHttpResponse(record.content);
+    if (http === 'truncated-chunks' || http === 'bad-encoding') return http;
+    if (http === 'not-http' || http.status < 200 || http.status >= 300) return 'skip';
+    contentType = http.headers.get('content-type') ?? '';
+    body = http.body;
+  }
+  if (!/text\/html|application\/xhtml/iu.test(contentType)) return 'skip';
+  const charset = /charset\s*=\s*["']?([\w.:-]+)/iu.exec(contentType)?.[1] ?? metaCharset(body);
+  return { html: decodeDeclared(body, charset).text };
+}
+
+/** The decoded HTML payload of the record at `offset` of a WARC file (see SourceLocator 'warc'), or null. */
+export function warcPageAt(raw: Uint8Array, offset: number): string | null {
+  const { bytes } = warcStream(raw);
+  for (const record of records(bytes, [], offset)) {
+    if (record.offset !== offset) return null;
+    const page = recordPage(record);
+    return typeof page === 'object' ? page.html : null;
+  }
+  return null;
+}
+
 export function importWarc(raw: Uint8Array): FormatResult {
   const warnings: string[] = [];
-  let bytes = raw;
-  if (isGzip(raw)) {
-    const { data, complete } = gunzipLenient(raw);
-    if (!complete) warnings.push('The compressed WARC file is cut short or damaged; the records before the damage were read.');
-    bytes = data;
-  }
+  const { bytes, complete } = warcStream(raw);
+  if (!complete) warnings.push('The compressed WARC file is cut short or damaged; the records before the damage were read.');
   if (!isWarc(bytes)) throw new ImportRejection('This file is not a WARC web archive: it does not start with a WARC/1.x record.');
   const builder = new TextBuilder();
   const entries: EntryDraft[] = [];
@@ -74,27 +110,16 @@ export function importWarc(raw: Uint8Array): FormatResult {
     }
     if (type !== 'response' && type !== 'resource') continue;
     const uri = record.headers.get('warc-target-uri')?.replace(/^<|>$/gu, '') ?? null;
-    let contentType = record.headers.get('content-type') ?? '';
-    let body = record.content;
-    if (type === 'response' && /application\/http/iu.test(contentType)) {
-      const http = parseHttpResponse(record.content);
-      if (http === 'truncated-chunks' || http === 'bad-encoding') {
-        warnings.push(`The page ${uri ?? '(no URL)'} has ${http === 'truncated-chunks' ? 'a body cut short' : 'a body that cannot be decompressed'} and was skipped.`);
-        continue;
-      }
-      if (http === 'not-http' || http.status < 200 || http.status >= 300) {
-        skipped++;
-        continue;
-      }
-      contentType = http.headers.get('content-type') ?? '';
-      body = http.body;
+    const html = recordPage(record);
+    if (html === 'truncated-chunks' || html === 'bad-encoding') {
+      warnings.push(`The page ${uri ?? '(no URL)'} has ${html === 'truncated-chunks' ? 'a body cut short' : 'a body that cannot be decompressed'} and was skipped.`);
+      continue;
     }
-    if (!/text\/html|application\/xhtml/iu.test(contentType)) {
+    if (html === 'skip') {
       skipped++;
       continue;
     }
-    const charset = /charset\s*=\s*["']?([\w.:-]+)/iu.exec(contentType)?.[1] ?? metaCharset(body);
-    const page = readHtmlPage(decodeDeclared(body, charset).text);
+    const page = readHtmlPage(html.html);
     if (page.entries.length === 0) continue;
     const captured = normalizeDate(record.headers.get('warc-date') ?? '');
     const offset = builder.add(page.text);
@@ -106,6 +131,17 @@ export function importWarc(raw: Uint8Array): FormatResult {
         dateSource: e.date ? e.dateSource : captured ? 'warc-date' : null,
         start: e.start + offset,
         end: e.end + offset,
+        locator: {
+          kind: 'warc',
+          extractor: EXTRACTORS.warc,
+          recordId: record.headers.get('warc-record-id') ?? null,
+          targetUri: uri,
+          payloadDigest: record.headers.get('warc-payload-digest') ?? null,
+          recordOffset: record.offset,
+          path: e.locator?.kind === 'html' ? e.locator.path : ':root',
+          start: e.locator?.kind === 'html' ? e.locator.start : 0,
+          end: e.locator?.kind === 'html' ? e.locator.end : html.html.length,
+        },
       });
     }
   }

@@ -1,16 +1,30 @@
 // RFC 4180 CSV/TSV: quoted fields may hold delimiters, newlines and doubled quotes.
 
 export function parseDelimited(text: string, delimiter: string, limit = Infinity): string[][] {
-  const rows: string[][] = [];
+  return parseDelimitedRows(text, delimiter, limit).map((r) => r.fields);
+}
+
+/** A row and the span of the text it was read from (its closing line break excluded). */
+export interface DelimitedRow {
+  fields: string[];
+  start: number;
+  end: number;
+}
+
+export function parseDelimitedRows(text: string, delimiter: string, limit = Infinity): DelimitedRow[] {
+  const rows: DelimitedRow[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
   let i = 0;
+  let rowStart = 0;
   const endRow = () => {
     row.push(field);
     field = '';
-    if (row.length > 1 || row[0] !== '') rows.push(row);
+    const end = text[i - 1] === '\r' ? i - 1 : i;
+    if (row.length > 1 || row[0] !== '') rows.push({ fields: row, start: rowStart, end });
     row = [];
+    rowStart = i + 1;
   };
   while (i < text.length && rows.length < limit) {
     const c = text[i]!;

@@ -1,4 +1,5 @@
 // Turns mapped records into a readable document text with one entry span per record.
+import type { SourceLocator } from '../../../../shared/contract.ts';
 import type { EntryDraft } from '../types.ts';
 import { type FlatRecord, mapRecord, renderRecord } from './map-fields.ts';
 
@@ -10,12 +11,18 @@ export interface RecordDocument {
 
 const clean = (s: string) => s.normalize('NFC').replace(/\r\n?/gu, '\n').trim();
 
-export function recordsToDocument(records: FlatRecord[], defaults: { outlet?: string | null } = {}): RecordDocument {
+/** A record and where it stands in its file (the JSON record, the CSV row). */
+export interface SourcedRecord {
+  record: FlatRecord;
+  locator: SourceLocator;
+}
+
+export function recordsToDocument(records: SourcedRecord[], defaults: { outlet?: string | null } = {}): RecordDocument {
   const parts: string[] = [];
   const entries: EntryDraft[] = [];
   let at = 0;
   let skipped = 0;
-  for (const record of records) {
+  for (const { record, locator } of records) {
     const mapped = mapRecord(record);
     if (!mapped.body && !mapped.title) {
       skipped++;
@@ -26,6 +33,8 @@ export function recordsToDocument(records: FlatRecord[], defaults: { outlet?: st
     mapped.body = clean(mapped.body);
     const rendered = renderRecord(mapped);
     if (parts.length > 0) at += 2;
+    // renderRecord ends with the body; a record without one stands as its title, which leads it.
+    const bodyStart = mapped.body ? at + rendered.length - mapped.body.length : at;
     entries.push({
       title: mapped.title,
       body: mapped.body || mapped.title,
@@ -36,6 +45,9 @@ export function recordsToDocument(records: FlatRecord[], defaults: { outlet?: st
       url: mapped.url,
       start: at,
       end: at + rendered.length,
+      bodyStart,
+      bodyEnd: bodyStart + (mapped.body || mapped.title).length,
+      locator,
     });
     parts.push(rendered);
     at += rendered.length;

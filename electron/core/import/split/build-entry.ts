@@ -83,5 +83,7 @@ export function buildEntry(text: string, blocks: Block[], options: DateOptions, 
     outlet,
     start: first.start,
     end: last.end,
+    bodyStart,
+    bodyEnd: Math.max(bodyStart, bodyEnd),
   };
 }
