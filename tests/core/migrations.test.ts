@@ -26,8 +26,22 @@ function archiveAtVersion(file: string, version: number): void {
     "INSERT INTO entries (id, title, body, date, content_hash, created_at, direction) VALUES (1, 'Old title', 'hello world from an old archive', '2020-05-01', 'h1', ?, 'ltr')",
   ).run(now);
   db.prepare('INSERT INTO entry_sources (entry_id, source_id, start, end, ordinal) VALUES (1, 1, 0, 5, 0)').run();
-  db.prepare("INSERT INTO codes (id, name, created_at) VALUES (1, 'Theme', ?)").run(now);
-  db.prepare("INSERT INTO highlights (entry_id, exact, start, end, created_at, updated_at) VALUES (1, 'hello', 0, 5, ?, ?)").run(now, now);
+  // As the app of that version wrote them: from version 3 on no migration rebuilds the search
+  // index, so the entry is indexed here as EntriesRepo.insert does; from 4 on rows carry GUIDs.
+  if (version >= 3) {
+    db.prepare('INSERT INTO entry_index (rowid, title, body, author, outlet, dates) SELECT id, quire_fold(title), quire_fold(body), NULL, NULL, quire_date_tokens(date) FROM entries WHERE id = 1').run();
+  }
+  if (version >= 4) {
+    db.prepare("UPDATE sources SET guid = quire_uuid_from(sha256)").run();
+    db.prepare("UPDATE entries SET guid = quire_uuid_from(content_hash)").run();
+    db.prepare("INSERT INTO codes (id, guid, name, created_at, updated_at) VALUES (1, 'code-guid', 'Theme', ?, ?)").run(now, now);
+    db.prepare(
+      "INSERT INTO highlights (guid, entry_id, entry_guid, exact, start, end, text_hash, created_at, updated_at) SELECT 'h-guid', 1, guid, 'Old t', 0, 5, '', ?, ? FROM entries WHERE id = 1",
+    ).run(now, now);
+  } else {
+    db.prepare("INSERT INTO codes (id, name, created_at) VALUES (1, 'Theme', ?)").run(now);
+    db.prepare("INSERT INTO highlights (entry_id, exact, start, end, created_at, updated_at) VALUES (1, 'hello', 0, 5, ?, ?)").run(now, now);
+  }
   db.close();
 }
 

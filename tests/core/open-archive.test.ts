@@ -26,7 +26,7 @@ describe('opening an archive', () => {
     const file = path.join(dir, 'reopen.quire');
     new Archive(file).close();
     const db = new Database(file);
-    db.prepare("INSERT INTO tags (name) VALUES ('kept')").run();
+    db.prepare("INSERT INTO tags (guid, name, created_at) VALUES ('tag-guid', 'kept', '2024-01-01T00:00:00.000Z')").run();
     db.close();
     const archive = new Archive(file);
     expect(archive.db.prepare('SELECT name FROM tags').all()).toEqual([{ name: 'kept' }]);
