@@ -277,4 +277,26 @@ describe('annotating in the reader', () => {
     expect([first, second].sort()).toEqual([nets.id, gulls.id].sort());
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('shows a highlight made in another tab at once (the server pushes the change)', async () => {
+    const page = app.page;
+    const id = await openEntry(page, FA_TITLE);
+    const before = (await annotations(app, id)).highlights.length;
+    const other = await page.context().newPage();
+    try {
+      await other.goto(app.server.url);
+      await waitForCount(other, 2);
+      await openEntry(other, FA_TITLE);
+      await dragSelect(other, '.reader-body', 'بازار ماهی');
+      await other.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
+      await other.keyboard.press('1');
+      const hs = await waitForHighlights(app, id, before + 1);
+      const made = hs.find((x) => x.exact === 'بازار ماهی')!;
+      // No reload in the first tab: the highlight appears there by itself.
+      await page.locator(`[data-hl~="${made.id}"]`).first().waitFor({ timeout: 5000 });
+      expect(await drawnText(page, made.id)).toBe('بازار ماهی');
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -55,7 +55,7 @@ export function EntryTagsNotes({ tags, notes, onSetTags, onSaveNote, onDeleteNot
     setTag('');
   };
   return (
-    <section className="entry-annotations" aria-label="Tags and notes" dir="ltr">
+    <section className="entry-annotations" aria-label="Tags and notes">
       <ul className="tag-chips" aria-label="Tags">
         {tags.map((t) => (
           <li key={t} className="tag-chip">
