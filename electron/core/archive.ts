@@ -14,8 +14,9 @@ import { SourcesRepo } from './repo/sources-repo.ts';
 import { readStats } from './repo/stats-repo.ts';
 import { SearchService } from './search/search-service.ts';
 import { APP_VERSION } from './app-version.ts';
+import { exportHandlers, type ExportHooks } from './export/export-handlers.ts';
 
-export interface JobHooks {
+export interface JobHooks extends ExportHooks {
   isCancelled(jobId: string): boolean;
   onProgress(progress: ImportProgress): void;
   /** Thresholds of an import's statistics refresh; tests set them low (HostOptions.searchStats). */
@@ -97,6 +98,7 @@ export class Archive {
       saveSearch: (req) => s.saveSearch(req),
       openSavedSearch: (req) => s.openSavedSearch(req),
       deleteSavedSearch: (req) => s.deleteSavedSearch(req),
+      ...exportHandlers(this.db, jobs),
       ...annotation,
       ...organised.handlers,
       // Highlights from annotation-handlers, tags, notes and collections from organise-handlers.

@@ -222,8 +222,10 @@ export class ArchiveHost {
     try {
       const result = await this.writer.call({ method, arg: { ...arg, jobId }, jobId, jobSlot: slot });
       if (result.ok) {
-        this.emit({ type: 'import-finished', report: result.value as never });
-        this.emit({ type: 'archive-changed' });
+        // An export changes nothing; a project import changes entries and annotations.
+        if (method === 'importFiles' || method === 'importUploads') this.emit({ type: 'import-finished', report: result.value as never });
+        if (method !== 'exportArchive') this.emit({ type: 'archive-changed' });
+        if (method === 'importProject') this.emit({ type: 'annotations-changed' });
       }
       return result;
     } finally {

@@ -1,0 +1,33 @@
+// The contract methods for export and project import, spread into Archive's handler map. Both
+// are jobs: the host gives them a cancel flag, and their progress goes out as events.
+import type { ArchiveEvent, ArchiveHandlers } from '../../../shared/contract.ts';
+import { QuireError } from '../../../shared/errors.ts';
+import type { Db } from '../db/open-archive.ts';
+import { importProject } from './import-project.ts';
+import { runExport } from './run-export.ts';
+
+export interface ExportHooks {
+  isCancelled(jobId: string): boolean;
+  /** Events other than an import's progress (an export's). */
+  emit?(event: ArchiveEvent): void;
+}
+
+let counter = 0;
+const newId = () => `job-${Date.now().toString(36)}-x${++counter}`;
+
+export function exportHandlers(db: Db, hooks: ExportHooks): Pick<ArchiveHandlers, 'exportArchive' | 'importProject'> {
+  return {
+    exportArchive: (req) => {
+      const jobId = req.jobId ?? newId();
+      return runExport(db, req, {
+        jobId,
+        isCancelled: () => hooks.isCancelled(jobId),
+        onProgress: (progress) => hooks.emit?.({ type: 'export-progress', progress }),
+      });
+    },
+    importProject: (req) => {
+      if (db.readonly) throw new QuireError('invalid-input', 'This archive is open read-only.');
+      return importProject(db, req, req.jobId ?? newId());
+    },
+  };
+}
