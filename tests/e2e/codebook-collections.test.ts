@@ -115,7 +115,7 @@ describe('codebook and collections in the sidebar', () => {
     const dialog = page.getByRole('dialog', { name: 'Delete code “Emotion”' });
     const impact = dialog.getByTestId('code-impact');
     await impact.waitFor();
-    expect(await impact.textContent()).toBe('“Emotion” has 3 sub-codes and 2 highlights (1 of them carry no other code).');
+    expect(await impact.textContent()).toBe('“Emotion” has 3 sub-codes and 2 highlights (1 of them carries no other code).');
     await page.screenshot({ path: path.join(screenshotDir(), 'codebook-delete-dialog.png') });
     expect(await dialog.getByRole('radio', { name: /Move up/ }).isChecked()).toBe(true);
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
@@ -184,6 +184,26 @@ describe('codebook and collections in the sidebar', () => {
     await collections().getByRole('button', { name: /^Farming/ }).click();
     await waitForCount(page, 2);
     await waitForTitles(page, ['Grain prices climb in the valleys', 'Village school gets a new roof'], { anyOrder: true });
+  });
+
+  it('Shift+click takes a range, Shift+j extends it from the keyboard, and Esc lets go', async () => {
+    await page.getByRole('button', { name: /^All entries/ }).click();
+    await waitForCount(page, POSTS.length);
+    const rows = page.locator('.entry-row:not(.is-loading)');
+    await rows.nth(0).click();
+    await page.getByRole('article').waitFor();
+    await rows.nth(2).click({ modifiers: ['Shift'] });
+    const count = page.getByTestId('selection-count');
+    expect(await count.textContent()).toBe('3 selected');
+    await page.getByRole('listbox', { name: 'Search results' }).focus();
+    await page.keyboard.press('Shift+J');
+    await count.filter({ hasText: '4 selected' }).waitFor();
+    await page.keyboard.press('Shift+ArrowDown');
+    await count.filter({ hasText: '5 selected' }).waitFor();
+    expect(await page.locator('.entry-row.is-checked').count()).toBe(5);
+    await page.keyboard.press('Escape');
+    await count.waitFor({ state: 'detached' });
+    expect(await page.locator('.entry-row.is-checked').count()).toBe(0);
   });
 
   it('deletes a collection and brings it back with Undo', async () => {

@@ -41,9 +41,17 @@ export function AnnotationFilters({ value, onChange, codes, collections, tags, t
   const [outlet, setOutlet] = useSettledField(value.outlet, (v) => set('outlet', v));
   const [author, setAuthor] = useSettledField(value.author, (v) => set('author', v));
   const tree = codeTree(codes);
+  // The less used filters fold away so the list keeps the height; set ones keep them open.
+  const hiddenSet = [value.tag, value.outlet, value.author, value.dateFrom, value.dateTo, value.orphaned].filter((v) => v !== undefined && v !== null && v !== '').length;
+  const [more, setMore] = useState(hiddenSet > 0);
   return (
     <div className="annotation-filters" role="search" aria-label="Filter highlights">
-      <input ref={textInput} type="search" className="annotation-text" aria-label="Words in the passage or note" placeholder="Words in the passage or note" value={text} onChange={(e) => setText(e.target.value)} dir="auto" />
+      <div className="annotation-text-row">
+        <input ref={textInput} type="search" className="annotation-text" aria-label="Words in the passage or note" placeholder="Words in the passage or note" value={text} onChange={(e) => setText(e.target.value)} dir="auto" />
+        <button type="button" className="text-button small" aria-expanded={more} onClick={() => setMore((m) => !m)}>
+          {more ? 'Fewer filters' : hiddenSet > 0 ? `More filters (${hiddenSet})` : 'More filters'}
+        </button>
+      </div>
       <label>
         <span>Code</span>
         <select aria-label="Code" value={value.codeId ?? ''} onChange={(e) => set('codeId', e.target.value ? Number(e.target.value) : undefined)}>
@@ -68,33 +76,6 @@ export function AnnotationFilters({ value, onChange, codes, collections, tags, t
         </select>
       </label>
       <label>
-        <span>Tag</span>
-        <select aria-label="Tag" value={value.tag ?? ''} onChange={(e) => set('tag', e.target.value || undefined)}>
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label || t.value}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>Outlet</span>
-        <input aria-label="Outlet" value={outlet} onChange={(e) => setOutlet(e.target.value)} dir="auto" />
-      </label>
-      <label>
-        <span>Author</span>
-        <input aria-label="Author" value={author} onChange={(e) => setAuthor(e.target.value)} dir="auto" />
-      </label>
-      <label>
-        <span>From</span>
-        <input type="date" aria-label="From date" value={value.dateFrom ?? ''} onChange={(e) => set('dateFrom', e.target.value || undefined)} />
-      </label>
-      <label>
-        <span>To</span>
-        <input type="date" aria-label="To date" value={value.dateTo ?? ''} onChange={(e) => set('dateTo', e.target.value || undefined)} />
-      </label>
-      <label>
         <span>Order</span>
         <select aria-label="Order" value={value.sort ?? 'date-desc'} onChange={(e) => set('sort', e.target.value as HighlightFilters['sort'])}>
           <option value="date-desc">Newest entries first</option>
@@ -103,10 +84,41 @@ export function AnnotationFilters({ value, onChange, codes, collections, tags, t
           <option value="created-desc">Recently highlighted</option>
         </select>
       </label>
-      <label className="toggle annotation-orphans">
-        <input type="checkbox" checked={value.orphaned === true} onChange={(e) => set('orphaned', e.target.checked || undefined)} />
-        <span>Orphans only</span>
-      </label>
+      {more && (
+        <>
+          <label>
+            <span>Tag</span>
+            <select aria-label="Tag" value={value.tag ?? ''} onChange={(e) => set('tag', e.target.value || undefined)}>
+              <option value="">Any tag</option>
+              {tags.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label || t.value}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Outlet</span>
+            <input aria-label="Outlet" value={outlet} onChange={(e) => setOutlet(e.target.value)} dir="auto" />
+          </label>
+          <label>
+            <span>Author</span>
+            <input aria-label="Author" value={author} onChange={(e) => setAuthor(e.target.value)} dir="auto" />
+          </label>
+          <label>
+            <span>From</span>
+            <input type="date" aria-label="From date" value={value.dateFrom ?? ''} onChange={(e) => set('dateFrom', e.target.value || undefined)} />
+          </label>
+          <label>
+            <span>To</span>
+            <input type="date" aria-label="To date" value={value.dateTo ?? ''} onChange={(e) => set('dateTo', e.target.value || undefined)} />
+          </label>
+          <label className="toggle annotation-orphans">
+            <input type="checkbox" checked={value.orphaned === true} onChange={(e) => set('orphaned', e.target.checked || undefined)} />
+            <span>Orphans only</span>
+          </label>
+        </>
+      )}
     </div>
   );
 }

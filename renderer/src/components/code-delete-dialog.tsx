@@ -77,7 +77,7 @@ export function CodeDeleteDialog({ connection, code, tree, onDone, onClose }: Pr
             {bare
               ? 'No highlights carry this code and it has no sub-codes.'
               : `“${code.name}” has ${plural(impact.descendants, 'sub-code')} and ${plural(impact.highlights, 'highlight')}` +
-                (impact.highlights > 0 ? ` (${impact.highlightsOnlyThese.toLocaleString('en-US')} of them carry no other code).` : '.')}
+                (impact.highlights > 0 ? ` (${impact.highlightsOnlyThese.toLocaleString('en-US')} of them ${impact.highlightsOnlyThese === 1 ? 'carries' : 'carry'} no other code).` : '.')}
           </p>
         )}
         {impact !== null && !bare && (
@@ -112,7 +112,9 @@ export function CodeDeleteDialog({ connection, code, tree, onDone, onClose }: Pr
               <input type="radio" name="mode" checked={mode === 'delete'} onChange={() => setMode('delete')} />
               <span>
                 <strong>Delete everything.</strong> {impact.descendants > 0 ? `The ${plural(impact.descendants, 'sub-code')} go too` : 'The code goes'}
-                {impact.highlightsOnlyThese > 0 ? `, and ${plural(impact.highlightsOnlyThese, 'highlight')} left with no code go to the trash.` : '; no highlight is left without a code.'}
+                {impact.highlightsOnlyThese > 0
+                  ? `, and ${plural(impact.highlightsOnlyThese, 'highlight')} left with no code ${impact.highlightsOnlyThese === 1 ? 'goes' : 'go'} to the trash.`
+                  : '; no highlight is left without a code.'}
               </span>
             </label>
           </fieldset>

@@ -35,7 +35,11 @@ export function useMultiSelect(resetKey: string, total: number, cursor: number, 
     anchor.current = null;
   }, [resetKey]);
 
+  // The cursor follows a Ctrl/Shift click (without opening the row), so Shift+j goes on from there.
+  const cursorTo = useRef(setCursor);
+  cursorTo.current = setCursor;
   const click = useCallback((index: number, mods: { shift: boolean; toggle: boolean }, current: number) => {
+    if (mods.shift || mods.toggle) cursorTo.current(index);
     if (mods.shift) {
       const from = anchor.current ?? (current >= 0 ? current : index);
       setSelected((s) => withRange(s, from, index));
