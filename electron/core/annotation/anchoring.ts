@@ -28,6 +28,7 @@ export interface Anchored {
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const MAX_ERRORS = 256;
 const MAX_CANDIDATES = 64;
+const MAX_EXACT = 1000;
 
 export function reanchor(h: QuoteAnchor, newText: string): Anchored {
   const text = codePoints(newText);
@@ -53,13 +54,20 @@ interface Match {
 
 function bestMatch(text: Int32Array, quote: Int32Array, prefix: Int32Array, suffix: Int32Array, hint: number): Match | null {
   const k = maxErrorsFor(quote.length);
-  const candidates = approximateEnds(text, quote, k)
-    .sort((a, b) => a.errors - b.errors || Math.abs(a.end - hint) - Math.abs(b.end - hint))
-    .slice(0, MAX_CANDIDATES);
+  // The quote unchanged somewhere (text added or removed around it) needs no edit distance: a
+  // linear scan finds it, and the dynamic programme runs only when it is not there as it was.
+  const exact = exactStarts(text, quote);
+  const candidates =
+    exact.length > 0
+      ? exact.map((start) => ({ start, end: start + quote.length, errors: 0 }))
+      : approximateEnds(text, quote, k)
+          .sort((a, b) => a.errors - b.errors || Math.abs(a.end - hint) - Math.abs(b.end - hint))
+          .slice(0, MAX_CANDIDATES)
+          .map((c) => ({ ...c, start: matchStart(text, quote, c.end, k) }));
   let best: Match | null = null;
   let bestScore = -1;
-  for (const c of candidates) {
-    const start = matchStart(text, quote, c.end, k);
+  for (const c of candidates.slice(0, exact.length > 0 ? MAX_EXACT : MAX_CANDIDATES)) {
+    const start = c.start;
     if (start === null) continue;
     const quoteScore = 1 - c.errors / quote.length;
     const prefixScore = prefix.length === 0 ? 1 : 1 - editDistance(prefix, text.subarray(Math.max(0, start - prefix.length), start)) / prefix.length;
@@ -155,6 +163,15 @@ function editDistance(a: Int32Array, b: Int32Array): number {
     [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
+}
+
+function exactStarts(text: Int32Array, quote: Int32Array): number[] {
+  const out: number[] = [];
+  const first = quote[0];
+  for (let i = text.indexOf(first!); i >= 0 && i + quote.length <= text.length && out.length < MAX_EXACT; i = text.indexOf(first!, i + 1)) {
+    if (sameAt(text, quote, i)) out.push(i);
+  }
+  return out;
 }
 
 function sameAt(text: Int32Array, quote: Int32Array, at: number): boolean {

@@ -75,6 +75,25 @@ describe('reanchor', () => {
   });
 });
 
+describe('reanchor on a long text', () => {
+  // 150,000 characters of pseudo-random words (no passage repeats), a passage near the middle.
+  let seed = 1;
+  const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const text = Array.from({ length: 25_000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 7) }, () => 'abcdefghijklmnoprstuvwy'[Math.floor(rnd() * 23)]).join('')).join(' ');
+  const h = { start: 100_000, end: 100_300, ...quoteAt(text, 100_000, 100_300) };
+
+  it('finds the passage moved, finds it edited, and orphans it removed', () => {
+    const moved = `INSERTED ${text}`;
+    expect(reanchor(h, moved)).toEqual({ state: 'fuzzy', start: 100_009, end: 100_309 });
+    const edited = `INSERTED ${text.slice(0, 100_050)}CHANGED${text.slice(100_060)}`;
+    const r = reanchor(h, edited);
+    expect(r.state).toBe('fuzzy');
+    expect(r.start).toBe(100_009);
+    expect(Math.abs(r.end - 100_306)).toBeLessThanOrEqual(1);
+    expect(reanchor(h, text.slice(0, 99_000) + text.slice(101_000))).toEqual({ state: 'orphaned', start: 100_000, end: 100_300 });
+  });
+});
+
 describe('carryHighlights', () => {
   const dir = tempDir();
   let archive: Archive;
