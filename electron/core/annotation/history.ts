@@ -46,6 +46,14 @@ export const ANNOTATION_TABLES = [
 ] as const;
 
 export const HISTORY_LIMIT = 1000;
+let historyLimit = HISTORY_LIMIT;
+
+/** Sets how many changes are kept (tests set it low); returns the previous bound. */
+export function setHistoryLimit(limit: number): number {
+  const previous = historyLimit;
+  historyLimit = limit;
+  return previous;
+}
 
 export interface HistoryOp {
   undo(db: Db, payload: unknown, historyId: number): void;
@@ -116,7 +124,7 @@ export function recordChange<T>(db: Db, label: string, fn: () => T): T {
       db.prepare('UPDATE history SET changes = ? WHERE id = ?').run(JSON.stringify(changes), historyId);
       // A new change ends the redo stack, and the oldest changes beyond the bound are dropped.
       forgetWhere(db, 'undone = 1 AND id < ?', [historyId], true);
-      forgetWhere(db, 'id <= ?', [historyId - HISTORY_LIMIT], false);
+      forgetWhere(db, 'id <= ?', [historyId - historyLimit], false);
       return result;
     })
     .immediate();

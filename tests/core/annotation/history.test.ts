@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.ts';
-import { currentHistoryId, historyState, recordChange, recordOp, redo, registerHistoryOp, undo } from '../../../electron/core/annotation/history.ts';
+import { currentHistoryId, historyState, recordChange, recordOp, redo, registerHistoryOp, setHistoryLimit, undo } from '../../../electron/core/annotation/history.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 describe('history', () => {
@@ -74,5 +74,26 @@ describe('history', () => {
     undo(archive.db);
     redo(archive.db);
     expect(calls).toEqual([`undo 7 ${id}`, `redo 7 ${id}`]);
+  });
+
+  it('keeps only the newest changes, telling a dropped op to forget its rows', () => {
+    const forgotten: number[] = [];
+    registerHistoryOp('forgetful', { undo: () => {}, redo: () => {}, forget: (_db, _p, id, undone) => forgotten.push(undone ? -id : id) });
+    const previous = setHistoryLimit(3);
+    try {
+      let first = 0;
+      recordChange(archive.db, 'Op change', () => {
+        first = currentHistoryId(archive.db);
+        recordOp(archive.db, 'forgetful', null);
+      });
+      for (const name of ['Delta', 'Epsilon', 'Zeta']) addCode(name);
+      expect((archive.db.prepare('SELECT label FROM history ORDER BY id').all() as { label: string }[]).map((r) => r.label)).toEqual(['Add Delta', 'Add Epsilon', 'Add Zeta']);
+      expect(forgotten).toEqual([first]);
+      for (let i = 0; i < 3; i++) undo(archive.db);
+      expect(undo(archive.db).done).toBeNull();
+      expect(names()).toEqual(['Alpha', 'Gamma']);
+    } finally {
+      setHistoryLimit(previous);
+    }
   });
 });
