@@ -10,7 +10,8 @@
 //  - Browsing everything: every k-th id, looked up directly.
 //  - Anything else (SQL filters): every matching id is read, then every k-th kept.
 // The set is cached for the last few queries: the UI asks for facets and the timeline of the
-// same query one after the other; the cache key includes the archive's newest entry id.
+// same query one after the other; the cache key includes the archive's newest entry id and its
+// write counters, so a set is never reused after any change.
 import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 
 export const SAMPLE = 4_000;
@@ -37,8 +38,16 @@ export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample =
   // Without SQL filters the index alone answers (no join to entries).
   const from = plan.compiled.match && plan.filters.length === 0 ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] } : matchingFrom(plan);
   const idCol = plan.compiled.match ? 'entry_index.rowid' : 'e.id';
-  const newest = (stmts.get('SELECT coalesce(max(id), 0) AS m FROM entries').get() as { m: number }).m;
-  const key = JSON.stringify([from.sql, from.params, newest, sample, generation]);
+  // The archive's state in the key: its newest entry, and whether anything was written since (a
+  // tag, a highlight or a collection changes what an annotation filter matches without a new
+  // entry): data_version moves when another connection commits (the app's writer, seen from its
+  // reader), total_changes when this one writes.
+  const state = stmts.get('SELECT coalesce(max(id), 0) AS m, (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c FROM entries').get() as {
+    m: number;
+    v: number;
+    c: number;
+  };
+  const key = JSON.stringify([from.sql, from.params, state.m, state.v, state.c, sample, generation]);
   let cache = caches.get(stmts);
   if (!cache) caches.set(stmts, (cache = new Map()));
   const cached = cache.get(key);

@@ -247,6 +247,21 @@ describe('annotation filters and facets, against a model of the annotations', ()
     );
   });
 
+  it('facets and the timeline of an annotation filter follow a change made since they were last asked for', () => {
+    const query = { query: 'tag:fresh' };
+    const before = archive.call('facets', query) as FacetsResult;
+    expect(before.tag).toEqual([]);
+    const [a, b] = [docs[1]!, docs[2]!];
+    archive.call('setEntryTags', { entryId: a.id, tags: [...a.tags, 'fresh'] });
+    archive.call('setEntryTags', { entryId: b.id, tags: [...b.tags, 'fresh'] });
+    expect((archive.call('facets', query) as FacetsResult).tag.find((f) => f.value === 'fresh')?.count).toBe(2);
+    const undated = [a, b].filter((d) => d.date === null).length;
+    expect((archive.call('timeline', query) as { undated: number; buckets: { count: number }[] }).buckets.reduce((n, x) => n + x.count, undated)).toBe(2);
+    archive.call('undo', undefined);
+    expect((archive.call('facets', query) as FacetsResult).tag.find((f) => f.value === 'fresh')?.count).toBe(1);
+    archive.call('undo', undefined);
+  });
+
   it('explains has: values it does not know', () => {
     expect(() => archive.call('search', { query: 'has:photo' })).toThrow(/has: at character 1 takes has:highlight, has:note, has:tag/);
   });
