@@ -246,10 +246,14 @@ describe('annotating in the reader', () => {
     const page = app.page;
     const id = await openEntry(page, EN_TITLE);
     const before = (await annotations(app, id)).highlights.length;
+    const toolbar = page.getByRole('toolbar', { name: 'Annotate the selection' });
     await dragSelect(page, '.reader-body', 'Nets were mended on the beach');
+    await toolbar.waitFor();
     await page.keyboard.press('1');
     await waitForHighlights(app, id, before + 1);
+    await toolbar.waitFor({ state: 'detached' });
     await dragSelect(page, '.reader-body', 'on the beach while the gulls');
+    await toolbar.waitFor();
     await page.keyboard.press('2');
     const hs = await waitForHighlights(app, id, before + 2);
     const nets = hs.find((x) => x.exact === 'Nets were mended on the beach')!;
@@ -298,5 +302,34 @@ describe('annotating in the reader', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('adds and removes tags and writes, edits and deletes notes on the whole entry', async () => {
+    const page = app.page;
+    const id = await openEntry(page, EN_TITLE);
+    const tagInput = page.getByRole('textbox', { name: 'Add a tag' });
+    await tagInput.fill('storms');
+    await tagInput.press('Enter');
+    await tagInput.fill('بندرها');
+    await tagInput.press('Enter');
+    await page.getByRole('button', { name: 'Remove tag بندرها' }).waitFor();
+    await expect.poll(async () => (await annotations(app, id)).tags.sort()).toEqual(['storms', 'بندرها'].sort());
+    await page.getByRole('button', { name: 'Remove tag storms' }).click();
+    await expect.poll(async () => (await annotations(app, id)).tags).toEqual(['بندرها']);
+    await page.getByRole('button', { name: 'Remove tag storms' }).waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByRole('textbox', { name: 'New note' }).fill('Compare with the March report.');
+    await page.getByRole('textbox', { name: 'New note' }).press('Control+Enter');
+    const notes = page.getByRole('list', { name: 'Notes' });
+    await notes.getByText('Compare with the March report.').waitFor();
+    await notes.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('textbox', { name: 'Edit note' }).fill('Compare with the April report.');
+    await notes.getByRole('button', { name: 'Save' }).click();
+    await notes.getByText('Compare with the April report.').waitFor();
+    expect((await annotations(app, id)).notes.map((n) => n.text)).toEqual(['Compare with the April report.']);
+    await notes.getByRole('button', { name: 'Delete' }).click();
+    await notes.waitFor({ state: 'detached' });
+    expect((await annotations(app, id)).notes).toEqual([]);
   });
 });

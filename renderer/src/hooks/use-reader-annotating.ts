@@ -46,7 +46,8 @@ export interface Annotating {
   popover: PopoverState | null;
   busy: boolean;
   highlightOf(id: number): Highlight | undefined;
-  create(codeIds: number[], withNote?: boolean): void;
+  /** Highlights the selection (the one shown, or `current` read at a key press). */
+  create(codeIds: number[], withNote?: boolean, current?: SelectionState): void;
   toggleCode(id: number, codeId: number): void;
   saveNote(id: number, note: string | null): void;
   remove(id: number): void;
@@ -75,26 +76,25 @@ export function useReaderAnnotating({ connection, entryId, text, root, annotatio
   // goes up for the mouse (a toolbar popping up under a dragging pointer would get in the way).
   const textRef = useRef(text);
   textRef.current = text;
+  const readSelection = useCallback((): SelectionState | null => {
+    const el = root.current;
+    const sel = document.getSelection();
+    if (!el || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    const offsets = rangeToOffsets(el, range, textRef.current);
+    if (!offsets) return null;
+    const rects = range.getClientRects();
+    const rect = sel.focusNode === range.startContainer && sel.focusOffset === range.startOffset ? rects[0] : rects[rects.length - 1];
+    return { range: offsets, ...place(rect ?? range.getBoundingClientRect()) };
+  }, [root, place]);
+
   useEffect(() => {
     let pointerDown = false;
     const read = () => {
-      const el = root.current;
-      if (!el) return;
-      const sel = document.getSelection();
-      if (!sel || sel.rangeCount === 0 || sel.isCollapsed) {
-        // A keyboard user may have tabbed into the toolbar; the selection it acts on is kept.
-        if (!el.querySelector('.annot-toolbar')?.contains(document.activeElement)) setSelection(null);
-        return;
-      }
-      const range = sel.getRangeAt(0);
-      const offsets = rangeToOffsets(el, range, textRef.current);
-      if (!offsets) {
-        setSelection(null);
-        return;
-      }
-      const rects = range.getClientRects();
-      const rect = sel.focusNode === range.startContainer && sel.focusOffset === range.startOffset ? rects[0] : rects[rects.length - 1];
-      setSelection({ range: offsets, ...place(rect ?? range.getBoundingClientRect()) });
+      const now = readSelection();
+      // A keyboard user may have tabbed into the toolbar; the selection it acts on is kept.
+      if (!now && root.current?.querySelector('.annot-toolbar')?.contains(document.activeElement)) return;
+      setSelection(now);
     };
     const onChange = () => {
       if (!pointerDown) read();
@@ -114,7 +114,7 @@ export function useReaderAnnotating({ connection, entryId, text, root, annotatio
       document.removeEventListener('pointerdown', onDown, true);
       document.removeEventListener('pointerup', onUp, true);
     };
-  }, [root, place]);
+  }, [root, readSelection]);
 
   // A new entry starts clean.
   useEffect(() => {
@@ -128,8 +128,8 @@ export function useReaderAnnotating({ connection, entryId, text, root, annotatio
   const fail = useCallback((e: unknown) => onError(errorMessage(e)), [onError]);
 
   const create = useCallback(
-    (codeIds: number[], withNote = false) => {
-      const sel = selection;
+    (codeIds: number[], withNote = false, current?: SelectionState) => {
+      const sel = current ?? selection;
       if (!sel || busy) return;
       setBusy(true);
       connection.api
@@ -231,8 +231,8 @@ export function useReaderAnnotating({ connection, entryId, text, root, annotatio
     return () => document.removeEventListener('pointerdown', onDown);
   }, [popover]);
 
-  const state = useRef({ selection, popover, codes, create, toggleCode, closePopover });
-  state.current = { selection, popover, codes, create, toggleCode, closePopover };
+  const state = useRef({ selection, popover, codes, create, toggleCode, closePopover, readSelection });
+  state.current = { selection, popover, codes, create, toggleCode, closePopover, readSelection };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -250,18 +250,21 @@ export function useReaderAnnotating({ connection, entryId, text, root, annotatio
         }
         return;
       }
-      if (e.key === 'h' || e.key === 'H') {
-        if (!s.selection) return;
+      const isH = e.key === 'h' || e.key === 'H';
+      if (!isH && !/^[1-9]$/.test(e.key)) return;
+      // Read now: a key pressed right after the mouse lets go may beat the toolbar.
+      const sel = s.readSelection() ?? s.selection;
+      if (isH) {
+        if (!sel) return;
         e.preventDefault();
-        s.create([]);
+        s.create([], false, sel);
         return;
       }
-      if (!/^[1-9]$/.test(e.key)) return;
       const code = s.codes[Number(e.key) - 1];
       if (!code) return;
-      if (s.selection) {
+      if (sel) {
         e.preventDefault();
-        s.create([code.id]);
+        s.create([code.id], false, sel);
         return;
       }
       const focused = document.activeElement instanceof HTMLElement && root.current?.contains(document.activeElement) ? document.activeElement.closest<HTMLElement>('[data-hl-start]') : null;
