@@ -49,7 +49,16 @@ export const exportJson: Exporter = async (job: ExportJob) => {
         language: e.language,
         direction: e.direction,
         createdAt: e.createdAt,
-        provenance: e.provenance.map((p) => ({ sourceGuid: p.source.guid, sourceSha256: p.source.sha256, sourceName: p.source.name, start: p.start, end: p.end, locator: p.locator })),
+        provenance: e.provenance.map((p) => ({
+          sourceGuid: p.source.guid,
+          sourceSha256: p.source.sha256,
+          sourceName: p.source.name,
+          start: p.start,
+          end: p.end,
+          bodyStart: p.bodyStart,
+          bodyEnd: p.bodyEnd,
+          locator: p.locator,
+        })),
         tags: e.tags,
         notes: e.notes,
         highlights: e.highlights.map((h) => ({

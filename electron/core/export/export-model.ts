@@ -21,9 +21,12 @@ export interface ExportProvenance {
   /** The entry's span of the source's stored text (UTF-16 units, as the archive stores it). */
   start: number;
   end: number;
+  /** Where this source's own version of the body stands verbatim in its stored text (null before schema 5). */
+  bodyStart: number | null;
+  bodyEnd: number | null;
   /**
    * The import's locator (the contract's SourceLocator, schema 5 on: a JSON pointer, a CSV row, a
-   * WARC record…), kept as the archive stored it; null for links made before it existed.
+   * WARC record…), kept as the archive stored it; null for links made before schema 5.
    */
   locator: Record<string, unknown> | null;
 }

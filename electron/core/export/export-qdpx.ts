@@ -140,8 +140,9 @@ function stamp(iso: string): string {
   return Number.isNaN(d.getTime()) ? new Date(0).toISOString().replace(/\.\d+Z$/, 'Z') : d.toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
+/** The title itself (an importer that finds it opening the text takes it back as the title), else the text's start. */
 function sourceName(title: string, text: string): string {
-  return truncate(title || text, 100) || 'Untitled';
+  return title || truncate(text, 100) || 'Untitled';
 }
 
 function truncate(text: string, max: number): string {

@@ -28,8 +28,6 @@ interface HighlightRow extends Omit<ExportHighlight, 'codes'> {
 export class ExportReader {
   private readonly codesById = new Map<number, ExportCode>();
   readonly codes: ExportCode[];
-  /** The locator column arrives with schema 5 (provenance per format); older archives lack it. */
-  private readonly hasLocator: boolean;
 
   private readonly db: Db;
 
@@ -53,8 +51,6 @@ export class ExportReader {
     };
     visit(null);
     this.codes = ordered;
-    const columns = db.prepare("SELECT name FROM pragma_table_info('entry_sources')").pluck().all() as string[];
-    this.hasLocator = columns.includes('locator');
   }
 
   /** Entries by id, in the order given, with everything hanging from them. */
@@ -72,16 +68,16 @@ export class ExportReader {
     const provenance = new Map<number, ExportProvenance[]>();
     const provRows = this.db
       .prepare(
-        `SELECT es.entry_id AS entryId, es.start, es.end, ${this.hasLocator ? 'es.locator' : 'NULL'} AS locator,
+        `SELECT es.entry_id AS entryId, es.start, es.end, es.body_start AS bodyStart, es.body_end AS bodyEnd, es.locator,
                 s.id, s.guid, s.name, s.path, s.sha256, s.size, s.format, s.encoding, s.imported_at AS importedAt
            FROM entry_sources es JOIN sources s ON s.id = es.source_id
           WHERE es.entry_id IN (SELECT value FROM json_each(?)) ORDER BY es.entry_id, es.source_id, es.start`,
       )
-      .all(json) as (ExportSource & { entryId: number; start: number; end: number; locator: string | null })[];
+      .all(json) as (ExportSource & { entryId: number; start: number; end: number; bodyStart: number | null; bodyEnd: number | null; locator: string | null })[];
     for (const r of provRows) {
-      const { entryId, start, end, locator, ...source } = r;
+      const { entryId, start, end, bodyStart, bodyEnd, locator, ...source } = r;
       const list = provenance.get(entryId) ?? [];
-      list.push({ source: { ...source, guid: source.guid ?? '' }, start, end, locator: parseLocator(locator) });
+      list.push({ source: { ...source, guid: source.guid ?? '' }, start, end, bodyStart, bodyEnd, locator: parseLocator(locator) });
       provenance.set(entryId, list);
     }
 

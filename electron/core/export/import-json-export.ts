@@ -25,10 +25,10 @@ interface JsonExport {
     url: string | null;
     language: string | null;
     direction: 'ltr' | 'rtl';
-    provenance: { sourceGuid: string; sourceSha256: string; start: number; end: number }[];
+    provenance: { sourceGuid: string; sourceSha256: string; start: number; end: number; bodyStart?: number | null; bodyEnd?: number | null; locator?: unknown }[];
     tags: string[];
     notes: { guid: string; text: string; createdAt?: string; updatedAt?: string }[];
-    highlights: { guid: string; start: number; end: number; exact: string; note: string | null; codes: string[] }[];
+    highlights: { guid: string; start: number; end: number; exact: string; note: string | null; codes: string[]; createdAt?: string; updatedAt?: string }[];
   }[];
   collections: { guid: string; name: string; description: string | null; entries: string[]; highlights: string[] }[];
 }
@@ -74,13 +74,16 @@ export function importJsonExport(db: Db, data: JsonExport): ImportCounts {
       if (guid) entryIds.set(guid, entry.id);
       for (const p of e.provenance ?? []) {
         const sourceId = sourceIds.get(p.sourceSha256);
-        if (sourceId !== undefined) rows.link(entry.id, sourceId, p.start, p.end);
+        if (sourceId !== undefined) rows.link(entry.id, sourceId, p);
       }
       for (const t of e.tags ?? []) rows.tag(entry.id, t);
       for (const n of e.notes ?? []) rows.note(entry.id, { guid: canonicalGuid(n.guid), text: n.text, createdAt: n.createdAt, updatedAt: n.updatedAt });
       for (const h of e.highlights ?? []) {
         const codes = h.codes.map((g) => codeIds.get(canonicalGuid(g) ?? '')).filter((x): x is number => x !== undefined);
-        const id = rows.highlight({ guid: canonicalGuid(h.guid), entryId: entry.id, start: h.start, end: h.end, note: h.note ?? null, codeIds: codes }, entry.text);
+        const id = rows.highlight(
+          { guid: canonicalGuid(h.guid), entryId: entry.id, start: h.start, end: h.end, note: h.note ?? null, codeIds: codes, createdAt: h.createdAt, updatedAt: h.updatedAt },
+          entry.text,
+        );
         if (id !== null) highlightIds.set(canonicalGuid(h.guid) ?? '', id);
       }
     }

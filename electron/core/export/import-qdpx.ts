@@ -8,7 +8,7 @@
 // notes not attached to a text source) is discarded with a warning, as REFI asks.
 import crypto from 'node:crypto';
 import { unzipSync } from 'fflate';
-import { toUtf16 } from '../../../shared/entry-text.ts';
+import { entryText, toUtf16 } from '../../../shared/entry-text.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import { canonicalGuid, ImportRows, type ImportCounts } from './import-rows.ts';
@@ -71,27 +71,40 @@ export function importQdpx(db: Db, zipBytes: Uint8Array, fileName: string): Impo
       const selections = childrenNamed(s, 'PlainTextSelection');
       const cuts = selections.flatMap((sel) => [Number(sel.attrs['startPosition']), Number(sel.attrs['endPosition'])]);
       const { text: body, map } = normalise(text, cuts);
-      const title = label.trim();
-      const bytes = new TextEncoder().encode(text);
-      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-      const sourceId = rows.source({
-        guid: null,
-        sha256,
-        name: `${fileName}: ${title || s.attrs['guid'] || 'text'}.txt`,
-        path: null,
-        size: bytes.byteLength,
-        format: 'text',
-        encoding: 'utf-8',
-        importedAt: new Date().toISOString(),
-        bytes,
-        text: body,
-      });
-      const entry = rows.entry({ guid: canonicalGuid(s.attrs['guid']), title, body, date: null, dateSource: null, author: null, outlet: null, url: null, language: null, direction: /[\u0590-\u08FF]/.test(body.slice(0, 500)) ? 'rtl' : 'ltr' });
-      rows.link(entry.id, sourceId, 0, body.length);
+      // A text that opens with its source's name and a blank line (as Quire writes entries) keeps
+      // that as the title; otherwise the name becomes the title, ahead of the whole text.
+      const name = label.trim();
+      const own = name !== '' && body.startsWith(`${name}\n\n`);
+      const title = name;
+      const entryBody = own ? body.slice(name.length + 2) : body;
+      const entry = rows.entry({ guid: canonicalGuid(s.attrs['guid']), title, body: entryBody, date: null, dateSource: null, author: null, outlet: null, url: null, language: null, direction: /[\u0590-\u08FF]/.test(entryBody.slice(0, 500)) ? 'rtl' : 'ltr' });
+      // A text already here (this archive's own export coming back) keeps its sources; a new one
+      // gets the project's text as its source file.
+      if (entry.created) {
+        const bytes = new TextEncoder().encode(text);
+        const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+        const sourceId = rows.source({
+          guid: null,
+          sha256,
+          name: `${fileName}: ${title || s.attrs['guid'] || 'text'}.txt`,
+          path: null,
+          size: bytes.byteLength,
+          format: 'text',
+          encoding: 'utf-8',
+          importedAt: new Date().toISOString(),
+          bytes,
+          text: body,
+        });
+        rows.link(entry.id, sourceId, { start: 0, end: body.length, bodyStart: own ? name.length + 2 : 0, bodyEnd: body.length, locator: { kind: 'text', extractor: 'quire-qdpx/1', start: 0, end: body.length, bodyStart: own ? name.length + 2 : 0, bodyEnd: body.length } });
+      }
       const guid = canonicalGuid(s.attrs['guid']);
       if (guid) sourceEntries.set(guid, entry.id);
+      if (!entry.created && entry.text !== entryText(title, entryBody) && selections.length > 0) {
+        rows.warn(`“${title || guid}” is already in this archive with a different text; its ${selections.length} coded passages were left out.`);
+        continue;
+      }
       // Highlight positions count the entry text: the title, a blank line, then this body.
-      const shift = title ? Array.from(title).length + 2 : 0;
+      const shift = title && !own ? Array.from(title).length + 2 : 0;
       for (const sel of selections) {
         const start = map.get(Number(sel.attrs['startPosition']));
         const end = map.get(Number(sel.attrs['endPosition']));

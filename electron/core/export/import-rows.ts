@@ -60,6 +60,9 @@ export interface HighlightInput {
   end: number;
   note: string | null;
   codeIds: number[];
+  /** Kept from the project when it says (a JSON export does). */
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export class ImportRows {
@@ -155,10 +158,13 @@ export class ImportRows {
     return { id, text: entryText(input.title, input.body), created: true };
   }
 
-  link(entryId: number, sourceId: number, start: number, end: number): void {
+  link(entryId: number, sourceId: number, span: { start: number; end: number; bodyStart?: number | null; bodyEnd?: number | null; locator?: unknown }): void {
     if (this.db.prepare('SELECT 1 FROM entry_sources WHERE entry_id = ? AND source_id = ?').get(entryId, sourceId)) return;
     const ordinal = this.db.prepare('SELECT count(*) FROM entry_sources WHERE source_id = ?').pluck().get(sourceId) as number;
-    this.db.prepare('INSERT OR IGNORE INTO entry_sources (entry_id, source_id, start, end, ordinal) VALUES (?, ?, ?, ?, ?)').run(entryId, sourceId, start, end, ordinal);
+    const locator = span.locator && typeof span.locator === 'object' ? JSON.stringify(span.locator) : null;
+    this.db
+      .prepare('INSERT OR IGNORE INTO entry_sources (entry_id, source_id, start, end, ordinal, body_start, body_end, locator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(entryId, sourceId, span.start, span.end, ordinal, span.bodyStart ?? null, span.bodyEnd ?? null, locator);
   }
 
   /** A highlight by GUID (updated to the project's place, note and codes), else a new one. Null when the span is not on the text. */
@@ -197,7 +203,7 @@ export class ImportRows {
             `INSERT INTO highlights (guid, entry_id, entry_guid, start, end, exact, prefix, suffix, text_hash, anchor, note, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?, ?)`,
           )
-          .run(input.guid ?? newGuid(), input.entryId, entryGuid, input.start, input.end, q.exact, q.prefix, q.suffix, hash, input.note, t, t).lastInsertRowid,
+          .run(input.guid ?? newGuid(), input.entryId, entryGuid, input.start, input.end, q.exact, q.prefix, q.suffix, hash, input.note, input.createdAt ?? t, input.updatedAt ?? input.createdAt ?? t).lastInsertRowid,
       );
       this.counts.created.highlights++;
     }
