@@ -1,5 +1,8 @@
-// npm run bench: generate a digest-shaped corpus, import it through the real pipeline, time search.
+// npm run bench: generate a digest-shaped corpus, import it through the real pipeline, time search,
+// then annotate it (codes and highlights) and time saving and listing highlights and code: searches.
 // QUIRE_BENCH_ENTRIES (default 1,000,000), QUIRE_BENCH_RUNS (default 30). Data under .bench/.
+// Annotation: 10% of the entries as highlights (at most 100,000) over up to 1,000 codes
+// (QUIRE_BENCH_HIGHLIGHTS, QUIRE_BENCH_CODES override).
 // Node 24 runs the TypeScript core directly (type stripping).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -230,6 +233,12 @@ if (!reuse) {
   say(`\n## One more file (${report.entriesAdded} entries) imported into the ${N.toLocaleString('en')}-entry archive\n`);
   say(`${total.toFixed(1)} s in all, of which ${stats.toFixed(1)} s bringing the search statistics up to date with the new entries only.`);
   fs.rmSync(extra, { recursive: true, force: true });
+}
+
+// ---- Annotation: codes, highlights, the annotations view, code: searches -----------------------
+{
+  const { benchAnnotation } = await import('./bench/annotation-bench.mjs');
+  await benchAnnotation({ archive, archiveFile, benchDir: BENCH, runs: RUNS, say, pct, time });
 }
 archive.close();
 
