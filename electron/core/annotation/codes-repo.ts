@@ -57,6 +57,7 @@ export class CodesRepo {
     if (req.id === undefined) return this.create(req);
     const current = this.row(req.id);
     const name = req.name !== undefined ? req.name.trim() : current.name;
+    if (!name) throw new QuireError('invalid-input', 'A code needs a name.');
     return recordChange(this.db, name === current.name ? `Edit code “${name}”` : `Rename code “${current.name}”`, () => {
       const tree = new CodeTree(this.db);
       const parentId = req.parentId !== undefined ? req.parentId : current.parentId;

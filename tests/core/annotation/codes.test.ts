@@ -46,6 +46,8 @@ describe('codes', () => {
     expect(save({ name: 'River', parentId: people.id }).path).toBe('People/River');
     const other = save({ name: 'Other' });
     expect(() => save({ id: other.id, name: 'PEOPLE' })).toThrow(/already exists at the top level/);
+    expect(() => save({ id: other.id, name: '   ' })).toThrow('A code needs a name.');
+    expect(() => archive.call('saveCode', { id: 999_999, name: 'Gone' })).toThrow('Code 999999 is not in this archive.');
   });
 
   it('re-parents a code with its sub-codes and refuses to make a cycle', () => {
