@@ -62,8 +62,15 @@ export async function parseDocument(name: string, bytes: Uint8Array, depth = 0):
     case 'eml':
     case 'mbox': {
       // Mail declares a charset per part, so it is parsed from the bytes, not from the decoded text.
-      const raw = encoding.startsWith('utf-16') ? text : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      // One char per byte (latin1), so message offsets are byte offsets; UTF-16 mail is decoded
+      // without normalising, two bytes per char after the byte-order mark.
+      const utf16 = encoding.startsWith('utf-16');
+      const raw = utf16 ? new TextDecoder(encoding).decode(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
       const mail = format === 'eml' ? importEml(raw) : importMbox(raw);
+      if (utf16) {
+        const bom = Math.max(0, bytes.length - 2 * raw.length);
+        for (const e of mail.entries) if (e.locator?.kind === 'mail') e.locator = { ...e.locator, byteStart: bom + 2 * e.locator.byteStart, byteEnd: bom + 2 * e.locator.byteEnd };
+      }
       const { charset, ...result } = mail;
       return withEncoding(result, charset ?? encoding, charset ? 0.9 : confidence);
     }

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EntryDetail, EntryOriginal, EntryProvenance, ImportReport, SourceLocator } from '../../../shared/contract.ts';
 import { Archive } from '../../../electron/core/archive.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-import { concat, encodeSingleByte, utf8 } from './fixtures/encode-legacy.ts';
+import { concat, encodeSingleByte, encodeUtf16, utf8 } from './fixtures/encode-legacy.ts';
 import { makePdf } from './fixtures/make-pdf.ts';
 
 type Of<K extends SourceLocator['kind']> = Extract<SourceLocator, { kind: K }>;
@@ -197,6 +197,20 @@ describe('provenance locators', () => {
     // The ">From " line is unescaped in the entry, so the body is marked line by line.
     expect(got[0]!.original.marks.filter((m) => m.field === 'body' && m.verbatim)).toHaveLength(2);
     expect(got[1]!.original.text.slice(got[1]!.original.marks[1]!.start, got[1]!.original.marks[1]!.end)).toBe('The café in the square opens on Friday — all welcome.');
+  });
+
+  it('mbox in UTF-16: byte ranges count the file\'s bytes, not its chars', async () => {
+    const mbox = 'From a@example.org Mon Aug 23 09:00:00 2021\r\nFrom: A <a@example.org>\r\nSubject: First\r\nMessage-ID: <u1@example.org>\r\n\r\nFirst body.\r\n\r\nFrom b@example.org Mon Aug 23 10:00:00 2021\r\nFrom: B <b@example.org>\r\nSubject: Second\r\nMessage-ID: <u2@example.org>\r\n\r\nSecond body.\r\n';
+    const bytes = encodeUtf16(mbox, 'le', true);
+    const got = await importOne('utf16.mbox', bytes);
+    expect(got).toHaveLength(2);
+    for (const { prov, original } of got) {
+      const loc = prov.locator as Of<'mail'>;
+      const message = new TextDecoder('utf-16le').decode(bytes.subarray(loc.byteStart, loc.byteEnd));
+      expect(message).toMatch(/^From [ab]@example\.org /u);
+      expect(message).toContain(`Message-ID: ${loc.messageId}`);
+      expect(original.text).toBe(message.replace(/\r\n/gu, '\n'));
+    }
   });
 
   it('eml: the Message-ID, the whole file as the region', async () => {

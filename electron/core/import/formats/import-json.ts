@@ -98,9 +98,12 @@ function finish(records: LocatedRecord[] | null, format: 'json' | 'jsonl', outle
   return { format, text: doc.text, header: null, entries: doc.entries, warnings };
 }
 
-/** Each found record with the span of its text (the whole value when it is not a container, which records never are). */
-function locate(found: FoundRecord[] | null, spans: Map<string, [number, number]>, line: number | null, whole: [number, number]): LocatedRecord[] {
-  return (found ?? []).map((f) => ({ ...f, line, span: spans.get(f.pointer) ?? whole }));
+/** Each found record with the span of its text in `text` (shifted by `base`); `line` for JSON Lines. */
+function locate(found: FoundRecord[] | null, text: string, base: number, line: number | null): LocatedRecord[] {
+  if (!found) return [];
+  const spans = jsonContainerSpans(text, new Set(found.map((f) => f.pointer)), base);
+  const whole: [number, number] = [base + text.length - text.trimStart().length, base + text.trimEnd().length];
+  return found.map((f) => ({ ...f, line, span: spans.get(f.pointer) ?? whole }));
 }
 
 export function importJson(text: string): FormatResult {
@@ -112,7 +115,7 @@ export function importJson(text: string): FormatResult {
   }
   // JSON Feed and RSS-to-JSON: the feed's title names the outlet.
   const outlet = isObject(value) && Array.isArray(value.items) ? asText(value.title) || null : null;
-  return finish(locate(findRecords(value), jsonContainerSpans(text, 7), null, [0, text.length]), 'json', outlet);
+  return finish(locate(findRecords(value), text, 0, null), 'json', outlet);
 }
 
 export function importJsonl(text: string): FormatResult {
@@ -128,10 +131,8 @@ export function importJsonl(text: string): FormatResult {
     } catch {
       throw new ImportRejection(`Quire could not read this JSON Lines file: line ${i + 1} is not valid JSON.`);
     }
-    const spans = jsonContainerSpans(line, 7, start);
-    const whole: [number, number] = [start + line.length - line.trimStart().length, start + line.trimEnd().length];
-    if (isObject(value)) records.push(...locate([{ record: unwrap(value), pointer: '' }], spans, i + 1, whole));
-    else if (Array.isArray(value)) records.push(...locate(findRecords(value), spans, i + 1, whole));
+    if (isObject(value)) records.push(...locate([{ record: unwrap(value), pointer: '' }], line, start, i + 1));
+    else if (Array.isArray(value)) records.push(...locate(findRecords(value), line, start, i + 1));
   });
   return finish(records, 'jsonl', null);
 }

@@ -15,8 +15,12 @@ interface Frame {
   key: string | null;
 }
 
-/** Spans of every object and array at most `maxDepth` levels deep ('' is the root). The text must be valid JSON. */
-export function jsonContainerSpans(text: string, maxDepth = 8, base = 0): Map<string, [number, number]> {
+/**
+ * Spans of the objects and arrays named in `wanted` ('' is the root), shifted by `base`. The text
+ * must be valid JSON. Only the wanted spans are kept: a file of a million records holds many more
+ * containers than records.
+ */
+export function jsonContainerSpans(text: string, wanted: ReadonlySet<string>, base = 0): Map<string, [number, number]> {
   const spans = new Map<string, [number, number]>();
   const stack: Frame[] = [];
   const childPointer = (): string => {
@@ -29,9 +33,15 @@ export function jsonContainerSpans(text: string, maxDepth = 8, base = 0): Map<st
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       let j = i + 1;
-      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      let escaped = false;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) {
+        if (text.charCodeAt(j) === 0x5c) {
+          escaped = true;
+          j += 2;
+        } else j++;
+      }
       const top = stack[stack.length - 1];
-      if (expectKey && top && !top.isArray) top.key = JSON.parse(text.slice(i, j + 1)) as string;
+      if (expectKey && top && !top.isArray) top.key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
       expectKey = false;
       i = j;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
@@ -39,7 +49,7 @@ export function jsonContainerSpans(text: string, maxDepth = 8, base = 0): Map<st
       expectKey = c === 0x7b;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       const frame = stack.pop()!;
-      if (stack.length < maxDepth) spans.set(frame.pointer, [base + frame.start, base + i + 1]);
+      if (wanted.has(frame.pointer)) spans.set(frame.pointer, [base + frame.start, base + i + 1]);
       expectKey = false;
     } else if (c === 0x2c /* , */) {
       const top = stack[stack.length - 1];
