@@ -83,6 +83,31 @@ describe('codebook and collections in the sidebar', () => {
     await rename.press('Enter');
     await codeRow('Delight').waitFor();
 
+    // Dragged onto the root area it becomes a top-level code; dragged back it nests again.
+    // (By hand: the root area shows only once a drag has begun.)
+    await codeRow('Delight').hover();
+    await page.mouse.down();
+    const from = (await codeRow('Delight').boundingBox())!;
+    await page.mouse.move(from.x + 20, from.y + 12);
+    const zone = codebook().getByTestId('code-root-drop');
+    await zone.waitFor();
+    await zone.hover();
+    await page.mouse.up();
+    await codebook().getByRole('status').filter({ hasText: 'Moved “Delight” to the top level.' }).waitFor();
+    expect((await codeParents(app))['Delight']).toBe(null);
+    await codeRow('Delight').dragTo(codeRow('Emotion'));
+    await codebook().getByRole('status').filter({ hasText: 'Moved “Delight” under “Emotion”.' }).waitFor();
+    // A code cannot go inside its own sub-code: the archive refuses, and says why.
+    await codeRow('Emotion').dragTo(codeRow('Anger'));
+    expect(await codebook().getByRole('alert').textContent()).toBe('“Emotion” cannot be moved under itself or one of its sub-codes.');
+
+    // A new colour from the palette.
+    await codebook().getByRole('button', { name: 'Colour of Place' }).click();
+    await codebook().getByRole('group', { name: 'Colour of Place' }).getByRole('button', { name: '#7b61c9' }).click();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.code-swatch')).some((e) => e.style.background === 'rgb(123, 97, 201)'));
+    expect((await invoke<Code[]>(app, 'listCodes', undefined)).find((c) => c.name === 'Place')!.color).toBe('#7b61c9');
+    await codebook().getByRole('button', { name: 'Done' }).click();
+
     await page.waitForFunction(() => document.querySelectorAll('[data-code-id] [data-code-id]').length === 3);
     expect(await codeParents(app)).toEqual({ Emotion: null, Anger: 'Emotion', Fear: 'Emotion', Delight: 'Emotion', Place: null });
     // The sub-codes sit inside Emotion's node in the tree, and the first nine codes show their keys.
@@ -124,6 +149,14 @@ describe('codebook and collections in the sidebar', () => {
     expect(await codeParents(app)).toEqual({ Anger: null, Fear: null, Delight: null, Place: null });
     // The highlights kept their codes.
     await codeRow('Anger').locator('.code-count', { hasText: '1' }).waitFor();
+    // Clicking a code lists the entries with passages coded with it.
+    await codeRow('Anger').locator('.code-name').click();
+    await waitForCount(page, 1);
+    await waitForTitles(page, ['Ferry crews walk out over pay']);
+    expect(await page.locator('.filter-chips').textContent()).toContain('Code: Anger');
+    expect(await codeRow('Anger').locator('.code-name').getAttribute('aria-pressed')).toBe('true');
+    await codeRow('Anger').locator('.code-name').click();
+    await waitForCount(page, POSTS.length);
     await page.screenshot({ path: path.join(screenshotDir(), 'codebook-light.png') });
   });
 

@@ -139,7 +139,7 @@ export function Codebook({ connection, codes, activePaths, onToggleCode, onChang
   const onRootDragOver = (e: DragEvent) => {
     if (!e.dataTransfer.types.includes(CODE_DRAG_TYPE)) return;
     e.preventDefault();
-    setRootDrop(true);
+    setRootDrop((e.target as Element).closest?.('.code-root-drop') != null);
   };
   const onRootDrop = (e: DragEvent) => {
     setRootDrop(false);
@@ -150,7 +150,14 @@ export function Codebook({ connection, codes, activePaths, onToggleCode, onChang
   };
 
   return (
-    <div className="codebook" onDragStart={() => setDragging(true)} onDragEnd={() => (setDragging(false), setRootDrop(false))}>
+    // Anywhere in the codebook but on a code counts as the root area (rows take their own drops).
+    <div
+      className="codebook"
+      onDragStart={() => setDragging(true)}
+      onDragEnd={() => (setDragging(false), setRootDrop(false))}
+      onDragOver={onRootDragOver}
+      onDrop={onRootDrop}
+    >
       {codes.length === 0 && adding === null && (
         <p className="sidebar-note">Codes name what passages are about. Add one, then select text in an entry and press 1–9 to apply it.</p>
       )}
@@ -161,7 +168,7 @@ export function Codebook({ connection, codes, activePaths, onToggleCode, onChang
         {adding?.parentId === null && <NewCodeField parent={null} onDone={(name) => create(name, null)} />}
       </ul>
       {dragging && (
-        <div className={`code-root-drop${rootDrop ? ' is-drop-target' : ''}`} onDragOver={onRootDragOver} onDragLeave={() => setRootDrop(false)} onDrop={onRootDrop} data-testid="code-root-drop">
+        <div className={`code-root-drop${rootDrop ? ' is-drop-target' : ''}`} onDragLeave={() => setRootDrop(false)} data-testid="code-root-drop">
           Drop here to make it a top-level code
         </div>
       )}
