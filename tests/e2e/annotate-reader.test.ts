@@ -332,4 +332,27 @@ describe('annotating in the reader', () => {
     await notes.waitFor({ state: 'detached' });
     expect((await annotations(app, id)).notes).toEqual([]);
   });
+
+  it('highlights a selection extended with Shift+arrows, and keeps the reader where it was scrolled', async () => {
+    const page = app.page;
+    const id = await openEntry(page, EN_TITLE);
+    const before = (await annotations(app, id)).highlights.length;
+    // The mouse selects "lit"; Shift+→ six times extends it to "lit again".
+    await dragSelect(page, '.reader-body', 'lit');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
+    const pane = page.locator('.reader-pane');
+    await page.setViewportSize({ width: 1280, height: 360 });
+    await pane.evaluate((el) => (el.scrollTop = 120));
+    const scrolled = await pane.evaluate((el) => el.scrollTop);
+    expect(scrolled).toBeGreaterThan(0);
+    await page.keyboard.press('2');
+    const hs = await waitForHighlights(app, id, before + 1);
+    const lit = hs.find((x) => x.exact === 'lit again')!;
+    expect({ start: lit.start, end: lit.end }).toEqual(codePointRange(entryText(EN_TITLE, EN_BODY), 'lit again'));
+    await page.locator(`[data-hl~="${lit.id}"]`).first().waitFor();
+    expect(await pane.evaluate((el) => el.scrollTop)).toBe(scrolled);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await drawnText(page, lit.id)).toBe('lit again');
+  });
 });
