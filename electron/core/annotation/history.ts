@@ -73,6 +73,8 @@ interface ConnectionState {
   tables: Map<string, TableInfo>;
   historyId: number | null;
   label: string;
+  /** Set while undo or redo applies a change: writes then are the change itself, not a new one. */
+  replaying: boolean;
 }
 
 const ops = new Map<string, HistoryOp>();
@@ -88,7 +90,7 @@ export function registerHistoryOp(kind: string, op: HistoryOp): void {
  */
 export function recordChange<T>(db: Db, label: string, fn: () => T): T {
   const state = install(db);
-  if (state.historyId !== null) return fn();
+  if (state.historyId !== null || state.replaying) return fn();
   return db
     .transaction(() => {
       const now = new Date().toISOString();
@@ -160,28 +162,33 @@ export function redo(db: Db): UndoResult {
 
 function step(db: Db, direction: 'undo' | 'redo'): UndoResult {
   const state = install(db);
-  const done = db
-    .transaction(() => {
-      const row = db
-        .prepare(direction === 'undo' ? 'SELECT id, label, changes FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1' : 'SELECT id, label, changes FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1')
-        .get() as { id: number; label: string; changes: string } | undefined;
-      if (!row) return null;
-      const changes = JSON.parse(row.changes) as Change[];
-      const ordered = direction === 'undo' ? [...changes].reverse() : changes;
-      for (const change of ordered) {
-        if ('op' in change) {
-          const op = ops.get(change.op);
-          if (!op) throw new QuireError('internal', `This change (“${row.label}”) cannot be ${direction === 'undo' ? 'undone' : 'redone'} by this version of Quire.`);
-          op[direction](db, change.payload, row.id);
-        } else {
-          applyImage(db, state, change.table, direction === 'undo' ? change.after : change.before, direction === 'undo' ? change.before : change.after);
-        }
-      }
-      db.prepare('UPDATE history SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, row.id);
-      return row.label;
-    })
-    .immediate();
-  return { done, ...historyState(db) };
+  state.replaying = true;
+  try {
+    const done = db.transaction(() => replay(db, state, direction)).immediate();
+    return { done, ...historyState(db) };
+  } finally {
+    state.replaying = false;
+  }
+}
+
+/** Applies the newest done change backwards (undo) or the oldest undone one forwards (redo); its label. */
+function replay(db: Db, state: ConnectionState, direction: 'undo' | 'redo'): string | null {
+  const row = db
+    .prepare(direction === 'undo' ? 'SELECT id, label, changes FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1' : 'SELECT id, label, changes FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1')
+    .get() as { id: number; label: string; changes: string } | undefined;
+  if (!row) return null;
+  const changes = JSON.parse(row.changes) as Change[];
+  for (const change of direction === 'undo' ? [...changes].reverse() : changes) {
+    if ('op' in change) {
+      const op = ops.get(change.op);
+      if (!op) throw new QuireError('internal', `This change (“${row.label}”) cannot be ${direction === 'undo' ? 'undone' : 'redone'} by this version of Quire.`);
+      op[direction](db, change.payload, row.id);
+    } else {
+      applyImage(db, state, change.table, direction === 'undo' ? change.after : change.before, direction === 'undo' ? change.before : change.after);
+    }
+  }
+  db.prepare('UPDATE history SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, row.id);
+  return row.label;
 }
 
 /** Puts a row from image `from` to image `to`: delete, update or insert by primary key. */
@@ -243,7 +250,7 @@ function install(db: Db): ConnectionState {
     );
   }
   for (const sql of statements) db.exec(sql);
-  const state: ConnectionState = { tables, historyId: null, label: '' };
+  const state: ConnectionState = { tables, historyId: null, label: '', replaying: false };
   connections.set(db, state);
   return state;
 }

@@ -96,4 +96,17 @@ describe('history', () => {
       setHistoryLimit(previous);
     }
   });
+
+  it('records nothing new while an op replays a change, so undo never clears its own redo', () => {
+    registerHistoryOp('nested', {
+      undo: (db) => recordChange(db, 'Inner', () => db.prepare("UPDATE codes SET description = 'undone' WHERE name = 'Alpha'").run()),
+      redo: (db) => recordChange(db, 'Inner', () => db.prepare("UPDATE codes SET description = 'redone' WHERE name = 'Alpha'").run()),
+    });
+    recordChange(archive.db, 'Outer', () => recordOp(archive.db, 'nested', null));
+    undo(archive.db);
+    expect(historyState(archive.db)).toEqual({ undo: null, redo: 'Outer' });
+    redo(archive.db);
+    expect(historyState(archive.db)).toEqual({ undo: 'Outer', redo: null });
+    expect(archive.db.prepare("SELECT description FROM codes WHERE name = 'Alpha'").get()).toEqual({ description: 'redone' });
+  });
 });
