@@ -157,6 +157,29 @@ describe('codebook and collections in the sidebar', () => {
     expect(await codeRow('Anger').locator('.code-name').getAttribute('aria-pressed')).toBe('true');
     await codeRow('Anger').locator('.code-name').click();
     await waitForCount(page, POSTS.length);
+
+    // A memo, written in a small dialog.
+    await codeRow('Fear').hover();
+    await codebook().getByRole('button', { name: 'More actions for Fear' }).click();
+    await codebook().getByRole('menuitem', { name: 'Memo…' }).click();
+    const memo = page.getByRole('dialog', { name: 'Memo for “Fear”' });
+    await memo.getByRole('textbox').fill('Dread or worry about what is coming.');
+    await memo.getByRole('button', { name: 'Save' }).click();
+    await memo.waitFor({ state: 'detached' });
+    await codeRow('Fear').locator('.code-memo-mark').waitFor();
+    expect((await invoke<Code[]>(app, 'listCodes', undefined)).find((c) => c.name === 'Fear')!.description).toBe('Dread or worry about what is coming.');
+
+    // Merging Fear into Place: its highlight now carries Place (once), and Fear is gone.
+    await codeRow('Fear').hover();
+    await codebook().getByRole('button', { name: 'More actions for Fear' }).click();
+    await codebook().getByRole('menuitem', { name: 'Merge into…' }).click();
+    const merge = page.getByRole('dialog', { name: 'Merge “Fear”' });
+    await merge.getByLabel('Merge into').selectOption({ label: 'Place' });
+    await merge.getByRole('button', { name: 'Merge', exact: true }).click();
+    await merge.waitFor({ state: 'detached' });
+    await codeRow('Fear').waitFor({ state: 'detached' });
+    await codebook().getByRole('status').filter({ hasText: 'Merged “Fear” into “Place”.' }).waitFor();
+    expect(Object.keys(await codeParents(app)).sort()).toEqual(['Anger', 'Delight', 'Place']);
     await page.screenshot({ path: path.join(screenshotDir(), 'codebook-light.png') });
   });
 
