@@ -16,7 +16,11 @@ const EN_BODY = 'The harbour reopened 🚢 on Monday after the storm. The Yg\u03
 const FA_TITLE = 'گزارش بندر';
 const FA_BODY = 'بندر پس از توفان دوباره باز شد و ماهی‌گیرها به اسکله برگشتند.\n\nبازار ماهی تا ظهر شلوغ بود.';
 
+const LONG_TITLE = 'Tide tables';
+const LONG_BODY = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1}: the tide came in at the usual hour and went out again.`).join('\n\n');
+
 const TEXTS = {
+  'tides-en.txt': `${LONG_TITLE}\n\n${LONG_BODY}\n`,
   'harbour-en.txt': `${EN_TITLE}\n\n${EN_BODY}\n`,
   'bandar-fa.txt': `${FA_TITLE}\n\n${FA_BODY}\n`,
 };
@@ -121,7 +125,7 @@ describe('annotating in the reader', () => {
     weather = (await call(app, 'saveCode', { name: 'Weather', color: '#d9480f' })).id;
     work = (await call(app, 'saveCode', { name: 'Work', color: '#1c7ed6' })).id;
     await seedArchive(app, writeTextFiles(path.join(dir, 'texts'), TEXTS));
-    await waitForCount(app.page, 2);
+    await waitForCount(app.page, 3);
   });
   afterAll(async () => {
     await app?.close();
@@ -175,7 +179,7 @@ describe('annotating in the reader', () => {
     await popover.waitFor({ state: 'detached' });
 
     await page.reload();
-    await waitForCount(page, 2);
+    await waitForCount(page, 3);
     await openEntry(page, EN_TITLE);
     await page.locator(`[data-hl~="${h!.id}"]`).first().waitFor();
     expect(await drawnText(page, h!.id)).toBe('reopened 🚢 on Monday');
@@ -289,7 +293,7 @@ describe('annotating in the reader', () => {
     const other = await page.context().newPage();
     try {
       await other.goto(app.server.url);
-      await waitForCount(other, 2);
+      await waitForCount(other, 3);
       await openEntry(other, FA_TITLE);
       await dragSelect(other, '.reader-body', 'بازار ماهی');
       await other.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
@@ -354,5 +358,28 @@ describe('annotating in the reader', () => {
     expect(await pane.evaluate((el) => el.scrollTop)).toBe(scrolled);
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(await drawnText(page, lit.id)).toBe('lit again');
+  });
+
+  it('scrolls to and flashes a highlight opened from the annotations view', async () => {
+    const page = app.page;
+    const all = await call(app, 'search', { query: '', limit: 10 });
+    const entryId = all.hits.find((h) => h.title === LONG_TITLE)!.id;
+    const phrase = 'Paragraph 37: the tide came in';
+    const h = await call(app, 'createHighlight', { entryId, ...codePointRange(entryText(LONG_TITLE, LONG_BODY), phrase), codeIds: [work] });
+    await page.getByRole('button', { name: /^Annotations/ }).click();
+    await page.locator(`.annotation[data-highlight-id="${h.id}"] button`).click();
+    const drawn = page.locator(`.reader [data-hl~="${h.id}"]`).first();
+    await drawn.waitFor();
+    await page.waitForFunction((id) => document.querySelector(`.reader [data-hl~="${id}"]`)?.classList.contains('is-flash') ?? false, h.id);
+    // In view inside the reader pane, which had to scroll to get there.
+    const where = await drawn.evaluate((el) => {
+      const pane = el.closest('.reader-pane')!;
+      const a = el.getBoundingClientRect();
+      const b = pane.getBoundingClientRect();
+      return { inside: a.top >= b.top && a.bottom <= b.bottom, scrolled: pane.scrollTop };
+    });
+    expect(where.inside).toBe(true);
+    expect(where.scrolled).toBeGreaterThan(0);
+    expect(await drawnText(page, h.id)).toBe(phrase);
   });
 });
