@@ -7,6 +7,7 @@ import { collectionCommand } from './cli-collections.ts';
 import { UsageError, type CliContext, type CliIo, type CliOptions } from './cli-common.ts';
 import { highlightCommand, listHighlightsCommand } from './cli-highlights.ts';
 import { deleteCommand, historyCommand } from './cli-history.ts';
+import { EXPORT_CLI_OPTIONS, EXPORT_USAGE, exportCommand, importProjectCommand, verifyCommand, type ExportOptionName } from './cli-export.ts';
 import { importCommand, serveCommand } from './cli-import.ts';
 import { searchCommand, statsCommand } from './cli-search.ts';
 
@@ -33,7 +34,7 @@ Commands:
   delete                          Move to the trash: --source NAME... or --entry ID...
                                   (highlights on them are kept, listed as orphaned)
   undo, redo                      Undo or redo the last change to annotations or the trash
-  export ...                      Export collections (not yet available)
+${EXPORT_USAGE}
 
 Options:
   --archive FILE      Archive to use (default: $QUIRE_ARCHIVE, else the desktop app's)
@@ -47,7 +48,7 @@ Options:
 
 A code PATH is names joined with "/" from the root (Topics/Economy); write a "/" inside a name as "\\/".`;
 
-type OptionName = keyof CliOptions | 'archive' | 'help' | 'no-open';
+type OptionName = keyof CliOptions | ExportOptionName | 'archive' | 'help' | 'no-open';
 
 /** The options each command reads; any other is a usage error rather than silently ignored. */
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
@@ -63,7 +64,9 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   delete: ['json', 'source', 'entry'],
   undo: ['json'],
   redo: ['json'],
-  export: [],
+  export: ['json', 'collection', 'query', 'entry', 'all', 'highlights-only', 'context', 'format', 'out'],
+  verify: ['json'],
+  'import-project': ['json'],
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -94,6 +97,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         entry: { type: 'string', multiple: true },
         source: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
+        ...EXPORT_CLI_OPTIONS,
       },
     });
   } catch (error) {
@@ -138,8 +142,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'undo':
       case 'redo':
         return await historyCommand(ctx, command);
+      case 'export':
+        return await exportCommand(ctx);
+      case 'verify':
+        return await verifyCommand(ctx);
+      case 'import-project':
+        return await importProjectCommand(ctx);
       default:
-        throw new UsageError('export is not available yet in this version of Quire');
+        throw new UsageError(`unknown command "${command}". Run quire --help`);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof QuireError) {
