@@ -190,17 +190,22 @@ function* refreshSteps(db: Db, options: RefreshOptions): Steps {
   // (names, numbers, typos), which JavaScript need not hold, and reading it whole takes seconds.
   const vocabulary = db.prepare<[string], { term: string; docs: number }>('SELECT term, doc AS docs FROM entry_terms WHERE term > ? ORDER BY term');
   const insertTerm = db.prepare<[string, number]>('INSERT INTO search_terms (term, docs) VALUES (?, ?)');
+  // The common words are noted on the way: reading the whole vocabulary again is a step of its own.
+  const common: { term: string; docs: number }[] = [];
   let terms = 0;
   for (const slice of termSlices(vocabulary)) {
     db.transaction(() => {
-      for (const t of slice) insertTerm.run(t.term, t.docs);
+      for (const t of slice) {
+        insertTerm.run(t.term, t.docs);
+        if (t.docs >= commonDocs) common.push(t);
+      }
     })();
     terms += slice.length;
     yield;
     if (options.isCancelled?.()) return stop(terms, 0);
   }
 
-  const common = db.prepare<[number], { term: string; doc: number }>('SELECT term, docs AS doc FROM search_terms WHERE docs >= ? ORDER BY docs DESC').all(commonDocs);
+  common.sort((a, b) => b.docs - a.docs);
   const insertTop = db.prepare<[string, number, number]>('INSERT INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');
   let done = 0;
   if (common.length > 0) options.onProgress?.(0, common.length);
@@ -277,25 +282,25 @@ function* addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number,
       yield;
       if (options.isCancelled?.()) return stop('untouched', 0, 0);
     }
-    // `WHERE true` would let SQLite parse an upsert after a SELECT; rows come from JavaScript here.
     const newTerms = db.prepare<[string], { term: string; docs: number }>('SELECT term, doc AS docs FROM temp.new_entry_terms WHERE term > ? ORDER BY term');
-    const addTerm = db.prepare<[string, number]>('INSERT INTO search_terms (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs');
+    const addTerm = db
+      .prepare<[string, number], number>('INSERT INTO search_terms (term, docs) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs RETURNING docs')
+      .pluck();
+    const listed = db.prepare<[string], number>('SELECT 1 FROM search_top WHERE term = ? LIMIT 1').pluck();
+    // The common words the new entries contain, noted on the way; a word without a list yet
+    // (newly common) is ranked whole.
+    const toRank: { term: string; whole: boolean }[] = [];
     let added = 0;
     for (const slice of termSlices(newTerms)) {
       db.transaction(() => {
-        for (const t of slice) addTerm.run(t.term, t.docs);
+        for (const t of slice) {
+          if ((addTerm.get(t.term, t.docs) ?? 0) >= commonDocs) toRank.push({ term: t.term, whole: listed.get(t.term) === undefined });
+        }
       })();
       added += slice.length;
       yield;
       if (options.isCancelled?.()) return stop('partial', added, 0);
     }
-    // The common words the new entries contain; a word without a list yet (newly common) is ranked whole.
-    const toRank = db
-      .prepare<[number], { term: string; whole: number }>(
-        `SELECT n.term, NOT EXISTS (SELECT 1 FROM search_top t WHERE t.term = n.term) AS whole
-           FROM temp.new_entry_terms n JOIN search_terms s ON s.term = n.term WHERE s.docs >= ?`,
-      )
-      .all(commonDocs);
     const k = Math.trunc(topK);
     const insertTop = db.prepare<[string, number, number]>('INSERT OR REPLACE INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');
     const trim = db.prepare<[string, string]>(
