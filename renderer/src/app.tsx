@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { AliasGroup, FacetFilter, HighlightListItem, SavedSearch, SearchHit } from '../../shared/contract.ts';
 import type { Connection } from './archive-client.ts';
-import { AnnotationsView } from './components/annotations-view.tsx';
+import { type HighlightFilters } from './components/annotation-filters.tsx';
+import { AnnotationsView, NO_HIGHLIGHT_FILTERS } from './components/annotations-view.tsx';
 import { DropOverlay } from './components/drop-overlay.tsx';
 import { ErrorBanner } from './components/error-banner.tsx';
 import { FilterChips } from './components/filter-chips.tsx';
@@ -42,6 +43,7 @@ export function App({ connection }: { connection: Connection }) {
   // highlightId: opened from the annotations view, so the reader scrolls to that passage.
   const [openHit, setOpenHit] = useState<{ id: number; hit?: SearchHit; highlightId?: number } | null>(null);
   const [view, setView] = useState<'search' | 'annotations'>('search');
+  const [highlightFilters, setHighlightFilters] = useState<HighlightFilters>(NO_HIGHLIGHT_FILTERS);
   const [saving, setSaving] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -162,6 +164,8 @@ export function App({ connection }: { connection: Connection }) {
         view={view}
         onView={setView}
         onAnnotationsChanged={annotationsEdited}
+        annotationCodeId={highlightFilters.codeId ?? null}
+        onAnnotationCode={(id) => setHighlightFilters((f) => ({ ...f, codeId: f.codeId === id ? undefined : id }))}
       />
       <div className="workspace">
         {view === 'search' && (
@@ -216,6 +220,8 @@ export function App({ connection }: { connection: Connection }) {
               currentId={openHit?.highlightId ?? null}
               onOpen={openHighlight}
               onClose={() => setView('search')}
+              filters={highlightFilters}
+              onFilters={setHighlightFilters}
             />
           ) : (
             <ListPane

@@ -99,10 +99,17 @@ describe('annotations view', () => {
     expect(await weirItem.locator('.annotation-note').textContent()).toBe('The board commits to the weir.');
     expect(await weirItem.locator('.annotation-entry-title').textContent()).toBe('Minutes of the river board');
 
-    // The parent code brings its sub-code's highlight along.
-    await view().getByLabel('Code').selectOption({ label: 'Place' });
+    // The parent code brings its sub-code's highlight along: chosen in the filters…
+    await view().getByLabel('Code').selectOption({ label: 'Labour' });
     await count().filter({ hasText: '2 highlights' }).waitFor();
+    expect((await quotes(page)).sort()).toEqual([ORCHARD, 'a passage of it'].sort());
+    // …or by clicking it in the codebook, which in this view filters the highlights.
+    const codebook = page.getByRole('region', { name: 'Codebook' });
+    await codebook.getByRole('button', { name: /^Place,/ }).click();
+    await count().filter({ hasText: '2 highlights' }).waitFor();
+    await page.waitForFunction(() => (document.querySelector('.annotation-filters select[aria-label="Code"]') as HTMLSelectElement).selectedOptions[0]?.textContent === 'Place');
     expect((await quotes(page)).sort()).toEqual([SHOPS, WEIR].sort());
+    expect(await codebook.getByRole('button', { name: /^Place,/ }).getAttribute('aria-pressed')).toBe('true');
     await view().getByRole('searchbox', { name: 'Words in the passage or note' }).fill('weir');
     await count().filter({ hasText: '1 highlight' }).waitFor();
     expect(await quotes(page)).toEqual([WEIR]);

@@ -19,9 +19,12 @@ interface Props {
   currentId: number | null;
   onOpen(item: HighlightListItem): void;
   onClose(): void;
+  /** Kept by the app, so they survive a trip to the entries and the codebook can set the code. */
+  filters: HighlightFilters;
+  onFilters(filters: HighlightFilters): void;
 }
 
-const NO_FILTERS: HighlightFilters = { sort: 'date-desc' };
+export const NO_HIGHLIGHT_FILTERS: HighlightFilters = { sort: 'date-desc' };
 
 function isEditable(el: EventTarget | null): boolean {
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
@@ -29,8 +32,7 @@ function isEditable(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && el.isContentEditable;
 }
 
-export function AnnotationsView({ connection, annotationVersion, codes, currentId, onOpen, onClose }: Props) {
-  const [filters, setFilters] = useState<HighlightFilters>(NO_FILTERS);
+export function AnnotationsView({ connection, annotationVersion, codes, currentId, onOpen, onClose, filters, onFilters }: Props) {
   // Clearing the filters also empties the text fields, which keep their own typing state.
   const [generation, setGeneration] = useState(0);
   const pages = useHighlightPages(connection, filters, annotationVersion);
@@ -82,7 +84,7 @@ export function AnnotationsView({ connection, annotationVersion, codes, currentI
   }, []);
 
   const clear = () => {
-    setFilters(NO_FILTERS);
+    onFilters(NO_HIGHLIGHT_FILTERS);
     setGeneration((g) => g + 1);
   };
 
@@ -140,7 +142,7 @@ export function AnnotationsView({ connection, annotationVersion, codes, currentI
             Back to entries
           </button>
         </div>
-        <AnnotationFilters key={generation} value={filters} onChange={setFilters} codes={codes} collections={collections.value ?? []} tags={tags.value ?? []} textInput={textInput} />
+        <AnnotationFilters key={generation} value={filters} onChange={onFilters} codes={codes} collections={collections.value ?? []} tags={tags.value ?? []} textInput={textInput} />
       </header>
       {body}
     </section>

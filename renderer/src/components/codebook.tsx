@@ -1,7 +1,8 @@
 // The codebook in the sidebar: the code tree with colours, memos and highlight counts; add, rename,
 // recolour, nest (drag or "Move to…"), merge and delete. Clicking a code filters the results to
 // entries with highlights carrying it or any of its sub-codes. Every change goes through the core,
-// so Ctrl/Cmd+Z undoes it and other windows see it.
+// so Ctrl/Cmd+Z undoes it and other windows see it. In the annotations view a click filters the
+// highlights instead.
 import { useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Code, SaveCodeRequest } from '../../../shared/contract.ts';
 import type { Connection } from '../archive-client.ts';
@@ -15,9 +16,9 @@ import { CODE_DRAG_TYPE, CodeTreeItem, type CodeAction, type CodeRowContext } fr
 interface Props {
   connection: Connection;
   codes: Code[];
-  /** Code paths the result list is filtered by (FacetFilter.code). */
+  /** Paths of the codes the list (of entries or of highlights) is filtered by. */
   activePaths: readonly string[];
-  onToggleCode(path: string): void;
+  onToggleCode(code: Code): void;
   /** After a change made here, so the codebook reloads at once. */
   onChanged(): void;
 }
@@ -101,7 +102,7 @@ export function Codebook({ connection, codes, activePaths, onToggleCode, onChang
         return next;
       }),
     activePaths: new Set(activePaths),
-    onFilter: (c) => onToggleCode(c.path),
+    onFilter: onToggleCode,
     renamingId,
     onRename: (c, name) => {
       setRenamingId(null);

@@ -37,6 +37,9 @@ interface Props {
   onView(view: 'search' | 'annotations'): void;
   /** After this window changed codes or collections: reload them now. */
   onAnnotationsChanged(): void;
+  /** The code the annotations view is filtered by, and choosing it from the codebook. */
+  annotationCodeId: number | null;
+  onAnnotationCode(id: number): void;
 }
 
 export function Sidebar(p: Props) {
@@ -76,11 +79,8 @@ export function Sidebar(p: Props) {
             connection={p.connection}
             codes={p.codes}
             onChanged={p.onAnnotationsChanged}
-            activePaths={p.filters.code ?? []}
-            onToggleCode={(path) => {
-              toSearch();
-              p.onToggleFacet('code', path);
-            }}
+            activePaths={p.view === 'annotations' ? p.codes.filter((c) => c.id === p.annotationCodeId).map((c) => c.path) : (p.filters.code ?? [])}
+            onToggleCode={(code) => (p.view === 'annotations' ? p.onAnnotationCode(code.id) : p.onToggleFacet('code', code.path))}
           />
         </SidebarSection>
         <SidebarSection title="Collections">
