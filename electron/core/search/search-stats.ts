@@ -240,7 +240,7 @@ function* termSlices(vocabulary: Database.Statement<[string], { term: string; do
         break;
       }
     }
-    if (slice.length > 0) yield slice;
+    if (slice.length > 0 || more) yield slice; // a slice of date words only is still a turn
     if (!more) return;
   }
 }
