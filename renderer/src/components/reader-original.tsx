@@ -31,13 +31,16 @@ export function ReaderOriginal({ connection, entryId, sourceId, direction }: { c
   if (!original.value) return <p className="muted">Loading the original…</p>;
   const o = original.value;
   const unmarked = o.marks.length === 0;
+  // A record, row, message or markup is laid out left to right whatever its text's direction
+  // (braces and field names stay in place); a text span or page text reads in the entry's direction.
+  const dir = !o.locator || o.locator.kind === 'text' || o.locator.kind === 'pdf' ? direction : 'ltr';
   return (
     <figure className="reader-original">
       <figcaption>
         {caption(o)}
         {unmarked ? ' · the entry text does not occur verbatim here (the importer decoded or rewrapped it)' : ''}
       </figcaption>
-      <pre dir={direction} aria-label="Original text">
+      <pre dir={dir} aria-label="Original text">
         {pieces(o.text, o.marks).map((p, i) =>
           typeof p === 'string' ? (
             p
