@@ -381,5 +381,21 @@ describe('annotating in the reader', () => {
     expect(where.inside).toBe(true);
     expect(where.scrolled).toBeGreaterThan(0);
     expect(await drawnText(page, h.id)).toBe(phrase);
+    await page.getByRole('button', { name: /^All entries/ }).click();
+  });
+
+  it('makes a highlight with a note from the toolbar\'s Note…, saved when the popover closes', async () => {
+    const page = app.page;
+    const id = await openEntry(page, FA_TITLE);
+    const before = (await annotations(app, id)).highlights.length;
+    await dragSelect(page, '.reader-body', 'باز شد');
+    await page.getByRole('toolbar', { name: 'Annotate the selection' }).getByRole('button', { name: 'Note…' }).click();
+    const note = page.getByRole('region', { name: 'Highlight' }).getByRole('textbox');
+    await expect.poll(() => note.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('یادداشت کوتاه');
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Highlight' }).waitFor({ state: 'detached' });
+    await expect.poll(async () => (await annotations(app, id)).highlights.find((x) => x.exact === 'باز شد')?.note).toBe('یادداشت کوتاه');
+    expect((await annotations(app, id)).highlights.length).toBe(before + 1);
   });
 });
