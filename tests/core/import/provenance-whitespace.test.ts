@@ -60,6 +60,16 @@ describe('white-space variants of one entry', () => {
     expect(storedText(second).slice(secondProv.bodyStart!, secondProv.bodyEnd!)).toBe('The harbour wall was repaired  after the winter storms, and the quay reopens on Monday.');
   });
 
+  it('a deleted entry comes back from the trash with each link\'s locator and body span (undo)', async () => {
+    const links = () => archive.db.prepare('SELECT entry_id, source_id, locator, body_start, body_end FROM entry_sources ORDER BY entry_id, source_id').all();
+    const before = links();
+    const id = (before[0] as { entry_id: number }).entry_id;
+    await archive.call('deleteEntries', { entryIds: [id] });
+    expect(links()).not.toEqual(before);
+    await archive.call('undo', undefined);
+    expect(links()).toEqual(before);
+  });
+
   it('JSON records: the second file\'s record region holds its own spacing, marked verbatim', async () => {
     const a = JSON.stringify([{ title: 'Tram  timetable', text: 'Trams run every ten minutes\nuntil midnight.' }]);
     const b = JSON.stringify({ items: [{ title: 'Other', text: 'Something else entirely, not the same.' }, { title: 'Tram timetable', text: 'Trams run every ten minutes until   midnight.' }] });
