@@ -221,46 +221,7 @@ export type SourceLocator =
   | { kind: 'csv'; extractor: string; row: number; firstLine: number; lastLine: number; start: number; end: number }
   /** HTML: the element the main content was read from (a CSS-like path) and the span of its markup. */
   | { kind: 'html'; extractor: string; path: string; start: number; end: number }
-  /** mbox (1-based `index`, byte range from its "From " line) and .eml (index 1, the whole file). */
-  | { kind: 'mail'; extractor: string; index: number; messageId: string | null; byteStart: number; byteEnd: number }
-  /**
-   * WARC: the response record and, inside its HTTP payload (transfer and content encodings undone,
-   * decoded with the page's charset), the element the content was read from. `recordOffset` is
-   * the byte offset of the record's "WARC/" line in the (decompressed) file.
-   */
-  | {
-      kind: 'warc';
-      extractor: string;
-      recordId: string | null;
-      targetUri: string | null;
-      payloadDigest: string | null;
-      recordOffset: number;
-      path: string;
-      start: number;
-      end: number;
-    }
-  /** PDF: the 1-based pages the entry's text was extracted from. */
-  | { kind: 'pdf'; extractor: string; pages: number[] };
-
-/**
- * Where in its source file an entry came from, in terms a reader can follow with the file alone
- * (stored per entry and source; see "What it reads" in the README). Every locator names the
- * `extractor` (importer and its version, e.g. 'quire-json/1') that derived the entry's text.
- * Character offsets (`start`/`end`, `bodyStart`/`bodyEnd`) count UTF-16 units of the file's
- * DECODED text: its bytes decoded with the source's `encoding`, without a byte-order mark, NFC,
- * every CR/CRLF as \n (the same text the archive stores for a text or Markdown file). Byte offsets
- * count bytes of the file as imported (of the decompressed stream for a .gz file).
- */
-export type SourceLocator =
-  /** Text and Markdown: the entry's span and the body's own span inside it. */
-  | { kind: 'text'; extractor: string; start: number; end: number; bodyStart: number; bodyEnd: number }
-  /** JSON: RFC 6901 pointer to the record and the record's span. JSON Lines: 1-based `line`, pointer inside that line's value. */
-  | { kind: 'json'; extractor: string; pointer: string; line: number | null; start: number; end: number }
-  /** CSV/TSV: 1-based data row (the header row not counted), its physical lines (1-based, inclusive) and span. */
-  | { kind: 'csv'; extractor: string; row: number; firstLine: number; lastLine: number; start: number; end: number }
-  /** HTML: the element the main content was read from (a CSS-like path) and the span of its markup. */
-  | { kind: 'html'; extractor: string; path: string; start: number; end: number }
-  /** mbox (1-based `index`, byte range from its "From " line) and .eml (index 1, the whole file). */
+  /** mbox (1-based `index`, byte range from its "From " line to its last line) and .eml (index 1, the whole file). `messageId` as the header writes it, angle brackets included. */
   | { kind: 'mail'; extractor: string; index: number; messageId: string | null; byteStart: number; byteEnd: number }
   /**
    * WARC: the response record and, inside its HTTP payload (transfer and content encodings undone,
@@ -325,15 +286,6 @@ export interface EntryDetail {
   /** With getEntry's `query`: where the query's terms occur in `title` and `body` (original-text offsets, same folding as search). */
   titleHighlights?: HighlightSpan[];
   bodyHighlights?: HighlightSpan[];
-}
-
-/** Where a title or body occurs in an original region (UTF-16 offsets into EntryOriginal.text). */
-export interface OriginalMark {
-  field: 'title' | 'body';
-  start: number;
-  end: number;
-  /** false when the region has the text only modulo white space, or escaped as the format writes it (JSON string escapes, HTML character references). */
-  verbatim: boolean;
 }
 
 /** Where a title or body occurs in an original region (UTF-16 offsets into EntryOriginal.text). */
