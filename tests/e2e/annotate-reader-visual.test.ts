@@ -86,6 +86,9 @@ describe.each(['light', 'dark'] as const)('annotated reader (%s)', (scheme) => {
     await waitForCount(page, 2);
     await page.locator('.entry-row', { hasText: FA_TITLE }).click();
     await page.locator('article[dir="rtl"] .hl.is-overlap').first().waitFor();
+    // A triple-click selects the second paragraph; the toolbar offers the numbered codes.
+    await page.locator('.reader-body p').nth(1).click({ clickCount: 3 });
+    await page.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
     await page.screenshot({ path: path.join(screenshotDir(), `annotate-reader-rtl-${scheme}.png`) });
     expect(app.consoleErrors).toEqual([]);
   });
