@@ -114,6 +114,10 @@ if (reuse) {
   );
 }
 
+// ---- Annotation: a codebook and highlights, so that code: searches join the table below ---------
+const annotation = await import('./bench/annotation-bench.mjs');
+const annotated = await annotation.annotateArchive({ archive, say });
+
 // ---- Queries --------------------------------------------------------------------------------
 archive.call('saveAliasGroup', { name: 'Example institute', variants: PLANTED.alias });
 // Twenty different common words (not the ten commonest, which are function words), one per run,
@@ -141,6 +145,7 @@ const kinds = [
   ['substring *ment*', { query: '*ernmen*' }],
   ['transliteration on', { query: 'lindqvist', transliteration: true }],
   ['browse all (date desc)', { query: '' }],
+  ...annotation.codeSearchKinds(annotated),
 ];
 say(`## Search (in-process, top 50 with snippets and total, ${RUNS} runs each after one warm-up)\n`);
 say('| query kind | query | matches | exact count | p50 ms | p95 ms |');
@@ -235,11 +240,8 @@ if (!reuse) {
   fs.rmSync(extra, { recursive: true, force: true });
 }
 
-// ---- Annotation: codes, highlights, the annotations view, code: searches -----------------------
-{
-  const { benchAnnotation } = await import('./bench/annotation-bench.mjs');
-  await benchAnnotation({ archive, archiveFile, benchDir: BENCH, runs: RUNS, say, pct, time });
-}
+// ---- Annotation: saving a highlight (alone and during an import) and the annotations view -------
+await annotation.measureAnnotation({ archive, archiveFile, benchDir: BENCH, runs: RUNS, say, pct, annotated });
 archive.close();
 
 // ---- ripgrep over the raw files -------------------------------------------------------------

@@ -50,7 +50,11 @@ function codebookPlan(count) {
 
 const ms = (x) => x.toFixed(1);
 
-export async function benchAnnotation({ archive, archiveFile, benchDir, runs, say, pct, time }) {
+/**
+ * Makes the codebook and the highlights (kept by QUIRE_BENCH_REUSE runs: what is there is not
+ * made again) and returns what the measurements pick from.
+ */
+export async function annotateArchive({ archive, say }) {
   const entries = archive.db.prepare('SELECT count(*) AS n FROM entries').get().n;
   const { highlights: H, codes: C } = annotationSizes(entries);
   const random = rng(13);
@@ -65,7 +69,7 @@ export async function benchAnnotation({ archive, archiveFile, benchDir, runs, sa
     return { entryId: e.id, start, end: start + size };
   };
 
-  say(`## Annotation (${entries.toLocaleString('en')} entries, ${C.toLocaleString('en')} codes, ${H.toLocaleString('en')} highlights)\n`);
+  say(`## Annotation: the codebook and the highlights (${C.toLocaleString('en')} codes, ${H.toLocaleString('en')} highlights over ${entries.toLocaleString('en')} entries)\n`);
 
   // ---- The codebook and the highlights, through the core's own methods ------------------------
   let codes = archive.call('listCodes', undefined).filter((c) => /^Theme\d/.test(c.name));
@@ -130,8 +134,30 @@ export async function benchAnnotation({ archive, archiveFile, benchDir, runs, sa
     }
   } else say(`${existing.toLocaleString('en')} highlights were already there (a previous run).`);
   say('');
+  const roots = codes.filter((c) => c.parentId === null);
+  const mids = codes.filter((c) => c.parentId !== null && roots.some((r) => r.id === c.parentId));
+  return { codes, roots, mids: mids.length > 0 ? mids : roots, leaves, randomPassage, pickCodes };
+}
 
-  // ---- Through the worker host, as the app calls it -------------------------------------------
+/** `code:` searches for the search table, beside the other kinds (each run a different code). */
+export function codeSearchKinds({ roots, mids, leaves }) {
+  const nth = (list) => (i) => list[i % list.length];
+  return [
+    ['code: a theme (with its sub-codes)', (i) => ({ query: `code:${nth(roots)(i).name}` })],
+    ['code: a topic (with its sub-codes)', (i) => ({ query: `code:${nth(mids)(i).name}` })],
+    ['code: a leaf code', (i) => ({ query: `code:${nth(leaves)(i).name}` })],
+    ['code: by path', (i) => ({ query: `code:${nth(mids)(i).path}` })],
+    ['code: a theme + common word', (i) => ({ query: `code:${nth(roots)(i).name} government` })],
+    ['code: a theme, date order', (i) => ({ query: `code:${nth(roots)(i).name}`, sort: 'date-desc' })],
+    ['has:highlight', { query: 'has:highlight' }],
+  ];
+}
+
+/** Saving and listing highlights through the worker host, as the app calls them. */
+export async function measureAnnotation({ archive, archiveFile, benchDir, runs, say, pct, annotated }) {
+  const { codes, roots, mids, leaves, randomPassage, pickCodes } = annotated;
+  const entries = archive.db.prepare('SELECT count(*) AS n FROM entries').get().n;
+  say(`\n## Annotation: saving and listing highlights (${entries.toLocaleString('en')} entries, ${codes.length.toLocaleString('en')} codes, ${archive.db.prepare('SELECT count(*) AS n FROM highlights WHERE deleted_at IS NULL').get().n.toLocaleString('en')} highlights)\n`);
   const host = await ArchiveHost.open(archiveFile);
   const invoke = async (method, arg) => {
     const r = await host.invoke(method, arg);
@@ -195,8 +221,6 @@ export async function benchAnnotation({ archive, archiveFile, benchDir, runs, sa
   else rows.push(`| createHighlight while an import runs | 0 | | | | the import finished before a save could start |`);
 
   // The annotations view: the first page (100) of a code with all its sub-codes, newest first.
-  const roots = codes.filter((c) => c.parentId === null);
-  const mids = codes.filter((c) => c.parentId !== null && roots.some((r) => r.id === c.parentId));
   const children = (ids) => codes.filter((c) => ids.includes(c.parentId)).map((c) => c.id);
   const descendants = (c) => {
     let n = 0;
@@ -213,9 +237,7 @@ export async function benchAnnotation({ archive, archiveFile, benchDir, runs, sa
     await timed(async (i) => sizes.push((await invoke('listHighlights', { codeId: roots[Math.max(0, i) % roots.length].id, limit: 100 })).total), runs),
     50,
   );
-  if (mids.length > 0) {
-    row(`listHighlights by a topic (with its ${subCodes(mids)} sub-codes), first 100`, await timed((i) => invoke('listHighlights', { codeId: mids[Math.max(0, i) % mids.length].id, limit: 100 }), runs), 50);
-  }
+  row(`listHighlights by a topic (with its ${subCodes(mids)} sub-codes), first 100`, await timed((i) => invoke('listHighlights', { codeId: mids[Math.max(0, i) % mids.length].id, limit: 100 }), runs), 50);
   row('listHighlights by a leaf code, first 100', await timed((i) => invoke('listHighlights', { codeId: leaves[Math.max(0, i) % leaves.length].id, limit: 100 }), runs), 50);
   row('listHighlights, all, first 100', await timed(() => invoke('listHighlights', { limit: 100 }), runs), 50);
   await host.close();
@@ -226,24 +248,4 @@ export async function benchAnnotation({ archive, archiveFile, benchDir, runs, sa
   for (const r of rows) say(r);
   const themeSizes = sizes.slice(1);
   if (themeSizes.length > 0) say(`\nA theme holds ${Math.min(...themeSizes).toLocaleString('en')}–${Math.max(...themeSizes).toLocaleString('en')} highlights.`);
-
-  // ---- code: searches, beside the other search kinds --------------------------------------------
-  say(`\n### \`code:\` searches (in-process, top 50 with snippets and total, ${runs} runs each after one warm-up)\n`);
-  say('| query kind | query | matches | exact count | p50 ms | p95 ms |');
-  say('|---|---|---|---|---|---|');
-  const kinds = [
-    ['code: a theme (with sub-codes)', (i) => ({ query: `code:${roots[i % roots.length].name}` })],
-    ['code: a topic (with sub-codes)', (i) => ({ query: `code:${(mids.length > 0 ? mids : roots)[i % (mids.length || roots.length)].name}` })],
-    ['code: a leaf code', (i) => ({ query: `code:${leaves[i % leaves.length].name}` })],
-    ['code: by path', (i) => ({ query: `code:${(mids.length > 0 ? mids : roots)[i % (mids.length || roots.length)].path}` })],
-    ['code: theme + common word', (i) => ({ query: `code:${roots[i % roots.length].name} government` })],
-    ['code: theme, date order', (i) => ({ query: `code:${roots[i % roots.length].name}`, sort: 'date-desc' })],
-    ['has:highlight', () => ({ query: 'has:highlight' })],
-  ];
-  for (const [label, reqOf] of kinds) {
-    let last;
-    const xs = time((i) => (last = archive.call('search', { limit: 50, ...reqOf(Math.max(0, i)) })), runs);
-    say(`| ${label} | \`${reqOf(0).query}\`, … | ${last.total.toLocaleString('en')} (last) | ${last.totalExact ? 'yes' : 'lower bound'} | ${ms(pct(xs, 50))} | ${ms(pct(xs, 95))} |`);
-  }
-  say('');
 }
