@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react';
 import type { CollectionSummary, SearchRequest } from '../../../shared/contract.ts';
 import type { Connection } from '../archive-client.ts';
 import { useMultiSelect } from '../hooks/use-multi-select.ts';
-import type { SearchPages } from '../hooks/use-search-pages.ts';
+import { PAGE_SIZE, type SearchPages } from '../hooks/use-search-pages.ts';
 import type { DroppedFile } from '../lib/collect-dropped.ts';
 import { formatCount } from '../lib/format.ts';
 import { AddToCollectionDialog } from './add-to-collection-dialog.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { EntryList } from './entry-list.tsx';
+import { ExportDialog } from './export-dialog.tsx';
 import { ImportButtons } from './import-buttons.tsx';
 
 interface Props {
@@ -36,6 +37,7 @@ export function ListPane(p: Props) {
   const total = p.pages.total ?? 0;
   const multi = useMultiSelect(p.resetKey, total, p.selectedIndex, p.onCursor);
   const [adding, setAdding] = useState<'selection' | 'all' | null>(null);
+  const [exporting, setExporting] = useState<'selection' | 'search' | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
     if (!status) return;
@@ -43,11 +45,13 @@ export function ListPane(p: Props) {
     return () => clearTimeout(t);
   }, [status]);
 
+  // Rows of a long Shift-range may not have loaded: fetch their pages, a few at a time.
   const selectedIds = async (): Promise<number[]> => {
+    const indexes = [...multi.selected].sort((a, b) => a - b);
     const ids: number[] = [];
-    for (const index of [...multi.selected].sort((a, b) => a - b)) {
-      const hit = await p.pages.fetchHit(index);
-      if (hit) ids.push(hit.id);
+    for (let i = 0; i < indexes.length; i += PAGE_SIZE * 8) {
+      const hits = await Promise.all(indexes.slice(i, i + PAGE_SIZE * 8).map((index) => p.pages.fetchHit(index)));
+      for (const hit of hits) if (hit) ids.push(hit.id);
     }
     return ids;
   };
@@ -109,6 +113,9 @@ export function ListPane(p: Props) {
           <button type="button" className="primary-button small" onClick={() => setAdding('selection')}>
             Add to collection…
           </button>
+          <button type="button" className="text-button small" onClick={() => setExporting('selection')}>
+            Export…
+          </button>
           <button type="button" className="text-button small" onClick={multi.clear}>
             Clear
           </button>
@@ -127,10 +134,23 @@ export function ListPane(p: Props) {
             <button type="button" className="text-button small" onClick={() => setAdding('all')}>
               Add all {formatCount(total)} {total === 1 ? 'result' : 'results'} to collection…
             </button>
+            <button type="button" className="text-button small" onClick={() => setExporting('search')}>
+              Export…
+            </button>
           </div>
         )
       )}
       {body}
+      {exporting && (
+        <ExportDialog
+          connection={p.connection}
+          search={p.request}
+          searchTotal={total}
+          selection={count > 0 ? { count, ids: selectedIds } : null}
+          initial={exporting}
+          onClose={() => setExporting(null)}
+        />
+      )}
       {adding && (
         <AddToCollectionDialog
           connection={p.connection}
