@@ -1,4 +1,4 @@
-// An edit made while an import runs (a saved search, an alias group) is the user's own work: it
+// An edit made while an import runs (a highlight, a saved search, an alias group) is the user's own work: it
 // must be saved at once, on its own, whatever then happens to the import (cancelled, failed), and
 // the writer must answer it while the import's statistics refresh is still running.
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.ts';
 import { refreshSearchStats } from '../../../electron/core/search/search-stats.ts';
 import { ArchiveHost } from '../../../electron/core/worker/archive-host.ts';
-import type { ImportReport, SavedSearch, WireResult } from '../../../shared/contract.ts';
+import type { EntryAnnotations, ImportReport, SavedSearch, WireResult } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 /** Text files of one entry each, distinct words from a seeded generator. */
@@ -41,6 +41,13 @@ function track(result: Promise<WireResult<unknown>>) {
   const state = { settled: false, result };
   void result.then(() => (state.settled = true));
   return state;
+}
+
+/** The highlights on an entry, as the reader sees them: [start, end, quote]. */
+async function highlightsOn(host: ArchiveHost, entryId: number): Promise<[number, number, string][]> {
+  const annotations = await host.invoke('getEntryAnnotations', { entryId });
+  expect(annotations.ok).toBe(true);
+  return (annotations as { value: EntryAnnotations }).value.highlights.map((h) => [h.start, h.end, h.exact]);
 }
 
 async function savedNames(host: ArchiveHost): Promise<string[]> {
@@ -98,6 +105,9 @@ describe('an edit made while an import runs', () => {
       });
       const importing = track(host.invoke('importFiles', { paths: notes, jobId: 'job-failing' }));
       await afterFiles(host, 'job-failing', 2);
+      // The first file's entry (id 1), highlighted while the import goes on: "Note" of its title.
+      const highlight = await host.invoke('createHighlight', { entryId: 1, start: 0, end: 4, note: 'made during the import' });
+      expect(highlight.ok).toBe(true);
       const saved = await host.invoke('saveSearch', { name: 'Saved before the failure', query: 'w9' });
       expect(saved.ok).toBe(true);
       const finishedWhenSaved = filesBefore;
@@ -107,6 +117,7 @@ describe('an edit made while an import runs', () => {
       off();
       expect(result.ok).toBe(false);
       expect(await savedNames(host)).toEqual(['Saved before the failure']);
+      expect(await highlightsOn(host, 1)).toEqual([[0, 4, 'Note']]);
       // The files the import had finished when the search was saved were committed with it.
       const stats = await host.invoke('stats', undefined);
       expect((stats as { value: { sources: number } }).value.sources).toBeGreaterThanOrEqual(finishedWhenSaved);
@@ -144,11 +155,14 @@ describe('an edit made while an import refreshes the search statistics', () => {
       });
       const importing = track(host.invoke('importFiles', { paths: notes, jobId: 'job-stats' }));
       await refreshing;
+      const highlight = await host.invoke('createHighlight', { entryId: 3, start: 0, end: 4 });
+      expect(highlight.ok).toBe(true);
       const saved = await host.invoke('saveSearch', { name: 'Saved during the refresh', query: 'w12' });
       expect(saved.ok).toBe(true);
-      // Answered before the refresh finished its last top list.
+      // Answered before the refresh finished its last top list, and seen by the reader at once.
       expect(importing.settled).toBe(false);
       expect(await savedNames(host)).toEqual(['Saved during the refresh']);
+      expect(await highlightsOn(host, 3)).toEqual([[0, 4, 'Note']]);
       const total = progress.at(-1)!.total;
       expect(total).toBeGreaterThan(100);
 
