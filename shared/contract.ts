@@ -23,6 +23,8 @@ export interface ArchiveInfo {
   schemaVersion: number;
   appVersion: string;
   sqliteVersion: string;
+  /** Why the archive is open read-only (a read-only file or folder, damage found on opening, or asked for), else absent. */
+  readOnly?: string;
 }
 
 export interface ArchiveStats {

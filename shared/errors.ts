@@ -8,6 +8,7 @@ export type QuireErrorCode =
   | 'archive-corrupt'
   | 'archive-busy'
   | 'archive-readonly'
+  | 'disk-full'
   | 'archive-unreadable'
   | 'import-rejected'
   | 'cancelled'
@@ -57,6 +58,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<QuireErrorCode>([
   'archive-corrupt',
   'archive-busy',
   'archive-readonly',
+  'disk-full',
   'archive-unreadable',
   'import-rejected',
   'cancelled',

@@ -1,7 +1,9 @@
 // The archive core: every contract method over one SQLite connection. No electron import here:
 // the same core serves the desktop app (in a worker), the CLI and the browser-mode server.
-import type { ArchiveArg, ArchiveHandlers, ArchiveInfo, ArchiveMethod, ArchiveReturn, EntryOriginal, ImportProgress } from '../../shared/contract.ts';
+import type { ArchiveArg, ArchiveHandlers, BackupInfo, ArchiveInfo, ArchiveMethod, ArchiveReturn, EntryOriginal, ImportProgress } from '../../shared/contract.ts';
 import { QuireError } from '../../shared/errors.ts';
+import path from 'node:path';
+import { backupArchive, backupPath, dailyBackupDue, listBackups, pruneBackups } from './db/backups.ts';
 import { annotationHandlers } from './annotation/annotation-handlers.ts';
 import { organise } from './annotation/organise-handlers.ts';
 import { openArchive, type Db } from './db/open-archive.ts';
@@ -49,7 +51,18 @@ export class Archive {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.db.readonly) {
+      // Back to a rollback journal when the last writer leaves: a later read-only open (a read-only
+      // folder, a copy on a DVD) then needs no -wal/-shm files and leaves none behind. Refused
+      // (busy) while another program has the archive open, which is fine: it stays in WAL mode.
+      try {
+        this.db.pragma('journal_mode = DELETE');
+      } catch {
+        // another connection is open
+      }
+    }
+    this.db.close();
   }
 
   /** Calls one contract method with SQLite errors classified. */
@@ -89,6 +102,11 @@ export class Archive {
       },
       getEntryOriginal: (req) => this.original(req.id, req.sourceId),
       listSources: () => this.sources.list(),
+      backupArchive: (req) => this.backup(req),
+      listBackups: () => listBackups(this.path),
+      restoreBackup: () => {
+        throw new QuireError('invalid-input', 'Restoring a backup closes the archive, so the host does it, not the archive itself.');
+      },
       listAliasGroups: () => s.listAliasGroups(),
       saveAliasGroup: (req) => s.saveAliasGroup(req),
       deleteAliasGroup: (req) => s.deleteAliasGroup(req),
@@ -108,6 +126,19 @@ export class Archive {
         return base instanceof Promise ? base.then((b) => ({ ...b, ...parts })) : { ...base, ...parts };
       },
     };
+  }
+
+  private async backup(req: { path?: string; daily?: boolean }): Promise<BackupInfo | null> {
+    if (req.daily) {
+      if (!dailyBackupDue(this.path) || readStats(this.db).entries === 0) return null;
+      const dest = backupPath(this.path, 'daily');
+      await backupArchive(this.db, dest);
+      pruneBackups(this.path, 'daily');
+      return listBackups(this.path).find((b) => b.path === dest) ?? null;
+    }
+    const dest = req.path ? path.resolve(req.path) : backupPath(this.path, 'manual');
+    const size = await backupArchive(this.db, dest);
+    return listBackups(this.path).find((b) => b.path === dest) ?? { path: dest, name: path.basename(dest), createdAt: new Date().toISOString(), reason: 'manual', size };
   }
 
   private info(): ArchiveInfo {

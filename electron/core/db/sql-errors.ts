@@ -15,10 +15,13 @@ export function classifySqliteError(error: unknown, archivePath: string): QuireE
     return new QuireError('archive-unreadable', `${archivePath} is not a Quire archive (it is not an SQLite database).`);
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
-    return new QuireError('archive-corrupt', `The archive ${archivePath} is damaged. Restore it from a backup; Quire did not change it further.`);
+    return new QuireError('archive-corrupt', `The archive ${archivePath} is damaged; Quire did not change it further. Restore a backup (File › Backups…, or quire backups and quire restore).`);
   }
-  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
-    return new QuireError('archive-readonly', `Writing to ${archivePath} failed (the disk may be full). Nothing was half-written.`);
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' && /no space|full/i.test(String((error as Error).message))) {
+    return new QuireError('disk-full', `The disk holding ${archivePath} is full. Nothing was half-written: free some space and try again.`);
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new QuireError('archive-readonly', `Reading or writing ${archivePath} failed (a disk error). Nothing was half-written; check the disk and try again.`);
   }
   return null;
 }

@@ -13,6 +13,8 @@ import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.t
 const JOB_SLOTS = 64;
 
 export interface HostOptions {
+  /** Open without a writer: searches and reads only; every change is refused with the reason. */
+  readOnly?: boolean;
   /** Where the worker script is; defaults to the sibling of this module (source or bundle). */
   workerFile?: URL | string;
   /**
@@ -113,8 +115,11 @@ export class ArchiveHost {
   private readonly listeners = new Set<(e: ArchiveEvent) => void>();
   private readonly flags = new Int32Array(new SharedArrayBuffer(JOB_SLOTS * 4));
   private readonly jobSlots = new Map<string, number>();
-  private writer!: WorkerLink;
+  /** Null when the archive is open read-only (see readOnlyReason). */
+  private writer: WorkerLink | null = null;
   private reader!: WorkerLink;
+  /** Why there is no writer: a read-only file or folder, damage found on opening, or asked for. */
+  private readOnlyReason: string | null = null;
 
   readonly archivePath: string;
   private readonly options: HostOptions;
@@ -148,13 +153,34 @@ export class ArchiveHost {
     const emit = (e: ArchiveEvent) => this.emit(e);
     const { archivePath } = this;
     const { searchStats } = this.options;
-    this.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...(searchStats ? { searchStats } : {}) }, emit);
+    this.writer = null;
+    this.readOnlyReason = this.options.readOnly ? 'It was opened read-only.' : null;
+    if (!this.options.readOnly) {
+      try {
+        this.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...(searchStats ? { searchStats } : {}) }, emit);
+      } catch (error) {
+        // An archive that cannot be written (read-only file or folder) or is damaged still opens
+        // for reading, so the researcher can read, search and copy out what is there.
+        const code = error instanceof QuireError ? error.code : '';
+        if ((code !== 'archive-readonly' && code !== 'archive-corrupt') || !fs.existsSync(archivePath)) throw error;
+        this.readOnlyReason = (error as QuireError).message;
+      }
+    }
     try {
       this.reader = await WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: this.flags.buffer as SharedArrayBuffer }, emit);
     } catch (error) {
-      await this.writer.close();
+      await this.writer?.close();
       throw error;
     }
+  }
+
+  /** The writer, or a plain refusal naming why the archive is read-only. */
+  private writable(): WorkerLink {
+    if (this.writer) return this.writer;
+    throw new QuireError(
+      'archive-readonly',
+      `This archive is open read-only, so it cannot be changed. ${this.readOnlyReason ?? ''} You can search and read it; to import or annotate, copy it to a folder you can write to${this.readOnlyReason?.includes('damaged') ? ' or restore a backup' : ''}.`,
+    );
   }
 
   /**
@@ -167,7 +193,7 @@ export class ArchiveHost {
     const backups = listBackups(this.archivePath);
     const restored = backups.find((b) => path.resolve(b.path) === path.resolve(file));
     assertRestorable(this.archivePath, file);
-    await Promise.all([this.reader.close(), this.writer.close()]);
+    await this.closeWorkers();
     let previous: string | null = null;
     try {
       ({ previous } = restoreFile(this.archivePath, file));
@@ -200,9 +226,13 @@ export class ArchiveHost {
       const kind = ARCHIVE_METHODS[m];
       if (m === 'restoreBackup') return { ok: true, value: await this.restore(String(arg?.['path'])) };
       if (kind === 'control') return { ok: true, value: this.cancel(String(arg?.['jobId'])) };
+      if (m === 'info') {
+        const result = await this.reader.call({ method: m, arg });
+        return result.ok && this.readOnlyReason ? { ok: true, value: { ...(result.value as object), readOnly: this.readOnlyReason } } : result;
+      }
       if (kind === 'read') return await this.reader.call({ method: m, arg });
       if (kind === 'write') {
-        const result = await this.writer.call({ method: m, arg });
+        const result = await this.writable().call({ method: m, arg });
         // Every window, tab and the CLI's host learn of an annotation change (undo may also bring back entries).
         if (result.ok && ANNOTATION_WRITES.has(m)) {
           if (m === 'deleteEntries' || m === 'undo' || m === 'redo') this.emit({ type: 'archive-changed' });
@@ -220,7 +250,7 @@ export class ArchiveHost {
     const jobId = typeof arg['jobId'] === 'string' ? arg['jobId'] : newJobId();
     const slot = this.allocateSlot(jobId);
     try {
-      const result = await this.writer.call({ method, arg: { ...arg, jobId }, jobId, jobSlot: slot });
+      const result = await this.writable().call({ method, arg: { ...arg, jobId }, jobId, jobSlot: slot });
       if (result.ok) {
         // An export changes nothing; a project import changes entries and annotations.
         if (method === 'importFiles' || method === 'importUploads') this.emit({ type: 'import-finished', report: result.value as never });
@@ -255,6 +285,12 @@ export class ArchiveHost {
 
   async close(): Promise<void> {
     if (this.dailyTimer) clearInterval(this.dailyTimer);
-    await Promise.all([this.reader?.close(), this.writer?.close()]);
+    await this.closeWorkers();
+  }
+
+  /** The reader first, so the writer is the last connection and can checkpoint and tidy the WAL away. */
+  private async closeWorkers(): Promise<void> {
+    await this.reader?.close();
+    await this.writer?.close();
   }
 }
