@@ -87,10 +87,10 @@ export function Sidebar(p: Props) {
           <CollectionList connection={p.connection} annotationVersion={p.annotationVersion} onChanged={p.onAnnotationsChanged} activeNames={p.view === 'search' ? (p.filters.collection ?? []) : []} onOpen={openCollection} />
         </SidebarSection>
         <SidebarSection title="Saved searches">
-          <SavedSearchList searches={p.savedSearches} activeQuery={p.activeQuery} onOpen={p.onOpenSaved} onDelete={p.onDeleteSaved} />
+          <SavedSearchList searches={p.savedSearches} activeQuery={p.activeQuery} onOpen={(s) => (toSearch(), p.onOpenSaved(s))} onDelete={p.onDeleteSaved} />
         </SidebarSection>
         <SidebarSection title="Refine">
-          <FacetPanel facets={p.facets} error={p.facetsError} filters={p.filters} onToggle={p.onToggleFacet} />
+          <FacetPanel facets={p.facets} error={p.facetsError} filters={p.filters} onToggle={(f, v) => (toSearch(), p.onToggleFacet(f, v))} />
         </SidebarSection>
         <SidebarSection title="Alias groups">
           <AliasGroupList connection={p.connection} groups={p.aliasGroups} error={p.aliasError} onChanged={p.onAliasesChanged} onDeleted={p.onAliasDeleted} />
