@@ -65,7 +65,7 @@ export interface RefreshResult {
   terms: number;
   topLists: number;
   cancelled: boolean;
-  /** True when an indexed entry changed while the refresh ran: the statistics were left stale. */
+  /** True when an indexed entry changed, went or came while the refresh ran: the statistics were left stale. */
   overtaken?: boolean;
 }
 
@@ -146,8 +146,9 @@ export function refreshSearchStats(db: Db, options: RefreshOptions = {}): Refres
 }
 
 /**
- * The same refresh, giving the event loop a turn between slices of at most ~SLICE_MS (one word's
- * top list is one slice), so the writer answers an edit during a long refresh at once. Each slice
+ * The same refresh, giving the event loop a turn between slices of at most ~SLICE_MS, so the
+ * writer answers an edit during a long refresh at once. A top list is ranked by `rankElsewhere`
+ * when given (another thread), else here as one slice of its own. Each slice
  * is its own transaction; an edit that changes an indexed entry meanwhile leaves the statistics
  * stale (the next refresh makes them), never wrong.
  */
