@@ -6,6 +6,8 @@ export interface MenuActions {
   importFolder(): void;
   newArchive(): void;
   openArchive(): void;
+  /** Opens the page's export dialog. */
+  exportArchive(): void;
   /** DevTools only in development builds: a packaged app never offers them. */
   devTools: boolean;
 }
@@ -23,7 +25,7 @@ export function buildAppMenu(actions: MenuActions): Menu {
         { label: 'New Archive…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newArchive() },
         { label: 'Open Archive…', accelerator: 'CmdOrCtrl+O', click: () => actions.openArchive() },
         { type: 'separator' },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: false, toolTip: 'Export arrives with annotation.' },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportArchive() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -71,7 +71,9 @@ async function start(): Promise<void> {
     return host.invoke(String(method), arg);
   });
   ipcMain.handle(CHANNELS.shell, async (event, action: unknown, kind: unknown) => {
-    if (!trustedSender(event) || action !== 'pick') return [];
+    if (!trustedSender(event)) return [];
+    if (action === 'save') return pickExportPath(String(kind));
+    if (action !== 'pick') return [];
     return pickImportPaths(kind === 'folder' ? 'folder' : 'files');
   });
   Menu.setApplicationMenu(
@@ -80,6 +82,7 @@ async function start(): Promise<void> {
       importFolder: () => void importFromDialog('folder'),
       newArchive: () => void chooseArchive('new'),
       openArchive: () => void chooseArchive('open'),
+      exportArchive: () => send({ type: 'show-export' }),
       devTools: !app.isPackaged,
     }),
   );
@@ -148,6 +151,15 @@ async function pickImportPaths(kind: 'files' | 'folder'): Promise<string[]> {
   };
   const result = win ? await dialog.showOpenDialog(win, { ...options, properties: [...options.properties] }) : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
   return result.canceled ? [] : result.filePaths;
+}
+
+/** Where to write an export: the user's choice in a save dialog, or null when cancelled. */
+async function pickExportPath(suggestedName: string): Promise<string | null> {
+  const name = path.basename(suggestedName).slice(0, 200) || 'quire-export';
+  const ext = path.extname(name).slice(1);
+  const options = { title: 'Export', defaultPath: name, ...(ext ? { filters: [{ name: ext.toUpperCase(), extensions: [ext] }] } : {}) };
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {

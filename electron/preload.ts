@@ -12,4 +12,5 @@ contextBridge.exposeInMainWorld('quire', {
   },
   pathForFile: (file: File) => webUtils.getPathForFile(file),
   pickFiles: (kind: 'files' | 'folder') => ipcRenderer.invoke(CHANNELS.shell, 'pick', kind) as Promise<string[]>,
+  pickSavePath: (suggestedName: string) => ipcRenderer.invoke(CHANNELS.shell, 'save', suggestedName) as Promise<string | null>,
 });

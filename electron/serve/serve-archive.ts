@@ -9,6 +9,7 @@ import { QuireError, toErrorData } from '../../shared/errors.ts';
 import { decodeUploads } from '../../shared/upload-frames.ts';
 import { backupsDir } from '../core/db/backups.ts';
 import type { ArchiveHost } from '../core/worker/archive-host.ts';
+import { sendExportDownload } from './export-download.ts';
 
 export interface ServeOptions {
   host: ArchiveHost;
@@ -98,6 +99,8 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
       req.on('close', () => clients.delete(res));
       return;
     }
+    const download = /^\/api\/export\/([A-Za-z0-9._-]{1,100})$/.exec(url.pathname);
+    if (download && req.method === 'GET') return sendExportDownload(res, download[1]!, url.searchParams.get('name'));
     if (req.method !== 'POST') return sendJson(res, 405, failure('invalid-input', 'Use POST for archive calls.'));
     if (url.pathname === '/api/upload') {
       const body = await readBody(req, MAX_UPLOAD_BODY);
@@ -129,6 +132,10 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
       if (path.dirname(wanted) !== backupsDir(options.host.archivePath)) {
         return sendJson(res, 403, failure('unauthorized', 'In browser mode only backups from the archive\'s backups folder can be restored.'));
       }
+    }
+    // Nor does it write to or read from a path the page names: an export becomes a download, a project comes as an upload.
+    if ((match[1] === 'exportArchive' || match[1] === 'importProject') && typeof arg === 'object' && arg !== null && 'path' in arg) {
+      return sendJson(res, 403, failure('unauthorized', 'In browser mode an export downloads through the page; Quire does not write to paths on this computer for it.'));
     }
     const result = await options.host.invoke(match[1]!, arg ?? undefined);
     sendJson(res, 200, result);

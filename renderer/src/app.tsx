@@ -6,6 +6,7 @@ import { type HighlightFilters } from './components/annotation-filters.tsx';
 import { AnnotationsView, NO_HIGHLIGHT_FILTERS } from './components/annotations-view.tsx';
 import { DropOverlay } from './components/drop-overlay.tsx';
 import { ErrorBanner } from './components/error-banner.tsx';
+import { ExportDialog } from './components/export-dialog.tsx';
 import { FilterChips } from './components/filter-chips.tsx';
 import { HistoryStatus } from './components/history-status.tsx';
 import { ImportProgressBar } from './components/import-progress.tsx';
@@ -27,6 +28,7 @@ import { useImport } from './hooks/use-import.ts';
 import { useKeyboard } from './hooks/use-keyboard.ts';
 import { useSearchPages } from './hooks/use-search-pages.ts';
 import { useSearchState } from './hooks/use-search-state.ts';
+import { useShowExport } from './hooks/use-show-export.ts';
 import { useUndo } from './hooks/use-undo.ts';
 import { useViewKey } from './hooks/use-view-key.ts';
 import { useWindowDrop } from './hooks/use-window-drop.ts';
@@ -58,6 +60,7 @@ export function App({ connection }: { connection: Connection }) {
   const undo = useUndo(setError);
   const history = useArchiveHistory(connection, { toastOffered: undo.offer !== null, onError: setError, onChanged: bump });
   const imports = useImport(connection);
+  const exportMenu = useShowExport(connection);
   const dragging = useWindowDrop(connection.mode, imports.importDropped);
 
   const stats = useAsyncValue(`stats#${version}`, () => connection.api.stats());
@@ -259,6 +262,7 @@ export function App({ connection }: { connection: Connection }) {
       <UndoToast offer={undo.offer} onUndo={undo.undo} onDismiss={undo.dismiss} onHold={undo.hold} />
       <HistoryStatus status={history.status} onRun={history.run} onDismiss={history.dismiss} />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {exportMenu.open && <ExportDialog connection={connection} search={view === 'search' ? search.request : null} searchTotal={pages.total} onClose={exportMenu.close} />}
       {imports.state.phase === 'done' && (
         <ImportReportDialog
           report={imports.state.report}

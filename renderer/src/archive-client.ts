@@ -1,7 +1,7 @@
 // The renderer's only way to the archive: the contract's client over window.quire (Electron)
 // or over HTTP (browser mode, `quire serve`).
 import { createClient, type QuireConnection, type Transport } from '../../shared/client.ts';
-import type { ArchiveEvent, ArchiveMethod, UploadedFile, WireResult } from '../../shared/contract.ts';
+import type { ArchiveEvent, ArchiveMethod, ExportReport, UploadedFile, WireResult } from '../../shared/contract.ts';
 import { encodeUploads } from '../../shared/upload-frames.ts';
 
 /** What the Electron preload exposes as window.quire. */
@@ -10,6 +10,8 @@ export interface QuireBridge {
   onEvent(listener: (event: ArchiveEvent) => void): () => void;
   pathForFile(file: File): string;
   pickFiles(kind: 'files' | 'folder'): Promise<string[]>;
+  /** The desktop save dialog: where to write an export, or null when cancelled. */
+  pickSavePath?(suggestedName: string): Promise<string | null>;
 }
 
 declare global {
@@ -23,6 +25,10 @@ export interface Connection extends QuireConnection {
   /** Imports dropped File objects: by path in Electron, as uploaded bytes in the browser. */
   importDropped(files: { file: File; relativePath: string }[], jobId: string, options?: UploadOptions): Promise<WireResult<unknown>>;
   pickFiles: ((kind: 'files' | 'folder') => Promise<string[]>) | null;
+  /** Desktop: asks where to save an export (null: cancelled). Browser mode: null here, the export downloads instead. */
+  pickExportPath: ((suggestedName: string) => Promise<string | null>) | null;
+  /** Browser mode: fetches a finished export (written with no path) and hands it to the browser as a download. */
+  downloadExport(report: ExportReport): Promise<void>;
 }
 
 export interface UploadOptions {
@@ -114,6 +120,8 @@ export function connect(): Connection {
       ...conn,
       mode: 'electron',
       pickFiles: (kind) => bridge.pickFiles(kind),
+      pickExportPath: bridge.pickSavePath ? (name) => bridge.pickSavePath!(name) : null,
+      downloadExport: async () => undefined,
       importDropped: (files, jobId) => bridge.invoke('importFiles', { paths: files.map((f) => bridge.pathForFile(f.file)), jobId }),
     };
   }
@@ -124,6 +132,19 @@ export function connect(): Connection {
     ...conn,
     mode: 'browser',
     pickFiles: null,
+    pickExportPath: null,
+    async downloadExport(report) {
+      const res = await fetch(`/api/export/${encodeURIComponent(report.jobId)}?name=${encodeURIComponent(report.fileName)}`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error((await res.text()) || `The export could not be fetched (${res.status}).`);
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = report.fileName;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
     async importDropped(files, jobId, options = {}) {
       const uploads: UploadedFile[] = await Promise.all(
         files.map(async (f) => ({ name: f.relativePath || f.file.name, data: new Uint8Array(await f.file.arrayBuffer()) })),

@@ -44,7 +44,7 @@ export const exportHtml: Exporter = async (job: ExportJob) => {
   await sink.write('<nav class="toc"><h2>Contents</h2><ol>\n');
   for await (const page of job.outline()) {
     for (const e of page) {
-      await sink.write(`<li><a href="#e-${esc(e.guid)}">${esc(entryTitle(e))}</a> <span class="n">${esc(e.date ?? 'undated')}${e.highlights > 0 ? ` · ${e.highlights} highlight${e.highlights === 1 ? '' : 's'}` : ''}</span></li>\n`);
+      await sink.write(`<li><a href="#e-${esc(e.guid)}"><bdi>${esc(entryTitle(e))}</bdi></a> <span class="n">${esc(e.date ?? 'undated')}${e.highlights > 0 ? ` · ${e.highlights} highlight${e.highlights === 1 ? '' : 's'}` : ''}</span></li>\n`);
     }
   }
   await sink.write('</ol></nav>\n');

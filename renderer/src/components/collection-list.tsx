@@ -5,6 +5,7 @@ import type { CollectionSummary } from '../../../shared/contract.ts';
 import type { Connection } from '../archive-client.ts';
 import { useAsyncValue } from '../hooks/use-async-value.ts';
 import { errorMessage } from '../lib/errors.ts';
+import { ExportDialog } from './export-dialog.tsx';
 
 interface Props {
   connection: Connection;
@@ -52,6 +53,7 @@ export function CollectionList({ connection, annotationVersion, activeNames, onO
   const list = useAsyncValue(`collections#${annotationVersion}`, () => connection.api.listCollections());
   const [renaming, setRenaming] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
+  const [exporting, setExporting] = useState<number | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean; undo?: boolean } | null>(null);
   const collections = list.value ?? [];
   const active = new Set(activeNames);
@@ -114,6 +116,9 @@ export function CollectionList({ connection, annotationVersion, activeNames, onO
               <button type="button" className="icon-button subtle" aria-label={`Rename collection ${c.name}`} onClick={() => setRenaming(c.id)}>
                 ✎
               </button>
+              <button type="button" className="icon-button subtle" aria-label={`Export collection ${c.name}`} title="Export…" onClick={() => setExporting(c.id)}>
+                ⇩
+              </button>
               <button type="button" className="icon-button subtle" aria-label={`Delete collection ${c.name}`} onClick={() => remove(c)}>
                 ×
               </button>
@@ -141,6 +146,7 @@ export function CollectionList({ connection, annotationVersion, activeNames, onO
           New collection
         </button>
       </div>
+      {exporting !== null && <ExportDialog connection={connection} initial="collection" collectionId={exporting} onClose={() => setExporting(null)} />}
     </div>
   );
 }
