@@ -97,29 +97,70 @@ function pageStarts(header: string | null): number[] {
   }
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-
 /** How the file writes a piece of text when not as itself: JSON string escapes, HTML character references. */
 const ENCODINGS: ((s: string) => string)[] = [
   (s) => JSON.stringify(s).slice(1, -1),
   (s) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/\u00a0/gu, '&nbsp;'),
 ];
 
+const collapse = (s: string) => s.trim().replace(/\s+/gu, ' ');
+
+/** JavaScript's \s: the characters `/\s+/u` collapses. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The region with every run of white space as one space, and where each of its chars came from. */
+class CollapsedText {
+  readonly text: string;
+  private readonly from: Int32Array;
+
+  constructor(original: string) {
+    this.text = original.replace(/\s+/gu, ' ');
+    // One pass over the chars (JavaScript's \s set): each kept char, and each run's first space.
+    const from = new Int32Array(this.text.length + 1);
+    let n = 0;
+    let inRun = false;
+    for (let i = 0; i < original.length; i++) {
+      const space = isSpace(original.charCodeAt(i));
+      if (!space || !inRun) from[n++] = i;
+      inRun = space;
+    }
+    from[n] = original.length;
+    this.from = from;
+  }
+
+  /** The first collapsed index whose char comes from at or after `original`. */
+  indexAt(original: number): number {
+    let lo = 0;
+    let hi = this.from.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.from[mid]! < original) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The original span of collapsed chars [start, end). */
+  span(start: number, end: number): { start: number; end: number } {
+    return { start: this.from[start]!, end: this.from[end - 1]! + 1 };
+  }
+}
+
 /**
- * The first occurrence of `needle` at or after `from`: verbatim; else with any white space between
- * its words; else as the file escapes it (the last two are marked not verbatim).
+ * The first occurrence of `needle` at or after `from`: verbatim; else with other white space
+ * between its words; else as the file escapes it (the last two are marked not verbatim).
  */
-function findText(hay: string, needle: string, from: number): { start: number; end: number; verbatim: boolean } | null {
+function findText(hay: string, needle: string, from: number, spaced: CollapsedText): { start: number; end: number; verbatim: boolean } | null {
   if (!needle.trim()) return null;
   const at = hay.indexOf(needle, from);
   if (at >= 0) return { start: at, end: at + needle.length, verbatim: true };
-  const words = needle.trim().split(/\s+/u);
-  if (words.length <= 20000) {
-    const re = new RegExp(words.map(escapeRegExp).join('\\s+'), 'gu');
-    re.lastIndex = from;
-    const m = re.exec(hay);
-    if (m) return { start: m.index, end: m.index + m[0].length, verbatim: false };
-  }
+  const words = collapse(needle);
+  const c = spaced.text.indexOf(words, spaced.indexAt(from));
+  if (c >= 0) return { ...spaced.span(c, c + words.length), verbatim: false };
   for (const encode of ENCODINGS) {
     const written = encode(needle);
     const found = written !== needle ? hay.indexOf(written, from) : -1;
@@ -134,17 +175,27 @@ function findText(hay: string, needle: string, from: number): { start: number; e
  */
 export function findMarks(text: string, title: string, body: string): OriginalMark[] {
   const marks: OriginalMark[] = [];
-  const t = findText(text, title, 0);
+  const spaced = new CollapsedText(text);
+  const t = findText(text, title, 0, spaced);
   if (t) marks.push({ field: 'title', ...t });
-  const whole = body !== title ? findText(text, body, 0) : null;
+  const whole = body !== title ? findText(text, body, 0, spaced) : null;
   if (whole) marks.push({ field: 'body', ...whole });
   else if (body !== title) {
     let from = 0;
+    let tried = 0;
+    let missed = 0;
     for (const line of body.split('\n')) {
       const piece = line.trim();
       if (piece.length < 2) continue;
-      const found = findText(text, piece, from);
-      if (!found) continue;
+      // Each miss scans the whole rest of the region: a page whose lines the file never has as
+      // such (inline markup in every paragraph) stops after a few dozen instead of taking seconds.
+      if (++tried > 2000 || missed >= 40) break;
+      const found = findText(text, piece, from, spaced);
+      if (!found) {
+        missed++;
+        continue;
+      }
+      missed = 0;
       marks.push({ field: 'body', ...found });
       from = found.end;
     }
