@@ -1,5 +1,6 @@
 // `quire codes` and `quire code add|rename|merge|delete`: the codebook from the command line.
 import type { Code, CodeDeleteMode } from '../../shared/contract.ts';
+import { validateInput } from '../../shared/contract-schemas.ts';
 import { QuireError } from '../../shared/errors.ts';
 import { plural, UsageError, withArchive, type CliContext } from './cli-common.ts';
 import { codeTree, findCode, splitCodePath, walkCodePath, type CodeTreeNode } from './code-paths.ts';
@@ -45,6 +46,8 @@ function arity(ctx: CliContext, n: number, usage: string): string[] {
 async function addCode(ctx: CliContext): Promise<number> {
   const [typed] = arity(ctx, 1, 'quire code add PATH/TO/CODE [--color C]');
   const names = splitCodePath(typed!);
+  // Checked before any parent is made, so that a mistyped colour leaves nothing half done.
+  if (ctx.options.color !== undefined) validateInput('saveCode', { name: names.at(-1)!, color: ctx.options.color });
   const created: Code[] = [];
   const code = await withArchive(ctx.archivePath, async (call) => {
     const { found, missing } = walkCodePath(await call('listCodes', undefined), names);

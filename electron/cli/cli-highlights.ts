@@ -31,14 +31,17 @@ export async function highlightCommand(ctx: CliContext): Promise<number> {
     let start: number;
     let end: number;
     if (quote !== undefined) {
-      const found = occurrences(text, quote);
+      // As typed, else in composed form (a terminal may hand over decomposed accents).
+      const composed = quote.normalize('NFC');
+      const typed = occurrences(text, quote);
+      const [q, found] = typed.length === 0 && composed !== quote ? [composed, occurrences(text, composed)] : [quote, typed];
       if (found.length === 0) throw new QuireError('not-found', `The quote does not occur in entry ${entryId} (it must match the entry's text exactly, case and punctuation included).`);
       if (found.length > 1) {
-        const first = found.slice(0, 3).map((i) => `${toCodePoints(text, i)}-${toCodePoints(text, i + quote.length)}`);
+        const first = found.slice(0, 3).map((i) => `${toCodePoints(text, i)}-${toCodePoints(text, i + q.length)}`);
         throw new QuireError('invalid-input', `The quote occurs ${found.length} times in entry ${entryId} (at ${first.join(', ')}${found.length > 3 ? ', …' : ''}): quote more of the passage, or give --start and --end.`);
       }
       start = toCodePoints(text, found[0]!);
-      end = toCodePoints(text, found[0]! + quote.length);
+      end = toCodePoints(text, found[0]! + q.length);
     } else {
       start = wholeNumber(startOpt, '--start');
       end = wholeNumber(endOpt, '--end');

@@ -25,16 +25,20 @@ export async function deleteCommand(ctx: CliContext): Promise<number> {
     const sourceIds = [...new Set(source.map((s) => findSource(sources, s).id))];
     return call('deleteEntries', { ...(sourceIds.length > 0 ? { sourceIds } : {}), ...(entryIds.length > 0 ? { entryIds: [...new Set(entryIds)] } : {}) });
   });
+  if (result.entries === 0 && result.sources === 0) {
+    throw new QuireError('not-found', `Nothing was moved to the trash: ${entryIds.length === 1 ? `entry ${entryIds[0]} is` : 'those entries are'} not in this archive (or already in the trash).`);
+  }
   if (ctx.options.json) {
     ctx.io.out(JSON.stringify(result));
     return 0;
   }
+  const them = result.entries === 1 ? 'it' : 'them';
   const what = [result.sources > 0 ? plural(result.sources, 'source') : '', plural(result.entries, 'entry', 'entries')].filter(Boolean).join(' and ');
   const orphans =
     result.orphanedHighlights > 0
       ? `${plural(result.orphanedHighlights, 'highlight')} ${result.orphanedHighlights === 1 ? 'is' : 'are'} now orphaned (kept, and listed by quire highlights)`
-      : 'no highlight was on them';
-  ctx.io.out(`Moved ${what} to the trash; ${orphans}. quire undo restores them.`);
+      : `no highlight was on ${them}`;
+  ctx.io.out(`Moved ${what} to the trash; ${orphans}. quire undo restores ${them}.`);
   return 0;
 }
 
