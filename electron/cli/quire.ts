@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { QuireError } from '../../shared/errors.ts';
 import { resolveArchivePath } from '../core/default-archive.ts';
+import { backupCommand, listBackupsCommand, restoreCommand } from './cli-backup.ts';
 import { codeCommand, listCodesCommand } from './cli-codes.ts';
 import { collectionCommand } from './cli-collections.ts';
 import { UsageError, type CliContext, type CliIo, type CliOptions } from './cli-common.ts';
@@ -34,6 +35,11 @@ Commands:
   delete                          Move to the trash: --source NAME... or --entry ID...
                                   (highlights on them are kept, listed as orphaned)
   undo, redo                      Undo or redo the last change to annotations or the trash
+  backup                          A consistent copy of the archive, also while the app runs:
+                                  into FILE.backups/ beside it, or --out FILE
+  backups                         List the archive's backups (manual, daily, before upgrades)
+  restore BACKUP                  Put a backup in the archive's place (close the app first);
+                                  the state it replaces is kept as a backup
 ${EXPORT_USAGE}
 
 Options:
@@ -67,6 +73,9 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   export: ['json', 'collection', 'query', 'entry', 'all', 'highlights-only', 'context', 'format', 'out'],
   verify: ['json'],
   'import-project': ['json'],
+  backup: ['json', 'out'],
+  backups: ['json'],
+  restore: ['json'],
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -142,6 +151,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'undo':
       case 'redo':
         return await historyCommand(ctx, command);
+      case 'backup':
+        return await backupCommand(ctx);
+      case 'backups':
+        return await listBackupsCommand(ctx);
+      case 'restore':
+        return await restoreCommand(ctx);
       case 'export':
         return await exportCommand(ctx);
       case 'verify':
