@@ -64,9 +64,14 @@ export async function runExport(db: Db, req: ExportRequest, ctx: ExportJobContex
   const highlightsOnly = req.highlightsOnly === true;
   const warnings: string[] = [];
   const target = req.path ? path.resolve(req.path) : downloadFile(ctx.jobId);
-  await fs.promises.mkdir(path.dirname(target), { recursive: true });
   const part = `${target}.part`;
-  const sink = await ExportSink.open(part);
+  let sink: ExportSink;
+  try {
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    sink = await ExportSink.open(part);
+  } catch (error) {
+    throw writeFailure(error, target);
+  }
   const exportedAt = new Date().toISOString();
   const fileName = `quire-${slug(plan.title)}-${exportedAt.slice(0, 10)}.${EXPORT_EXTENSIONS[req.format]}`;
   let entries = 0;
@@ -116,13 +121,19 @@ export async function runExport(db: Db, req: ExportRequest, ctx: ExportJobContex
     await sink.close().catch(() => {});
     await fs.promises.rm(part, { force: true });
     if (error instanceof Cancelled) return report(false);
-    if (error instanceof QuireError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOENT') {
-      throw new QuireError('invalid-input', `Quire could not write ${target}: ${code === 'ENOSPC' ? 'the disk is full' : 'that place is not writable'}.`);
-    }
-    throw error;
+    throw writeFailure(error, target);
   }
+}
+
+/** A file system error in words a user can act on; anything else as it is. */
+function writeFailure(error: unknown, target: string): unknown {
+  if (error instanceof QuireError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return new QuireError('invalid-input', `Quire could not write ${target}: the disk is full.`);
+  if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST'].includes(code)) {
+    return new QuireError('invalid-input', `Quire could not write ${target}: that place is not writable (${code}).`);
+  }
+  return error;
 }
 
 function slug(text: string): string {
