@@ -142,7 +142,7 @@ describe('quire annotation commands', { timeout: 180_000 }, () => {
   });
 });
 
-describe('quire delete, undo and redo', { timeout: 180_000 }, () => {
+describe('quire code edits, delete to the trash, undo and redo', { timeout: 180_000 }, () => {
   const dir = tempDir();
 
   it('says there is nothing to undo or redo in a new archive', () => {
@@ -182,6 +182,21 @@ describe('quire delete, undo and redo', { timeout: 180_000 }, () => {
     expect(json(archive, ['stats']).entries).toBe(2);
     expect(fails(archive, ['delete', '--source', 'nothing.txt'], 1)).toMatch(/No source is named "nothing.txt"/);
     expect(fails(archive, ['delete'], 2)).toMatch(/usage: quire delete/);
+  });
+
+  it('renames and merges codes, and their highlights follow', () => {
+    const { archive, ids } = makeArchive(dir, 'rename-merge');
+    ok(archive, ['code', 'add', 'Weather/Storm']);
+    ok(archive, ['code', 'add', 'Weather/Gale/Night']);
+    json(archive, ['highlight', String(ids.harbour), '--quote', 'closed the harbour', '--code', 'Weather/Gale']);
+    expect(ok(archive, ['code', 'rename', 'Weather/Storm', 'Tempest'])).toMatch(/^Renamed Weather\/Storm to Weather\/Tempest\./);
+    expect(fails(archive, ['code', 'rename', 'Weather/Tempest', 'A/B'], 2)).toMatch(/a name, not a path/);
+    expect(ok(archive, ['code', 'merge', 'Weather/Gale', 'Weather/Tempest'])).toMatch(/Merged Weather\/Gale into Weather\/Tempest: 1 sub-code and 1 highlight moved/);
+    expect(json(archive, ['codes'])[0].children.map((c: { path: string }) => c.path)).toEqual(['Weather/Tempest']);
+    expect(json(archive, ['highlights', '--code', 'Weather/Tempest']).highlights[0].codes).toEqual(['Weather/Tempest']);
+    expect(json(archive, ['codes'])[0].children[0].children.map((c: { path: string }) => c.path)).toEqual(['Weather/Tempest/Night']);
+    expect(fails(archive, ['code', 'add', 'Other', '--color', 'red'], 1)).toMatch(/colour like #/);
+    expect(json(archive, ['codes']).map((c: { name: string }) => c.name)).toEqual(['Weather']);
   });
 
   it('deletes a code as asked and says how much hung under it', () => {
