@@ -571,8 +571,8 @@ export interface UndoResult extends HistoryState {
 // ---- Export ----------------------------------------------------------------
 //
 // Exports stream: entries and highlights are read a page at a time and written to the file as
-// they come, so memory stays flat however large the export (DOCX excepted: the docx package holds
-// the document's model until it is packed). Positions in every format are the highlights' own:
+// they come, so memory stays flat however large the export (a DOCX too: the docx package makes
+// its frame, and the entries stream into it). Positions in every format are the highlights' own:
 // code points of the entry text (see Annotation above), end exclusive.
 
 export type ExportFormat = 'md' | 'html' | 'docx' | 'csv' | 'json' | 'qdpx' | 'w3c';

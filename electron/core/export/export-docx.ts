@@ -1,41 +1,56 @@
-// Word (.docx) with the `docx` package: the same content as the HTML export. Right-to-left
+// Word (.docx): the same content as the HTML export. The `docx` package makes the document's
+// frame (styles, numbering, settings, properties, the title, colophon and codebook legend); the
+// entries are then streamed into word/document.xml where the frame holds a marker paragraph, as
+// WordprocessingML paragraphs and runs written here, so a 50,000-entry export never holds the
+// whole document (the docx package keeps every paragraph object until it packs). Right-to-left
 // entries' paragraphs are marked bidi (w:bidi) and their runs rtl; highlights are shaded in their
-// code's colour and numbered. The one format that is not streamed: the docx package holds the
-// document's model until it packs it, so a very large export warns (Markdown or HTML stream).
-import { HeadingLevel, Document, Packer, Paragraph, ShadingType, TextRun, type ParagraphChild } from 'docx';
+// code's colour and numbered.
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { citationOf, citationText } from './citation.ts';
 import type { ExportCode, ExportEntry, Exporter } from './export-model.ts';
 import { entryMeta, entryTitle, exportColophon, exportHeading, highlightColor, sourceLines } from './export-render.ts';
+import { ZipWriter } from './export-sink.ts';
 import { pieceLines, segmentText, withContext } from './passage-segments.ts';
+import { xmlText } from './xml-text.ts';
 
-const LARGE = 20_000;
+const MARK = 'QUIRE-ENTRIES-GO-HERE';
 
 export const exportDocx: Exporter = async (job) => {
   const { options } = job;
-  const children: Paragraph[] = [
+  const frame: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(exportHeading(options))] }),
     new Paragraph({ children: [new TextRun({ text: exportColophon(options), italics: true, color: '5F5F64', size: 18 })] }),
   ];
   if (job.codes.length > 0) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Codebook')] }));
-    codebook(job.codes, null, 0, children);
+    frame.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Codebook')] }));
+    codebook(job.codes, null, 0, frame);
   }
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Entries')] }));
+  frame.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Entries')] }));
+  // Heading 2 is used by the entries: a paragraph in that style makes the frame carry it.
+  frame.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(MARK)] }));
+  const doc = new Document({ creator: `Quire ${options.appVersion}`, title: options.title, description: exportColophon(options), sections: [{ children: frame }] });
+  const parts = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  const documentXml = strFromU8(parts['word/document.xml']!);
+  const mark = documentXml.indexOf(MARK);
+  const start = documentXml.lastIndexOf('<w:p>', mark);
+  const end = documentXml.indexOf('</w:p>', mark) + '</w:p>'.length;
+  if (mark < 0 || start < 0) throw new Error('The Word frame has no place for the entries.');
+
+  const zip = new ZipWriter(job.sink);
+  for (const [name, data] of Object.entries(parts)) if (name !== 'word/document.xml') await zip.add(name, data);
+  const body = zip.stream('word/document.xml');
+  await body.push(documentXml.slice(0, start));
   let number = 0;
   for await (const page of job.pages()) {
     for (const entry of page) {
       number++;
-      entryParagraphs(entry, number, options.highlightsOnly ? options.context : null, children);
+      await body.push(entryXml(entry, number, options.highlightsOnly ? options.context : null));
     }
   }
-  if (number > LARGE) job.warn(`Word documents are built in memory: ${number.toLocaleString('en')} entries make a very large one. Markdown or HTML stream instead.`);
-  const doc = new Document({
-    creator: `Quire ${options.appVersion}`,
-    title: options.title,
-    description: exportColophon(options),
-    sections: [{ children }],
-  });
-  await job.sink.write(new Uint8Array(await Packer.toBuffer(doc)));
+  await body.push(documentXml.slice(end));
+  await body.end();
+  await zip.end();
 };
 
 function codebook(codes: ExportCode[], parentId: number | null, depth: number, out: Paragraph[]): void {
@@ -54,48 +69,79 @@ function codebook(codes: ExportCode[], parentId: number | null, depth: number, o
   }
 }
 
-function entryParagraphs(entry: ExportEntry, number: number, context: number | null, out: Paragraph[]): void {
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+  /** Half-points. */
+  size?: number;
+  underline?: string;
+  shade?: string;
+  superscript?: boolean;
+  rtl?: boolean;
+}
+
+/** A run: properties in the order WordprocessingML's schema lists them. */
+function run(text: string, s: RunStyle = {}): string {
+  const props = [
+    s.bold ? '<w:b/><w:bCs/>' : '',
+    s.italics ? '<w:i/><w:iCs/>' : '',
+    s.color ? `<w:color w:val="${s.color}"/>` : '',
+    s.size ? `<w:sz w:val="${s.size}"/><w:szCs w:val="${s.size}"/>` : '',
+    s.underline ? `<w:u w:val="single" w:color="${s.underline}"/>` : '',
+    s.shade ? `<w:shd w:val="clear" w:color="auto" w:fill="${s.shade}"/>` : '',
+    s.superscript ? '<w:vertAlign w:val="superscript"/>' : '',
+    s.rtl ? '<w:rtl/>' : '',
+  ].join('');
+  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
+}
+
+function para(runs: string[], p: { style?: string; bidi?: boolean; indent?: number } = {}): string {
+  const props = `${p.style ? `<w:pStyle w:val="${p.style}"/>` : ''}${p.bidi ? '<w:bidi/>' : ''}${p.indent ? `<w:ind w:left="${p.indent}"/>` : ''}`;
+  return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}${runs.join('')}</w:p>`;
+}
+
+function entryXml(entry: ExportEntry, number: number, context: number | null): string {
   const rtl = entry.direction === 'rtl';
-  const para = (children: ParagraphChild[], extra: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
-    new Paragraph({ bidirectional: rtl, children, ...extra });
-  const run = (text: string, opts: ConstructorParameters<typeof TextRun>[0] & object = {}) => new TextRun({ text, rightToLeft: rtl, ...opts });
-  out.push(para([run(`${number}. ${entryTitle(entry)}`)], { heading: HeadingLevel.HEADING_2 }));
-  out.push(para([run(entryMeta(entry), { color: '5F5F64' }), ...(entry.url ? [new TextRun({ text: ` · ${entry.url}`, color: '5F5F64' })] : [])]));
-  for (const s of sourceLines(entry)) out.push(new Paragraph({ children: [new TextRun({ text: `Source: ${s}`, color: '5F5F64', size: 18 })] }));
-  if (entry.tags.length > 0) out.push(para([run(`Tags: ${entry.tags.join(', ')}`, { color: '5F5F64', size: 18 })]));
-  for (const n of entry.notes) out.push(para([run(`Note: ${n.text}`, { italics: true })]));
+  const r = (text: string, s: RunStyle = {}) => run(text, { rtl, ...s });
+  const out: string[] = [para([r(`${number}. ${entryTitle(entry)}`)], { style: 'Heading2', bidi: rtl })];
+  out.push(para([r(entryMeta(entry), { color: '5F5F64' }), ...(entry.url ? [run(` · ${entry.url}`, { color: '5F5F64' })] : [])], { bidi: rtl }));
+  for (const s of sourceLines(entry)) out.push(para([run(`Source: ${s}`, { color: '5F5F64', size: 18 })]));
+  if (entry.tags.length > 0) out.push(para([r(`Tags: ${entry.tags.join(', ')}`, { color: '5F5F64', size: 18 })], { bidi: rtl }));
+  for (const n of entry.notes) out.push(para([r(`Note: ${n.text}`, { italics: true })], { bidi: rtl }));
   const hs = entry.highlights;
   if (context === null) {
     for (const line of pieceLines(segmentText(entry.text, hs))) {
-      const runs: TextRun[] = [];
+      const runs: string[] = [];
       for (const p of line) {
         if (p.text !== '') {
           const cover = p.covering.length > 0 ? hs[p.covering[p.covering.length - 1]!]! : null;
-          runs.push(run(p.text, cover ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(highlightColor(cover)) }, ...(p.covering.length > 1 ? { underline: { color: hex(highlightColor(hs[p.covering[0]!]!)) } } : {}) } : {}));
+          const outer = p.covering.length > 1 ? hs[p.covering[0]!]! : null;
+          runs.push(r(p.text, cover ? { shade: hex(highlightColor(cover)), ...(outer ? { underline: hex(highlightColor(outer)) } : {}) } : {}));
         }
-        for (const i of p.endingHere) runs.push(run(`[${i + 1}]`, { superScript: true, color: '2F6F5E' }));
+        for (const i of p.endingHere) runs.push(r(`[${i + 1}]`, { superscript: true, color: '2F6F5E' }));
       }
-      out.push(para(runs));
+      out.push(para(runs, { bidi: rtl }));
     }
   }
   hs.forEach((h, i) => {
     const ctx = withContext(entry.text, h, context ?? 0);
-    const shade = { type: ShadingType.CLEAR, color: 'auto', fill: hex(highlightColor(h)) };
     out.push(
       para(
         [
-          run(`[${i + 1}] `, { bold: true }),
-          ...(ctx.before ? [run(`…${ctx.before}`, { color: '7B7B81' })] : []),
-          run(ctx.passage, { shading: shade }),
-          ...(ctx.after ? [run(`${ctx.after}…`, { color: '7B7B81' })] : []),
+          r(`[${i + 1}] `, { bold: true }),
+          ...(ctx.before ? [r(`…${ctx.before}`, { color: '7B7B81' })] : []),
+          r(ctx.passage, { shade: hex(highlightColor(h)) }),
+          ...(ctx.after ? [r(`${ctx.after}…`, { color: '7B7B81' })] : []),
         ],
-        { indent: { left: 360 } },
+        { bidi: rtl, indent: 360 },
       ),
     );
-    if (h.codes.length > 0) out.push(para([run(`Codes: ${h.codes.map((c) => c.path).join(', ')}`, { size: 18 })], { indent: { left: 360 } }));
-    if (h.note) out.push(para([run(`Note: ${h.note}`, { italics: true, size: 18 })], { indent: { left: 360 } }));
-    out.push(new Paragraph({ indent: { left: 360 }, children: [new TextRun({ text: citationText(citationOf(entry, h.start, h.end)), color: '5F5F64', size: 16 })] }));
+    if (h.codes.length > 0) out.push(para([r(`Codes: ${h.codes.map((c) => c.path).join(', ')}`, { size: 18 })], { bidi: rtl, indent: 360 }));
+    if (h.note) out.push(para([r(`Note: ${h.note}`, { italics: true, size: 18 })], { bidi: rtl, indent: 360 }));
+    out.push(para([run(citationText(citationOf(entry, h.start, h.end)), { color: '5F5F64', size: 16 })], { indent: 360 }));
   });
+  return out.join('');
 }
 
 function hex(color: string): string {

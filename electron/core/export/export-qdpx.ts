@@ -39,7 +39,9 @@ export const exportQdpx: Exporter = async (job) => {
         if (sources === 0) await qde.write('<Sources>\n');
         sources++;
         const guid = entry.guid.toLowerCase();
-        await zip.add(`sources/${guid}.txt`, entry.text);
+        // Stored, not deflated: fflate sets up a deflate stream per member, milliseconds each, which
+        // made 2,000 small texts take seconds; project.qde, the one big member, is deflated.
+        await zip.add(`sources/${guid}.txt`, entry.text, true);
         const meta = [
           entry.title,
           [entry.date, entry.author, entry.outlet].filter(Boolean).join(' · '),

@@ -162,6 +162,12 @@ export class ExportReader {
     });
   }
 
+  /** Of these ids, those with at least one live, anchored highlight (a highlights-only export reads no others). */
+  withHighlights(ids: number[]): number[] {
+    const having = new Set(this.db.prepare("SELECT DISTINCT entry_id FROM highlights WHERE deleted_at IS NULL AND anchor <> 'orphaned'").pluck().all() as number[]);
+    return ids.filter((id) => having.has(id));
+  }
+
   /** Every live entry, oldest first (undated last). */
   allEntryIds(): number[] {
     return this.db.prepare('SELECT id FROM entries ORDER BY date IS NULL, date, id').pluck().all() as number[];

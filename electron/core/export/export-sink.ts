@@ -37,6 +37,11 @@ export class ExportSink {
     if (this.queued >= CHUNK) await this.drain();
   }
 
+  /** Writes what has gathered once it is a chunk's worth (many small zip members share a write). */
+  async drainIfFull(): Promise<void> {
+    if (this.queued >= CHUNK) await this.drain();
+  }
+
   async drain(): Promise<void> {
     if (this.queued === 0) return;
     const chunk = Buffer.concat(this.queue, this.queued);
@@ -72,7 +77,31 @@ export class ZipWriter {
     const file = store ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
     this.zip.add(file);
     file.push(typeof data === 'string' ? encoder.encode(data) : data, true);
-    await this.settle();
+    await this.settle(false);
+  }
+
+  /** A member written piece by piece (the only one open until `end`). */
+  stream(name: string): { push(data: string): Promise<void>; end(): Promise<void> } {
+    const entry = new ZipDeflate(name, { level: 6 });
+    this.zip.add(entry);
+    let pending: Uint8Array[] = [];
+    let size = 0;
+    const flush = async (final: boolean) => {
+      const joined = Buffer.concat(pending, size);
+      pending = [];
+      size = 0;
+      entry.push(joined, final);
+      await this.settle(false);
+    };
+    return {
+      push: async (data: string) => {
+        const bytes = encoder.encode(data);
+        pending.push(bytes);
+        size += bytes.byteLength;
+        if (size >= CHUNK) await flush(false);
+      },
+      end: () => flush(true),
+    };
   }
 
   /** Adds a file from disk, read and compressed a chunk at a time. */
@@ -100,8 +129,8 @@ export class ZipWriter {
     await this.settle();
   }
 
-  private async settle(): Promise<void> {
+  private async settle(all = true): Promise<void> {
     if (this.failure) throw this.failure;
-    await this.sink.drain();
+    await (all ? this.sink.drain() : this.sink.drainIfFull());
   }
 }

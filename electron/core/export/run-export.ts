@@ -60,8 +60,9 @@ export function downloadFile(jobId: string): string {
 
 export async function runExport(db: Db, req: ExportRequest, ctx: ExportJobContext): Promise<ExportReport> {
   const reader = new ExportReader(db);
-  const plan = planExport(db, reader, req.scope);
   const highlightsOnly = req.highlightsOnly === true;
+  const plan = planExport(db, reader, req.scope);
+  if (highlightsOnly) plan.ids = reader.withHighlights(plan.ids);
   const warnings: string[] = [];
   const target = req.path ? path.resolve(req.path) : downloadFile(ctx.jobId);
   const part = `${target}.part`;
