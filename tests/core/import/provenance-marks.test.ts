@@ -20,6 +20,5 @@ describe('marks in the original region', () => {
     const record = '{"title":"A","text":"one\\ntwo\\none"}';
     const marks = findMarks(record, 'A', 'one\ntwo\none\nnever there');
     expect(marks.filter((m) => m.field === 'body').map((m) => m.start)).toEqual([record.indexOf('one'), record.indexOf('two'), record.lastIndexOf('one')]);
-
   });
 });
