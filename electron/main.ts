@@ -83,6 +83,7 @@ async function start(): Promise<void> {
       newArchive: () => void chooseArchive('new'),
       openArchive: () => void chooseArchive('open'),
       exportArchive: () => send({ type: 'show-export' }),
+      showBackups: () => send({ type: 'show-backups' }),
       devTools: !app.isPackaged,
     }),
   );

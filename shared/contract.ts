@@ -823,7 +823,9 @@ export type ArchiveEvent =
   | { type: 'annotations-changed' }
   | { type: 'export-progress'; progress: ExportProgress }
   /** The desktop menu's File › Export… (sent by the shell, not the archive): the page opens its export dialog. */
-  | { type: 'show-export' };
+  | { type: 'show-export' }
+  /** The desktop menu's File › Backups… (sent by the shell): the page opens its backups dialog. */
+  | { type: 'show-backups' };
 
 /** IPC channel names, listed once. */
 export const CHANNELS = {

@@ -6,6 +6,7 @@ import { type HighlightFilters } from './components/annotation-filters.tsx';
 import { AnnotationsView, NO_HIGHLIGHT_FILTERS } from './components/annotations-view.tsx';
 import { DropOverlay } from './components/drop-overlay.tsx';
 import { ErrorBanner } from './components/error-banner.tsx';
+import { BackupsDialog } from './components/backups-dialog.tsx';
 import { ExportDialog } from './components/export-dialog.tsx';
 import { FilterChips } from './components/filter-chips.tsx';
 import { HistoryStatus } from './components/history-status.tsx';
@@ -22,6 +23,7 @@ import { UndoToast } from './components/undo-toast.tsx';
 import { useArchiveHistory } from './hooks/use-archive-history.ts';
 import { useAnnotationVersion } from './hooks/use-annotation-version.ts';
 import { useArchiveVersion } from './hooks/use-archive-version.ts';
+import { useArchiveEvent } from './hooks/use-archive-event.ts';
 import { useAsyncValue } from './hooks/use-async-value.ts';
 import { useCodes } from './hooks/use-codes.ts';
 import { useImport } from './hooks/use-import.ts';
@@ -61,6 +63,10 @@ export function App({ connection }: { connection: Connection }) {
   const history = useArchiveHistory(connection, { toastOffered: undo.offer !== null, onError: setError, onChanged: bump });
   const imports = useImport(connection);
   const exportMenu = useShowExport(connection);
+  const [backupsOpen, setBackupsOpen] = useState(false);
+  useArchiveEvent(connection, (e) => e.type === 'show-backups' && setBackupsOpen(true));
+  const info = useAsyncValue(`info#${version}`, () => connection.api.info());
+  const readOnly = info.value?.readOnly ?? null;
   const dragging = useWindowDrop(connection.mode, imports.importDropped);
 
   const stats = useAsyncValue(`stats#${version}`, () => connection.api.stats());
@@ -144,6 +150,7 @@ export function App({ connection }: { connection: Connection }) {
     <div className="app">
       <Sidebar
         connection={connection}
+        onShowBackups={() => setBackupsOpen(true)}
         entryCount={stats.value?.entries ?? null}
         showingAll={!search.query && !narrowed}
         onShowAll={() => search.reset()}
@@ -212,6 +219,14 @@ export function App({ connection }: { connection: Connection }) {
             {!archiveEmpty && <Timeline timeline={timeline.value} dateFrom={search.dateFrom} dateTo={search.dateTo} onRange={search.setDates} />}
           </header>
         )}
+        {readOnly && (
+          <div className="readonly-banner" role="status">
+            <span>Read-only: {readOnly}</span>
+            <button type="button" className="text-button small" onClick={() => setBackupsOpen(true)}>
+              Backups…
+            </button>
+          </div>
+        )}
         {shownError && <ErrorBanner message={shownError} onDismiss={() => (setError(null), imports.dismiss())} />}
         <ImportProgressBar state={imports.state} onCancel={imports.cancel} />
         <div className={`panes${view === 'annotations' ? ' is-annotations' : ''}`}>
@@ -262,6 +277,7 @@ export function App({ connection }: { connection: Connection }) {
       <UndoToast offer={undo.offer} onUndo={undo.undo} onDismiss={undo.dismiss} onHold={undo.hold} />
       <HistoryStatus status={history.status} onRun={history.run} onDismiss={history.dismiss} />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {backupsOpen && <BackupsDialog connection={connection} readOnly={readOnly} onClose={() => setBackupsOpen(false)} onRestored={bump} />}
       {exportMenu.open && <ExportDialog connection={connection} search={view === 'search' ? search.request : null} searchTotal={pages.total} onClose={exportMenu.close} />}
       {imports.state.phase === 'done' && (
         <ImportReportDialog

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ArchiveHost } from '../../electron/core/worker/archive-host.ts';
+import { ArchiveHost, type HostOptions } from '../../electron/core/worker/archive-host.ts';
 import { serveArchive, type RunningServer } from '../../electron/serve/serve-archive.ts';
 import { REPO_ROOT } from './temp-dir.ts';
 
@@ -37,9 +37,12 @@ export function rendererDir(): string {
   return dir;
 }
 
-export async function openApp(archivePath: string, options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
+export async function openApp(
+  archivePath: string,
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; host?: HostOptions } = {},
+): Promise<AppSession> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
-  const host = await ArchiveHost.open(archivePath);
+  const host = await ArchiveHost.open(archivePath, options.host);
   const server = await serveArchive({ host, rendererDir: rendererDir() });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: options.viewport ?? { width: 1280, height: 800 } });

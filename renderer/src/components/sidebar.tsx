@@ -13,6 +13,8 @@ import { SidebarSection } from './sidebar-section.tsx';
 
 interface Props {
   connection: Connection;
+  /** Opens the backups dialog (make one now, restore one). */
+  onShowBackups(): void;
   entryCount: number | null;
   showingAll: boolean;
   onShowAll(): void;
@@ -73,6 +75,9 @@ export function Sidebar(p: Props) {
             <kbd aria-hidden="true">a</kbd>
           </button>
           <ImportButtons connection={p.connection} onFiles={p.onImportFiles} onPaths={p.onImportPaths} disabled={p.importing} />
+          <button type="button" className="text-button small sidebar-backups" onClick={p.onShowBackups}>
+            Backups…
+          </button>
         </SidebarSection>
         <SidebarSection title="Codebook">
           <Codebook
