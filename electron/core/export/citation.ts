@@ -1,6 +1,8 @@
 // A citation a reader can check offline: which file (name and SHA-256), where in it (the
 // import's locator, else the entry's span of the stored text), which passage (code points of the
 // entry text), and the entry's date, author and outlet.
+import type { SourceLocator } from '../../../shared/contract.ts';
+import { locatorLabel as readerLabel } from '../import/original-region.ts';
 import type { ExportEntry, ExportProvenance } from './export-model.ts';
 
 export interface CitedSource {
@@ -44,31 +46,15 @@ export function citationText(c: Citation): string {
   return `${who ? `${who}. ` : ''}${where || 'no source file'}; code points ${c.start}–${c.end} of entry ${c.entryGuid}.`;
 }
 
-/** A locator in words; the span of the stored text when the import recorded none. */
+/**
+ * A locator in words (the reader's own wording, import/original-region.ts), with the extractor that
+ * derived the text and, for a WARC page, its payload digest; the span of the stored text when the
+ * import recorded no locator (entries imported before schema 5).
+ */
 export function locatorLabel(p: ExportProvenance): string {
   const l = p.locator;
-  const n = (k: string) => (typeof l?.[k] === 'number' ? (l[k] as number) : null);
-  const s = (k: string) => (typeof l?.[k] === 'string' ? (l[k] as string) : null);
-  const extractor = s('extractor');
-  const via = extractor ? ` [${extractor}]` : '';
-  switch (l ? s('kind') : null) {
-    case 'text':
-      return `characters ${n('start')}–${n('end')} of the decoded text${via}`;
-    case 'json':
-      return `${n('line') !== null ? `line ${n('line')}, ` : ''}record ${s('pointer') || '/'} (characters ${n('start')}–${n('end')})${via}`;
-    case 'csv':
-      return `row ${n('row')} (lines ${n('firstLine')}–${n('lastLine')})${via}`;
-    case 'html':
-      return `element ${s('path')} (characters ${n('start')}–${n('end')} of the markup)${via}`;
-    case 'mail':
-      return `message ${n('index')}${s('messageId') ? ` <${s('messageId')}>` : ''} (bytes ${n('byteStart')}–${n('byteEnd')})${via}`;
-    case 'warc':
-      return `WARC record ${s('recordId') ?? `at byte ${n('recordOffset')}`}${s('targetUri') ? ` for ${s('targetUri')}` : ''}${s('payloadDigest') ? ` (payload ${s('payloadDigest')})` : ''}${s('path') ? `, element ${s('path')}` : ''}${via}`;
-    case 'pdf': {
-      const pages = Array.isArray(l?.['pages']) ? (l['pages'] as number[]) : [];
-      return `${pages.length === 1 ? 'page' : 'pages'} ${pages.length > 1 ? `${pages[0]}–${pages[pages.length - 1]}` : (pages[0] ?? '?')}${via}`;
-    }
-    default:
-      return `characters ${p.start}–${p.end} of the stored text`;
-  }
+  if (!l || typeof l['kind'] !== 'string') return `characters ${p.start}–${p.end} of the stored text`;
+  const digest = l['kind'] === 'warc' && typeof l['payloadDigest'] === 'string' ? `, payload ${l['payloadDigest']}` : '';
+  const extractor = typeof l['extractor'] === 'string' ? ` [${l['extractor']}]` : '';
+  return `${readerLabel(l as unknown as SourceLocator)}${digest}${extractor}`;
 }

@@ -69,7 +69,7 @@ describe('export formats', () => {
     expect(records.find((r) => r['quote'] === '𠀋字')).toMatchObject({ author: '李华', outlet: '港口日报', date: '2019-06-20' });
     // Locators a reader can follow: the JSON record's pointer, the WARC record's id and URI.
     expect(records.find((r) => r['quote'] === '𠀋字')!['locator']).toMatch(/record \/2\b/);
-    expect(records.find((r) => r['quote'] === 'the price of lunch')!['locator']).toContain('WARC record <urn:uuid:5d0c3e36-4b7a-4c1e-9a51-0e0d2b9f8a11> for https://docks.example/meeting');
+    expect(records.find((r) => r['quote'] === 'the price of lunch')!['locator']).toContain('record <urn:uuid:5d0c3e36-4b7a-4c1e-9a51-0e0d2b9f8a11> (https://docks.example/meeting), element html > body > article');
   });
 
   it('JSON: full fidelity, every position cuts its quote, documented by docs/export-schema.json', async () => {
