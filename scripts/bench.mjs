@@ -260,5 +260,16 @@ else {
     say(`| \`${q}\` | ${pct(xs, 50).toFixed(1)} | ${count.toLocaleString('en')} |`);
   }
 }
+// ---- Export: the archive's highlights in every format, each in a process of its own (peak RSS) ----
+{
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench', 'export-bench.mjs')], {
+    env: { ...process.env, QUIRE_BENCH_ARCHIVE: archiveFile },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  say('');
+  for (const line of (r.stdout || '').trimEnd().split('\n')) say(line);
+  if (r.status !== 0) say(`Export bench failed: ${(r.stderr || '').trim().split('\n').pop()}`);
+}
 fs.writeFileSync(path.join(BENCH, 'report.md'), `${lines.join('\n')}\n`);
 console.log(`\nwrote ${path.relative(ROOT, path.join(BENCH, 'report.md'))}`);
