@@ -283,6 +283,8 @@ CREATE INDEX entries_near_group ON entries(near_group);
 
 CREATE INDEX entries_outlet ON entries(outlet);
 
+CREATE INDEX entry_bands_entry ON entry_bands(entry_id);
+
 CREATE INDEX entry_notes_entry ON entry_notes(entry_id);
 
 CREATE INDEX entry_sources_source ON entry_sources(source_id, ordinal);

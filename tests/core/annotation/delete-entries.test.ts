@@ -171,6 +171,12 @@ describe('deleting sources and entries', () => {
     expect(archive.db.prepare('SELECT count(*) FROM trash_sources').pluck().get()).toBe(1);
   });
 
+  it('finds a deleted entry’s near-duplicate bands by its id, not by reading every band', () => {
+    // The cascade from entries to entry_bands looks the rows up this way, once per deleted entry.
+    const plan = archive.db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM entry_bands WHERE entry_id = ?').all(1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING (COVERING )?INDEX entry_bands_entry/);
+  });
+
   it('refuses a request naming nothing, and deletes nothing for ids that are not there', () => {
     expect(() => del({})).toThrow(/Say which sources or entries/);
     expect(del({ entryIds: [999_999], sourceIds: [999_999] })).toEqual({ sources: 0, entries: 0, orphanedHighlights: 0 });
