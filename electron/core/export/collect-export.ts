@@ -48,7 +48,8 @@ export function planExport(db: Db, reader: ExportReader, scope: ExportScope): Ex
       const search = new SearchService(db);
       const ids: number[] = [];
       for (let offset = 0; ; offset += SEARCH_PAGE) {
-        const result = search.search({ ...scope.search, limit: SEARCH_PAGE, offset });
+        // By date, not relevance: pages of a date order never overlap or skip, however many matches.
+        const result = search.search({ ...scope.search, sort: scope.search.sort === 'date-desc' ? 'date-desc' : 'date-asc', limit: SEARCH_PAGE, offset });
         for (const hit of result.hits) ids.push(hit.id);
         if (result.hits.length < SEARCH_PAGE) break;
       }
