@@ -203,4 +203,18 @@ describe('export formats', () => {
     const h = rows.find((r) => r.includes('Fares stay the same'))!;
     expect(h.slice(-2)).toEqual(['irs. ', '.']);
   });
+  it('a collection holding a single highlight brings its entry with just that highlight; a search exports its matches', async () => {
+    const c = built.archive.call('saveCollection', { name: 'Quotes only' }) as { id: number };
+    const fares = built.highlights.find((h) => h.exact === 'Fares stay the same')!;
+    built.archive.call('addToCollection', { collectionId: c.id, highlightIds: [fares.id] });
+    const out = path.join(dir, 'quotes.json');
+    const report = (await built.archive.call('exportArchive', { scope: { kind: 'collection', collectionId: c.id }, format: 'json', path: out })) as ExportReport;
+    expect(report).toMatchObject({ entries: 1, highlights: 1 });
+    const data = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(data.entries[0].highlights.map((h: { guid: string }) => h.guid)).toEqual([fares.guid]);
+    expect(data.collections).toEqual([expect.objectContaining({ name: 'Quotes only', entries: [], highlights: [fares.guid] })]);
+
+    const searched = (await built.archive.call('exportArchive', { scope: { kind: 'search', search: { query: 'lunch OR 渡轮' } }, format: 'csv', path: path.join(dir, 'search.csv') })) as ExportReport;
+    expect(searched).toMatchObject({ entries: 2, highlights: 3 });
+  });
 });
