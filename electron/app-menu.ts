@@ -8,6 +8,8 @@ export interface MenuActions {
   openArchive(): void;
   /** Opens the page's export dialog. */
   exportArchive(): void;
+  /** A Quire JSON export or a REFI-QDA project (.qdpx) into this archive. */
+  importProject(): void;
   /** Opens the page's backups dialog (back up now, restore). */
   showBackups(): void;
   /** DevTools only in development builds: a packaged app never offers them. */
@@ -28,6 +30,7 @@ export function buildAppMenu(actions: MenuActions): Menu {
         { label: 'Open Archive…', accelerator: 'CmdOrCtrl+O', click: () => actions.openArchive() },
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportArchive() },
+        { label: 'Import Project…', click: () => actions.importProject() },
         { label: 'Backups…', click: () => actions.showBackups() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHANNELS, type ArchiveEvent, type WireResult } from '../shared/contract.ts';
+import { CHANNELS, type ArchiveEvent, type ImportProjectReport, type WireResult } from '../shared/contract.ts';
 import { defaultArchivePath } from './core/default-archive.ts';
 import { ArchiveHost } from './core/worker/archive-host.ts';
 import { buildAppMenu } from './app-menu.ts';
@@ -83,6 +83,7 @@ async function start(): Promise<void> {
       newArchive: () => void chooseArchive('new'),
       openArchive: () => void chooseArchive('open'),
       exportArchive: () => send({ type: 'show-export' }),
+      importProject: () => void importProjectFromDialog(),
       showBackups: () => send({ type: 'show-backups' }),
       devTools: !app.isPackaged,
     }),
@@ -161,6 +162,24 @@ async function pickExportPath(suggestedName: string): Promise<string | null> {
   const options = { title: 'Export', defaultPath: name, ...(ext ? { filters: [{ name: ext.toUpperCase(), extensions: [ext] }] } : {}) };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** File › Import Project…: a Quire JSON export or a .qdpx, then what came in (and what was left out). */
+async function importProjectFromDialog(): Promise<void> {
+  const options = { title: 'Import a project', filters: [{ name: 'REFI-QDA project or Quire export', extensions: ['qdpx', 'json'] }], properties: ['openFile' as const] };
+  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  const file = picked.filePaths[0];
+  if (picked.canceled || !file || !host) return;
+  const result = await host.invoke('importProject', { path: file });
+  if (!result.ok) {
+    dialog.showErrorBox('Quire could not import the project', result.error.message);
+    return;
+  }
+  const r = result.value as ImportProjectReport;
+  const c = r.created;
+  const detail = [`New: ${c.entries} entries, ${c.codes} codes, ${c.highlights} highlights, ${c.notes} notes, ${c.collections} collections.`, ...r.warnings].join('\n');
+  const box = { type: 'info' as const, message: `Imported ${path.basename(file)}`, detail };
+  await (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
 }
 
 async function importFromDialog(kind: 'files' | 'folder'): Promise<void> {
