@@ -16,7 +16,8 @@ const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 const SOURCE_NAME = `e.id IN (SELECT es.entry_id FROM entry_sources es JOIN sources s ON s.id = es.source_id WHERE s.name LIKE ? ESCAPE '\\')`;
 // Annotation filters see live rows only: deleted (trashed) codes, highlights, notes and
 // collections keep their rows for undo but no longer match.
-const TAG_NAME = 'e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name = ?)';
+// Names typed in a query match as words do, ignoring case and diacritics in any script (quire_fold).
+const TAG_NAME = 'e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE quire_fold(t.name) = quire_fold(?))';
 
 /** Live codes with their paths (names from the root joined by "/", a "/" inside a name written "\/"), as CodeTree.path gives them. */
 export const CODE_PATHS = `code_paths(id, path) AS (
@@ -38,8 +39,8 @@ const withCodes = (codeIds: string) => `e.id IN (SELECT h.entry_id FROM highligh
 
 /** `code:NAME` or `code:Parent/Child`: that code (by name at any level, or by path) and all its sub-codes. */
 const CODE_TREE = withCodes(
-  codeSubtree(`SELECT id FROM code_paths WHERE path = ? COLLATE NOCASE
-        UNION SELECT id FROM codes WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL`),
+  codeSubtree(`SELECT id FROM code_paths WHERE quire_fold(path) = quire_fold(?)
+        UNION SELECT id FROM codes WHERE quire_fold(name) = quire_fold(?) AND deleted_at IS NULL`),
 );
 
 /** Entries in a live collection (its entry members: its highlights are listed with the highlights). */
@@ -76,7 +77,7 @@ export function filterSql(node: Extract<QueryNode, { kind: 'filter' | 'date' }>)
     case 'code':
       return { sql: CODE_TREE, params: [node.value, node.value], label: `code:${node.value}` };
     case 'collection':
-      return { sql: inCollections('c.name = ? COLLATE NOCASE'), params: [node.value], label: `collection:${node.value}` };
+      return { sql: inCollections('quire_fold(c.name) = quire_fold(?)'), params: [node.value], label: `collection:${node.value}` };
     case 'has': {
       const what = node.value.toLowerCase() as keyof typeof HAS;
       return { sql: HAS[what], params: [], label: `has:${what}` };

@@ -59,6 +59,8 @@ describe('tags and entry notes', () => {
   it('finds tagged entries with tag: in any case', () => {
     expect(titles(search(archive, 'tag:flood'))).toEqual(['Budget vote', 'Flood report']);
     expect(titles(search(archive, 'tag:FLOOD river'))).toEqual(['Flood report']);
+    // As words do, tag names match whatever their case and accents.
+    expect(titles(search(archive, 'tag:ECONOMIE'))).toEqual(['Budget vote', 'Market day']);
   });
 
   it('undoes and redoes a tag change, bringing back the same tag row', () => {

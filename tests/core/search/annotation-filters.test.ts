@@ -179,6 +179,7 @@ describe('annotation filters and facets, against a model of the annotations', ()
     ['tag:checked OR tag:Disputed', (d) => d.tags.size > 0],
     ['collection:Big', (d) => d.collections.has('Big')],
     ['collection:"small list" council', all((d) => d.collections.has('Small list'), word('council'))],
+    ['collection:"Smäll List"', (d) => d.collections.has('Small list')],
     ['collection:Gone', () => false],
     ['-collection:Big river', all((d) => !d.collections.has('Big'), word('river'))],
     ['has:highlight', (d) => d.highlights.some((h) => h.live)],
