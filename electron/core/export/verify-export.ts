@@ -137,18 +137,24 @@ function qdpxPassages(bytes: Uint8Array): CitedPassage[] {
 }
 
 class PassageChecker {
-  private readonly db: Db;
   private readonly bytesOk = new Map<string, string | null>();
+  private readonly entryStmt;
+  private readonly sourceStmt;
+  private readonly bytesStmt;
+  private readonly linkStmt;
 
   constructor(db: Db) {
-    this.db = db;
+    this.entryStmt = db.prepare<[string], { id: number; title: string; body: string }>('SELECT id, title, body FROM entries WHERE lower(guid) = ?');
+    this.sourceStmt = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM sources WHERE sha256 = ?');
+    this.bytesStmt = db.prepare<[number], Buffer>('SELECT bytes FROM sources WHERE id = ?').pluck();
+    this.linkStmt = db.prepare<[number, number], unknown>('SELECT 1 FROM entry_sources WHERE entry_id = ? AND source_id = ?');
   }
 
   /** Null when the passage holds, else why not. */
   check(p: CitedPassage): string | null {
     const guid = canonicalGuid(p.entryGuid);
     if (!guid) return `“${p.entryGuid}” is not an entry GUID.`;
-    const entry = this.db.prepare('SELECT id, title, body FROM entries WHERE lower(guid) = ?').get(guid) as { id: number; title: string; body: string } | undefined;
+    const entry = this.entryStmt.get(guid);
     if (!entry) return `Entry ${guid} is not in this archive (deleted, or another archive).`;
     const text = entryText(entry.title, entry.body);
     const length = codePointLength(text);
@@ -166,16 +172,16 @@ class PassageChecker {
   }
 
   private sourceReason(sha: string, entryId: number): string | null {
-    const source = this.db.prepare('SELECT id, name FROM sources WHERE sha256 = ?').get(sha) as { id: number; name: string } | undefined;
+    const source = this.sourceStmt.get(sha);
     if (!source) return `No source file with SHA-256 ${sha} is in this archive.`;
     if (!this.bytesOk.has(sha)) {
-      const bytes = this.db.prepare('SELECT bytes FROM sources WHERE id = ?').pluck().get(source.id) as Buffer;
+      const bytes = this.bytesStmt.get(source.id) as Buffer;
       const actual = crypto.createHash('sha256').update(bytes).digest('hex');
       this.bytesOk.set(sha, bytes.byteLength === 0 ? `The archive records ${source.name} (SHA-256 ${sha}) but does not hold its bytes: import the file to check against it.` : actual === sha ? null : `The stored bytes of ${source.name} no longer hash to ${sha} (they hash to ${actual}).`);
     }
     const bytesReason = this.bytesOk.get(sha);
     if (bytesReason) return bytesReason;
-    if (!this.db.prepare('SELECT 1 FROM entry_sources WHERE entry_id = ? AND source_id = ?').get(entryId, source.id)) return `The entry did not come from ${source.name} (SHA-256 ${sha}).`;
+    if (!this.linkStmt.get(entryId, source.id)) return `The entry did not come from ${source.name} (SHA-256 ${sha}).`;
     return null;
   }
 }
