@@ -52,7 +52,9 @@ export class CollectionsRepo {
     const name = req.name.normalize('NFC').trim();
     if (name === '') throw new QuireError('invalid-input', 'A collection needs a name.');
     const description = req.description === undefined ? undefined : req.description === null || req.description.trim() === '' ? null : req.description;
-    const taken = this.db.prepare('SELECT name FROM collections WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?').pluck().get(name, req.id ?? null) as string | undefined;
+    // Unique whatever the case in any script (the index's NOCASE knows ASCII only); collections are few.
+    const others = this.db.prepare('SELECT name FROM collections WHERE deleted_at IS NULL AND id IS NOT ?').pluck().all(req.id ?? null) as string[];
+    const taken = others.find((other) => other.toLocaleLowerCase('und') === name.toLocaleLowerCase('und'));
     if (taken !== undefined) throw new QuireError('invalid-input', `There is already a collection named “${taken}”. Choose another name.`);
     const now = new Date().toISOString();
     if (req.id === undefined) {

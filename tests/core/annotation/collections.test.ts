@@ -34,6 +34,9 @@ describe('collections', () => {
     const c = save('  Chapter 2 ');
     expect(c).toMatchObject({ name: 'Chapter 2', description: null, entries: 0, highlights: 0 });
     expect(() => save('chapter 2')).toThrow(/already a collection named “Chapter 2”/);
+    const accented = save('Économie');
+    expect(() => save('ÉCONOMIE')).toThrow(/already a collection named “Économie”/);
+    archive.call('deleteCollection', { id: accented.id });
     const renamed = save('Chapter two', { id: c.id, description: 'Floods and votes' });
     expect(renamed).toMatchObject({ id: c.id, guid: c.guid, name: 'Chapter two', description: 'Floods and votes' });
     // An absent description is left as it is.
