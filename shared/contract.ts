@@ -309,7 +309,7 @@ export interface EntryOriginal {
    * page's element inside its HTTP payload, the PDF pages' text.
    */
   text: string;
-  /** Where `text` stands: decoded-text offsets, or bytes for mail (see SourceLocator); PDF: stored-text offsets. */
+  /** Where `text` stands (see SourceLocator): offsets of the decoded text; of the decoded page for WARC; bytes for mail; of the stored text for PDF. */
   start: number;
   end: number;
   unit: 'chars' | 'bytes';
