@@ -7,7 +7,7 @@ import { citationOf } from './citation.ts';
 import type { Exporter } from './export-model.ts';
 import { withContext } from './passage-segments.ts';
 
-export const W3C_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { quire: 'urn:quire:export:', citation: 'quire:citation', entryText: 'quire:entryText' }];
+export const W3C_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { quire: 'urn:quire:export:', citation: 'quire:citation' }];
 
 export const exportW3c: Exporter = async (job) => {
   const { sink, options } = job;
