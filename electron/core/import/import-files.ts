@@ -7,7 +7,8 @@ import type { Db } from '../db/open-archive.ts';
 import { ArchiveWriter, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
 import { collectFiles } from './collect-files.ts';
 import { DocumentPreparer } from './document-preparer.ts';
-import { expandContainer } from './expand-container.ts';
+import { openContainer, type ContainerItem } from './expand-container.ts';
+import { formatSize, importLimits, tooBigToImport, type ImportLimits } from './import-limits.ts';
 import { sha256Hex, type PreparedDocument } from './prepare-document.ts';
 import { refreshSearchStatsInSlices, type RefreshOptions } from '../search/search-stats.ts';
 import { ImportRejection } from './types.ts';
@@ -18,6 +19,8 @@ export interface JobContext {
   onProgress(progress: ImportProgress): void;
   /** Thresholds of the statistics refresh at the end (search-stats.ts), which tests set low, and where it ranks its lists. */
   searchStats?: Pick<RefreshOptions, 'commonDocs' | 'topK' | 'rankElsewhere'>;
+  /** How big a file may be and how far a container may unpack (import-limits.ts); tests lower them. */
+  limits?: Partial<ImportLimits>;
 }
 
 interface PendingFile {
@@ -63,6 +66,16 @@ interface QueuedMember extends MemberToWrite {
   file: PendingFile;
   lastOfFile: boolean;
   prepared: Promise<PreparedDocument | Error> | null;
+  /** Why this container member was not unpacked (it is reported, in its place, and nothing is written). */
+  refused?: string;
+}
+
+/** The container being read: its members are unpacked one at a time, as the import reaches them. */
+interface OpenFile {
+  file: PendingFile;
+  items: Iterator<ContainerItem>;
+  index: number;
+  count: number;
 }
 
 async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promise<ImportReport> {
@@ -91,10 +104,50 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   };
   let nextFile = 0;
 
-  /** Reads the next file and opens it if it is a container; failures go straight to the report. */
-  const readNext = (): QueuedMember[] | null => {
-    while (nextFile < pending.length) {
+  const limits = importLimits(ctx.limits);
+  let open: OpenFile | null = null;
+
+  const queueMember = (file: PendingFile, m: Omit<MemberToWrite, 'sha256'>, lastOfFile: boolean): QueuedMember => {
+    const sha256 = sha256Hex(m.bytes);
+    // Files already in the archive are not parsed at all.
+    const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.name, m.bytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    return { ...m, file, lastOfFile, sha256, prepared };
+  };
+
+  /** The next member of the open container; a member that cannot be unpacked is queued as refused, in its place. */
+  const nextMember = (current: OpenFile): QueuedMember | null => {
+    const { file } = current;
+    const step = current.items.next();
+    if (step.done) return null;
+    const item = step.value;
+    const lastOfFile = ++current.index === current.count;
+    const base = { displayPath: `${file.displayPath}/${item.name}`, name: item.name.split('/').pop() || item.name, container: file.displayPath };
+    if ('error' in item) return { ...base, bytes: new Uint8Array(0), sha256: '', file, lastOfFile, prepared: null, refused: item.error.message };
+    return queueMember(file, { ...base, bytes: item.bytes }, lastOfFile);
+  };
+
+  /** Reads the next file (or container member); failures of whole files go straight to the report. */
+  const readNext = (): QueuedMember | null => {
+    while (open || nextFile < pending.length) {
+      if (open) {
+        let member: QueuedMember | null;
+        try {
+          member = nextMember(open);
+        } catch (error) {
+          // Unpacking failed in a way that says nothing about one member: the rest of the container is refused.
+          member = { displayPath: open.file.displayPath, name: open.file.name, container: null, bytes: new Uint8Array(0), sha256: '', file: open.file, lastOfFile: true, prepared: null, refused: rejectionMessage(error) };
+        }
+        if (member?.lastOfFile || !member) open = null;
+        if (member) return member;
+        continue;
+      }
       const file = pending[nextFile++]!;
+      // Checked before the file is read: it is read whole, and stored in one row.
+      if (file.size > limits.maxFileBytes) {
+        results.push({ path: file.displayPath, status: 'rejected', entries: 0, error: tooBigToImport(file.size, limits).message });
+        fileDone(file);
+        continue;
+      }
       let bytes: Uint8Array;
       try {
         bytes = file.load();
@@ -103,24 +156,15 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
         fileDone(file);
         continue;
       }
-      let members: Omit<MemberToWrite, 'sha256'>[];
       try {
-        const expanded = expandContainer(file.name, bytes);
-        members = expanded
-          ? expanded.map((m) => ({ displayPath: `${file.displayPath}/${m.name}`, name: m.name.split('/').pop() || m.name, container: file.displayPath, bytes: m.bytes }))
-          : [{ displayPath: file.displayPath, name: file.name, container: null, bytes }];
-        if (members.length === 0) throw new ImportRejection('The container holds no files.');
+        const opened = openContainer(file.name, bytes, limits);
+        if (!opened) return queueMember(file, { displayPath: file.displayPath, name: file.name, container: null, bytes }, true);
+        if (opened.count === 0) throw new ImportRejection('The container holds no files.');
+        open = { file, items: opened.items(), index: 0, count: opened.count };
       } catch (error) {
         results.push({ path: file.displayPath, status: 'rejected', entries: 0, error: rejectionMessage(error) });
         fileDone(file);
-        continue;
       }
-      return members.map((m, i) => {
-        const sha256 = sha256Hex(m.bytes);
-        // Files already in the archive are not parsed at all.
-        const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.name, m.bytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-        return { ...m, file, lastOfFile: i === members.length - 1, sha256, prepared };
-      });
     }
     return null;
   };
@@ -130,7 +174,7 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
     while (queue.length < LOOKAHEAD) {
       const next = readNext();
       if (!next) return;
-      queue.push(...next);
+      queue.push(next);
     }
   };
 
@@ -179,6 +223,8 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   }
   if (cancelled) {
     for (const m of queue) results.push({ path: m.displayPath, status: 'cancelled', entries: 0 });
+    const unfinished = open as OpenFile | null; // set by readNext, which TypeScript does not follow
+    if (unfinished) results.push({ path: unfinished.file.displayPath, status: 'cancelled', entries: 0 });
     for (const f of pending.slice(nextFile)) results.push({ path: f.displayPath, status: 'cancelled', entries: 0 });
   }
   progress.currentFile = null;
@@ -200,10 +246,17 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   return { jobId: ctx.jobId, files: results, cancelled, entriesAdded };
 
   async function writeMember(member: QueuedMember): Promise<ImportFileResult> {
+    if (member.refused !== undefined) return { path: member.displayPath, status: 'rejected', entries: 0, error: member.refused };
     if (!member.prepared || writer.hasSource(member.sha256)) return { path: member.displayPath, status: 'duplicate', entries: 0 };
     const prepared = await member.prepared;
     if (prepared instanceof Error) return { path: member.displayPath, status: 'rejected', entries: 0, error: rejectionMessage(prepared) };
     if (prepared.entries.length === 0) return { path: member.displayPath, status: 'rejected', entries: 0, error: 'Quire found no text to import in this file.' };
+    // SQLite refuses a row past 1,000,000,000 bytes (SQLITE_TOOBIG), and the original bytes and
+    // the text share one: said plainly here rather than failing inside the write.
+    const rowBytes = member.bytes.byteLength + Buffer.byteLength(prepared.doc.text, 'utf8');
+    if (rowBytes > MAX_SOURCE_ROW) {
+      return { path: member.displayPath, status: 'rejected', entries: 0, error: `This file and its text come to ${formatSize(rowBytes)}, more than Quire can store for one file (${formatSize(MAX_SOURCE_ROW)}); split it into smaller files and import the parts.` };
+    }
     try {
       return writer.write(member, prepared, ctx.isCancelled, () => {
         progress.entriesDone++;
@@ -211,7 +264,11 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
       });
     } catch (error) {
       if (error instanceof ImportCancelled) return { path: member.displayPath, status: 'cancelled', entries: 0 };
-      throw error;
+      // The file's own savepoint is rolled back; the files before it stay in the batch and the
+      // import goes on, unless the archive itself failed (disk full or read-only, I/O error,
+      // damage), which SQLite may have rolled back the whole batch for: that ends the job.
+      if (fatalToImport(error) || !db.inTransaction) throw error;
+      return { path: member.displayPath, status: 'rejected', entries: 0, error: writeFailureMessage(error) };
     }
   }
 }
@@ -222,6 +279,25 @@ function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'it no longer exists';
   if (code === 'EISDIR') return 'it is a folder';
   return code || 'read error';
+}
+
+/** SQLite's largest value and row (SQLITE_MAX_LENGTH), less room for the row's other columns. */
+const MAX_SOURCE_ROW = 1_000_000_000 - 16 * 1024 * 1024;
+
+const FATAL_SQLITE = /^SQLITE_(FULL|IOERR|CORRUPT|NOTADB|READONLY|NOMEM|BUSY|LOCKED|CANTOPEN|PERM|INTERRUPT|PROTOCOL)/u;
+
+function fatalToImport(error: unknown): boolean {
+  const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return FATAL_SQLITE.test(code);
+}
+
+function writeFailureMessage(error: unknown): string {
+  if (error instanceof ImportRejection) return error.message;
+  const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code === 'SQLITE_TOOBIG' || error instanceof RangeError) {
+    return 'This file is too large to store in one piece; split it into smaller files and import the parts. Nothing of it was kept.';
+  }
+  return 'Quire could not store this file, so nothing of it was kept; the other files were imported.';
 }
 
 function rejectionMessage(error: unknown): string {

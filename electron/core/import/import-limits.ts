@@ -1,0 +1,68 @@
+// How much Quire reads of one file, and how far it unpacks a compressed one. A file is read whole
+// and stored in one row (original bytes and decoded text), so one file has to fit comfortably in
+// memory and under SQLite's 1 GB row limit; a small .zip or .gz must not unpack to gigabytes.
+import { ImportRejection } from './types.ts';
+
+export interface ImportLimits {
+  /** The largest file, or unpacked container member, that is imported (each is read whole): 256 MB. */
+  maxFileBytes: number;
+  /** The most one compressed member (or .gz) may unpack to: 1 GB. */
+  maxUnpackedMember: number;
+  /** The most all members of one .zip may unpack to together: 4 GB. */
+  maxUnpackedContainer: number;
+  /** Unpacking past `ratioFloor` bytes to more than `maxRatio` times the compressed size is refused. */
+  maxRatio: number;
+  ratioFloor: number;
+}
+
+const MB = 1024 * 1024;
+
+/** The limits in force; tests pass lower ones (JobContext.limits, HostOptions.importLimits). */
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = Object.freeze({
+  maxFileBytes: 256 * MB,
+  maxUnpackedMember: 1024 * MB,
+  maxUnpackedContainer: 4096 * MB,
+  maxRatio: 200,
+  ratioFloor: 100 * MB,
+});
+
+export function importLimits(overrides?: Partial<ImportLimits>): ImportLimits {
+  return { ...DEFAULT_IMPORT_LIMITS, ...overrides };
+}
+
+/** "256 MB", "1 GB", "64 KB": sizes in messages, in binary units as the limits are. */
+export function formatSize(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 * MB, 'GB'],
+    [MB, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(bytes % size === 0 ? 0 : 1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}
+
+export function tooBigToImport(size: number, limits: ImportLimits): ImportRejection {
+  return new ImportRejection(
+    `This file is ${formatSize(size)}; Quire imports files of up to ${formatSize(limits.maxFileBytes)} (each is read whole). Split it into smaller files (e.g. \`split -C 100m\` for text) and import the parts.`,
+  );
+}
+
+/**
+ * The most `compressedSize` bytes may unpack to, and the refusal to give when they would unpack to
+ * more: the smallest of the file limit, the member limit, what is left of the container's, and
+ * the ratio limit.
+ */
+export function unpackCap(compressedSize: number, limits: ImportLimits, containerLeft = Infinity): { cap: number; refusal: () => ImportRejection } {
+  const byRatio = Math.max(limits.ratioFloor, compressedSize * limits.maxRatio);
+  const caps: [number, () => ImportRejection][] = [
+    [limits.maxFileBytes, () => new ImportRejection(`This file would unpack to more than ${formatSize(limits.maxFileBytes)}; Quire imports files of up to ${formatSize(limits.maxFileBytes)} (each is read whole). Unpack it, split it into smaller files and import the parts.`)],
+    [limits.maxUnpackedMember, () => new ImportRejection(`This file would unpack to more than ${formatSize(limits.maxUnpackedMember)}, Quire's limit for one file inside a .zip or .gz; Quire did not unpack it.`)],
+    [containerLeft, () => new ImportRejection(`This .zip would unpack to more than ${formatSize(limits.maxUnpackedContainer)}, Quire's limit for one container; Quire did not unpack the rest of it. Unpack it yourself and import the folder in parts.`)],
+    [byRatio, () => new ImportRejection(`This file would unpack to more than ${limits.maxRatio} times its compressed size (past ${formatSize(limits.ratioFloor)}), which Quire refuses as a likely decompression bomb; Quire did not unpack it.`)],
+  ];
+  caps.sort((a, b) => a[0] - b[0]);
+  const [cap, refusal] = caps[0]!;
+  return { cap: Math.max(0, Math.floor(cap)), refusal };
+}
