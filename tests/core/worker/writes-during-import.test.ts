@@ -91,12 +91,13 @@ describe('an edit made while an import runs', () => {
     const file = path.join(dir, 'fail.quire');
     const host = await ArchiveHost.open(file);
     try {
-      // A real failure at write time, as a full disk would give: once the search below is saved,
-      // SQLite refuses the next source the import writes, and the import rolls its batch back.
+      // A real failure at write time that takes the import's whole open batch with it, as a full
+      // disk may: once the search below is saved, SQLite refuses the next source the import
+      // writes and rolls back the transaction it was in, and the import stops.
       const other = new Database(file);
       other.exec(`CREATE TRIGGER test_refuse_sources BEFORE INSERT ON sources
         WHEN EXISTS (SELECT 1 FROM saved_searches WHERE name = 'Saved before the failure')
-        BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;`);
+        BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END;`);
       other.close();
 
       let filesBefore = 0;
