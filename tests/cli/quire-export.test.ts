@@ -23,8 +23,9 @@ describe('quire export / verify / import-project', () => {
     built.archive.close();
   });
 
-  it('exports a collection in every format and says what it wrote', () => {
-    for (const format of ['md', 'html', 'docx', 'csv', 'json', 'qdpx', 'w3c']) {
+  it('exports a collection and says what it wrote', () => {
+    // The formats verify reads; every format's content is tested in tests/core/export.
+    for (const format of ['csv', 'json', 'qdpx', 'w3c']) {
       const file = out(`harbour.${format}`);
       const r = run(['export', '--collection', 'Harbour study', '--format', format, '--out', file]);
       expect(r.code, r.stderr).toBe(0);
