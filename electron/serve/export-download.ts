@@ -14,9 +14,12 @@ export function sendExportDownload(res: http.ServerResponse, jobId: string, name
     res.end('Not an export job');
     return;
   }
+  // Taken out of reach at once (a rename is atomic), so a second request finds nothing; removed once sent.
+  const sending = `${file}.sending-${process.pid}-${Date.now()}`;
   let size: number;
   try {
-    size = fs.statSync(file).size;
+    fs.renameSync(file, sending);
+    size = fs.statSync(sending).size;
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('This export is not here any more: export again.');
@@ -30,9 +33,9 @@ export function sendExportDownload(res: http.ServerResponse, jobId: string, name
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
-  const stream = fs.createReadStream(file);
+  const stream = fs.createReadStream(sending);
   stream.pipe(res);
-  const remove = () => void fs.promises.rm(file, { force: true });
+  const remove = () => void fs.promises.rm(sending, { force: true });
   stream.once('close', remove);
   stream.once('error', () => res.destroy());
 }
