@@ -1,5 +1,5 @@
 // The app frame: library sidebar, search toolbar with timeline, result list, reader.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSSProperties } from 'react';
 import type { AliasGroup, FacetFilter, HighlightListItem, SavedSearch, SearchHit } from '../../shared/contract.ts';
 import type { Connection } from './archive-client.ts';
 import { type HighlightFilters } from './components/annotation-filters.tsx';
@@ -18,6 +18,7 @@ import { SaveSearchDialog } from './components/save-search-dialog.tsx';
 import { SearchBar, SearchOptions } from './components/search-bar.tsx';
 import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { Sidebar } from './components/sidebar.tsx';
+import { Splitter } from './components/splitter.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { UndoToast } from './components/undo-toast.tsx';
 import { useArchiveHistory } from './hooks/use-archive-history.ts';
@@ -28,7 +29,10 @@ import { useAsyncValue } from './hooks/use-async-value.ts';
 import { useCodes } from './hooks/use-codes.ts';
 import { useImport } from './hooks/use-import.ts';
 import { useKeyboard } from './hooks/use-keyboard.ts';
+import { LIST_MIN, READER_MIN, SIDEBAR_MAX, SIDEBAR_MIN, useLayout } from './hooks/use-layout.ts';
 import { useSearchPages } from './hooks/use-search-pages.ts';
+import { usePersistedView } from './hooks/use-persisted-view.ts';
+import { useSearchHistory, type SearchView } from './hooks/use-search-history.ts';
 import { useSearchState } from './hooks/use-search-state.ts';
 import { useShowExport } from './hooks/use-show-export.ts';
 import { useUndo } from './hooks/use-undo.ts';
@@ -37,6 +41,8 @@ import { useWindowDrop } from './hooks/use-window-drop.ts';
 import { errorMessage } from './lib/errors.ts';
 import { facetLabel } from './lib/format.ts';
 import { fold, queryTerms } from './lib/query-terms.ts';
+
+const isUnfinishedQuery = (e: unknown) => e instanceof Error && (e as { code?: unknown }).code === 'invalid-query';
 
 export function App({ connection }: { connection: Connection }) {
   const [version, bump] = useArchiveVersion(connection);
@@ -51,6 +57,8 @@ export function App({ connection }: { connection: Connection }) {
   const [saving, setSaving] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
+  const layout = useLayout();
+  const panesRef = useRef<HTMLDivElement>(null);
 
   const search = useSearchState();
   // Moved by the archive's events and, at once, by this window's own edits (without waiting for the event).
@@ -73,14 +81,16 @@ export function App({ connection }: { connection: Connection }) {
   const searchVersion = version * 1000 + aliasVersion;
   const pages = useSearchPages(connection, search.request, searchVersion);
   const scopeKey = JSON.stringify(search.scope) + '#' + searchVersion;
-  const facets = useAsyncValue(`facets${scopeKey}`, () => connection.api.facets(search.scope));
+  const facets = useAsyncValue(`facets${scopeKey}`, () => connection.api.facets(search.scope), isUnfinishedQuery);
   // The timeline ignores its own date range, so the brushed selection is seen in its context.
   const timelineScope = useMemo(() => ({ ...search.scope, dateFrom: null, dateTo: null }), [search.scope]);
-  const timeline = useAsyncValue(`timeline${JSON.stringify(timelineScope)}#${searchVersion}`, () => connection.api.timeline(timelineScope));
+  const timeline = useAsyncValue(`timeline${JSON.stringify(timelineScope)}#${searchVersion}`, () => connection.api.timeline(timelineScope), isUnfinishedQuery);
+  // While a query is unfinished the list, reader and sidebar stay with the last good search.
+  const shownQuery = pages.shown?.query ?? search.query;
   const aliases = useAsyncValue(`aliases#${aliasVersion}`, () => connection.api.listAliasGroups());
   const saved = useAsyncValue(`saved#${savedVersion}#${version}`, () => connection.api.listSavedSearches());
 
-  const resetKey = JSON.stringify(search.request);
+  const resetKey = JSON.stringify(pages.shown ?? search.request);
   useEffect(() => setSelectedIndex(-1), [resetKey]);
 
   const openIndex = useCallback(
@@ -91,6 +101,29 @@ export function App({ connection }: { connection: Connection }) {
     [pages],
   );
 
+  const searchView: SearchView = { search: search.snapshot, entryId: openHit?.id ?? null };
+  const restoreSearch = search.restore;
+  const applyView = useCallback(
+    (v: SearchView) => {
+      restoreSearch(v.search);
+      setOpenHit((cur) => (v.entryId === null ? null : cur?.id === v.entryId ? cur : { id: v.entryId }));
+    },
+    [restoreSearch],
+  );
+  const searchHistory = useSearchHistory({ view: searchView, apply: applyView, otherChange: `${annotationVersion}#${undo.offer?.key ?? 0}` });
+  const restartHistory = searchHistory.restart;
+  const kept = usePersistedView(
+    info.value?.path ?? null,
+    searchView,
+    useCallback(
+      (v: SearchView) => {
+        applyView(v);
+        restartHistory();
+      },
+      [applyView, restartHistory],
+    ),
+  );
+
   const total = pages.total ?? 0;
   useKeyboard(searchInput, {
     move: (delta) => setSelectedIndex((i) => (total === 0 ? -1 : Math.min(total - 1, Math.max(0, i < 0 ? (delta > 0 ? 0 : 0) : i + delta)))),
@@ -98,10 +131,14 @@ export function App({ connection }: { connection: Connection }) {
       if (selectedIndex >= 0) openIndex(selectedIndex);
       else if (total > 0) openIndex(0);
     },
+    // One layer per Esc: the typed words, then the open entry, then one filter; Cmd/Ctrl+Z puts it back.
     clear: () => {
-      if (search.typed || search.within.length > 0) search.reset();
+      const before = searchView;
+      let changed = true;
+      if (search.typed) search.setTyped('');
       else if (openHit) setOpenHit(null);
-      else search.clearFilters();
+      else changed = search.clearOneFilter();
+      if (changed) searchHistory.escaped(before);
       searchInput.current?.blur();
     },
     help: () => setHelpOpen(true),
@@ -109,12 +146,12 @@ export function App({ connection }: { connection: Connection }) {
 
   // Highlight what was typed, the variants that matched, and the other names of any alias group hit.
   const terms = useMemo(() => {
-    const base = queryTerms(search.query, openHit?.hit?.matchedVariants ?? []);
+    const base = queryTerms(shownQuery, openHit?.hit?.matchedVariants ?? []);
     const typed = new Set(base.map((t) => fold(t.text)));
     const extra: string[] = [];
     for (const g of aliases.value ?? []) if (g.variants.some((v) => typed.has(fold(v)))) extra.push(...g.variants);
-    return extra.length > 0 ? queryTerms(search.query, [...(openHit?.hit?.matchedVariants ?? []), ...extra]) : base;
-  }, [search.query, openHit, aliases.value]);
+    return extra.length > 0 ? queryTerms(shownQuery, [...(openHit?.hit?.matchedVariants ?? []), ...extra]) : base;
+  }, [shownQuery, openHit, aliases.value]);
 
   const labelFor = (facet: string, value: string) =>
     facetLabel(facet, value, (facets.value?.[facet as keyof FacetFilter] ?? []).find((c) => c.value === value)?.label ?? value);
@@ -146,9 +183,13 @@ export function App({ connection }: { connection: Connection }) {
   const narrowed = search.within.length > 0 || Object.values(search.filters).some((v) => v && v.length > 0) || Boolean(search.dateFrom || search.dateTo);
   const shownError = error ?? imports.error ?? stats.error;
 
+  const frameStyle = { '--sidebar-w': `${layout.sidebarWidth}px`, '--list-w': `${layout.listWidth}px` } as CSSProperties;
+  const panesWidth = panesRef.current?.clientWidth ?? 1000;
   return (
-    <div className="app">
+    <div className={`app layout-${layout.mode} ${layout.sidebarShown ? 'sidebar-shown' : 'sidebar-hidden'}`} style={frameStyle}>
+      {layout.sidebarShown && layout.mode !== 'wide' && <div className="sidebar-scrim" aria-hidden="true" onClick={layout.hideSidebar} />}
       <Sidebar
+        onHide={layout.hideSidebar}
         connection={connection}
         onShowBackups={() => setBackupsOpen(true)}
         entryCount={stats.value?.entries ?? null}
@@ -177,19 +218,39 @@ export function App({ connection }: { connection: Connection }) {
         annotationCodeId={highlightFilters.codeId ?? null}
         onAnnotationCode={(id) => setHighlightFilters((f) => ({ ...f, codeId: f.codeId === id ? undefined : id }))}
       />
+      {layout.sidebarShown && layout.mode === 'wide' && (
+        <Splitter label="Library width" value={layout.sidebarWidth} min={SIDEBAR_MIN} max={SIDEBAR_MAX} originX={() => 0} onChange={layout.setSidebarWidth} />
+      )}
       <div className="workspace">
         {view === 'search' && (
           <header className="toolbar">
-            <SearchBar
-              ref={searchInput}
-              value={search.typed}
-              onChange={search.setTyped}
-              onClear={() => {
-                search.setTyped('');
-                searchInput.current?.focus();
-              }}
-              onSubmit={() => undefined}
-            />
+            <div className="toolbar-row">
+              <button
+                type="button"
+                className="icon-button sidebar-toggle"
+                aria-label={layout.sidebarShown ? 'Hide library' : 'Show library'}
+                aria-expanded={layout.sidebarShown}
+                aria-controls="library"
+                title={`${layout.sidebarShown ? 'Hide' : 'Show'} library (Ctrl/⌘+\\ or [)`}
+                onClick={layout.toggleSidebar}
+              >
+                <svg viewBox="0 0 16 16" aria-hidden="true">
+                  <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+                  <path d="M6 2.5v11" stroke="currentColor" strokeWidth="1.3" />
+                </svg>
+              </button>
+              <SearchBar
+                ref={searchInput}
+                value={search.typed}
+                onChange={search.setTyped}
+                onClear={() => {
+                  search.setTyped('');
+                  searchInput.current?.focus();
+                }}
+                onSubmit={() => undefined}
+                hint={pages.invalid}
+              />
+            </div>
             <SearchOptions
               total={archiveEmpty ? null : pages.total}
               totalExact={pages.totalExact}
@@ -199,9 +260,10 @@ export function App({ connection }: { connection: Connection }) {
               onSort={search.setSort}
               transliteration={search.transliteration}
               onTransliteration={search.setTransliteration}
-              canNarrow={search.typed.trim().length > 0}
+              canNarrow={search.typed.trim().length > 0 && !pages.invalid}
               onNarrow={search.narrow}
               canSave={search.query.trim().length > 0}
+              saveBlocked={pages.invalid ? `Finish the query first: ${pages.invalid}` : null}
               onSave={() => setSaving(true)}
             />
             {pages.explanation && search.query.trim() !== '' && !archiveEmpty && <p className="explanation muted">{pages.explanation}</p>}
@@ -229,7 +291,17 @@ export function App({ connection }: { connection: Connection }) {
         )}
         {shownError && <ErrorBanner message={shownError} onDismiss={() => (setError(null), imports.dismiss())} />}
         <ImportProgressBar state={imports.state} onCancel={imports.cancel} />
-        <div className={`panes${view === 'annotations' ? ' is-annotations' : ''}`}>
+        <div className={`panes${view === 'annotations' ? ' is-annotations' : ''}`} ref={panesRef}>
+          {view === 'search' && layout.mode !== 'narrow' && (
+            <Splitter
+              label="List width"
+              value={layout.listWidth}
+              min={LIST_MIN}
+              max={Math.max(LIST_MIN, panesWidth - READER_MIN)}
+              originX={() => panesRef.current?.getBoundingClientRect().left ?? 0}
+              onChange={(px) => layout.setListWidth(Math.min(px, (panesRef.current?.clientWidth ?? 1000) - READER_MIN))}
+            />
+          )}
           {view === 'annotations' ? (
             <AnnotationsView
               connection={connection}
@@ -246,7 +318,7 @@ export function App({ connection }: { connection: Connection }) {
               connection={connection}
               archiveEmpty={archiveEmpty}
               pages={pages}
-              query={search.query}
+              query={shownQuery}
               narrowed={narrowed}
               selectedIndex={selectedIndex}
               onActivate={openIndex}
@@ -254,6 +326,8 @@ export function App({ connection }: { connection: Connection }) {
               onImportPaths={imports.importPaths}
               importing={importing}
               resetKey={resetKey}
+              restoreScroll={kept.pendingScroll}
+              onScrolled={kept.onScroll}
               request={search.request}
               onCursor={setSelectedIndex}
               onAnnotationsChanged={annotationsEdited}
@@ -263,7 +337,7 @@ export function App({ connection }: { connection: Connection }) {
             <Reader
               connection={connection}
               entryId={openHit?.id ?? null}
-              query={search.query}
+              query={shownQuery}
               transliteration={search.transliteration}
               terms={terms}
               version={version}

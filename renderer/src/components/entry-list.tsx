@@ -20,9 +20,12 @@ interface Props {
   checked: ReadonlySet<number>;
   onSelect(index: number, mods: { shift: boolean; toggle: boolean }): void;
   resetKey: string;
+  /** A kept scroll offset to put back when the list for its key shows (after a reload). */
+  restoreScroll?: { key: string; top: number } | null;
+  onScrolled?(key: string, top: number): void;
 }
 
-export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, checked, onSelect, resetKey }: Props) {
+export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, checked, onSelect, resetKey, restoreScroll = null, onScrolled }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -41,10 +44,12 @@ export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, 
     return () => observer.disconnect();
   }, []);
 
+  // A new search starts at the top, unless it is the one whose place was kept.
+  const kept = restoreScroll?.key === resetKey ? restoreScroll.top : null;
   useEffect(() => {
-    if (box.current) box.current.scrollTop = 0;
-    setScrollTop(0);
-  }, [resetKey]);
+    if (box.current) box.current.scrollTop = kept ?? 0;
+    setScrollTop(box.current?.scrollTop ?? 0);
+  }, [resetKey, kept]);
 
   const first = Math.max(0, Math.floor(virtualTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total - 1, Math.ceil((virtualTop + viewport) / ROW_HEIGHT) + OVERSCAN);
@@ -63,7 +68,11 @@ export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, 
     else if (rowTop + ROW_HEIGHT > vTop + el.clientHeight) el.scrollTop = (rowTop + ROW_HEIGHT - el.clientHeight) / ratio;
   }, [selectedIndex, ratio]);
 
-  const onScroll = useCallback(() => setScrollTop(box.current?.scrollTop ?? 0), []);
+  const onScroll = useCallback(() => {
+    const top = box.current?.scrollTop ?? 0;
+    setScrollTop(top);
+    onScrolled?.(resetKey, top);
+  }, [onScrolled, resetKey]);
 
   const rows = [];
   for (let i = first; i <= last; i++) {

@@ -31,6 +31,8 @@ interface Props {
   onImportPaths(paths: string[]): void;
   importing: boolean;
   resetKey: string;
+  restoreScroll?: { key: string; top: number } | null;
+  onScrolled?(key: string, top: number): void;
 }
 
 export function ListPane(p: Props) {
@@ -99,6 +101,8 @@ export function ListPane(p: Props) {
           if (!multi.click(index, mods, p.selectedIndex)) p.onActivate(index);
         }}
         resetKey={p.resetKey}
+        restoreScroll={p.restoreScroll ?? null}
+        onScrolled={p.onScrolled}
       />
     );
   }

@@ -117,6 +117,8 @@ interface ViewProps {
 
 function EntryView({ connection, entry: e, terms, codes, annotations, annotationsError, reload, onOpen, focusHighlightId }: ViewProps) {
   const [showOriginal, setShowOriginal] = useState(false);
+  // Show original is a look at this entry's source, not a mode: the next entry opens as text.
+  useEffect(() => setShowOriginal(false), [e.id]);
   const [error, setError] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<number | null>(null);
   const root = useRef<HTMLElement>(null);

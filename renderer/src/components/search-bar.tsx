@@ -7,41 +7,52 @@ interface Props {
   onChange(value: string): void;
   onClear(): void;
   onSubmit(): void;
+  /** Why the query cannot be read yet (shown under the box; the last good results stay). */
+  hint?: string | null;
 }
 
-export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ value, onChange, onClear, onSubmit }, ref) {
+export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ value, onChange, onClear, onSubmit, hint = null }, ref) {
   return (
-    <form
-      className="search-bar"
-      role="search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
-      <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
-        <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        <path d="M10.5 10.5 14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-      </svg>
-      <input
-        ref={ref}
-        type="search"
-        aria-label="Search entries"
-        placeholder='Search words, "phrases", outlet:…, date:2021-08'
-        value={value}
-        spellCheck={false}
-        autoComplete="off"
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {value && (
-        <button type="button" className="icon-button" aria-label="Clear search" onClick={onClear}>
-          ×
-        </button>
+    <>
+      <form
+        className="search-bar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        <svg className="search-icon" viewBox="0 0 16 16" aria-hidden="true">
+          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M10.5 10.5 14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+        <input
+          ref={ref}
+          type="search"
+          aria-label="Search entries"
+          placeholder='Search words, "phrases", outlet:…, date:2021-08'
+          value={value}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={hint ? true : undefined}
+          aria-describedby={hint ? 'query-hint' : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        {value && (
+          <button type="button" className="icon-button" aria-label="Clear search" onClick={onClear}>
+            ×
+          </button>
+        )}
+        <kbd className="search-hint" aria-hidden="true">
+          /
+        </kbd>
+      </form>
+      {hint && (
+        <p className="query-hint" id="query-hint" role="status">
+          {hint}
+        </p>
       )}
-      <kbd className="search-hint" aria-hidden="true">
-        /
-      </kbd>
-    </form>
+    </>
   );
 });
 
@@ -57,6 +68,8 @@ interface OptionsProps {
   canNarrow: boolean;
   onNarrow(): void;
   canSave: boolean;
+  /** Why saving waits (the query is unfinished). */
+  saveBlocked?: string | null;
   onSave(): void;
 }
 
@@ -89,7 +102,13 @@ export function SearchOptions(p: OptionsProps) {
       <button type="button" className="text-button" disabled={!p.canNarrow} onClick={p.onNarrow} title="Keep these results and search inside them">
         Search within
       </button>
-      <button type="button" className="text-button" disabled={!p.canSave} onClick={p.onSave}>
+      <button
+        type="button"
+        className="text-button"
+        disabled={!p.canSave || Boolean(p.saveBlocked)}
+        title={p.saveBlocked ?? (p.canSave ? 'Keep this search in the sidebar' : 'Type a search to save it')}
+        onClick={p.onSave}
+      >
         Save search
       </button>
     </div>

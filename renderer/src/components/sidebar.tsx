@@ -42,6 +42,8 @@ interface Props {
   /** The code the annotations view is filtered by, and choosing it from the codebook. */
   annotationCodeId: number | null;
   onAnnotationCode(id: number): void;
+  /** Hides the sidebar (it comes back with the toolbar's button, Ctrl/⌘+\ or `[`). */
+  onHide?(): void;
 }
 
 export function Sidebar(p: Props) {
@@ -53,9 +55,14 @@ export function Sidebar(p: Props) {
     p.onToggleFacet('collection', name);
   };
   return (
-    <aside className="sidebar" aria-label="Library">
+    <aside className="sidebar" id="library" aria-label="Library">
       <div className="sidebar-top">
         <h1 className="brand">Quire</h1>
+        {p.onHide && (
+          <button type="button" className="icon-button" aria-label="Hide library" title="Hide library (Ctrl/⌘+\ or [)" onClick={p.onHide}>
+            «
+          </button>
+        )}
       </div>
       <nav className="sidebar-scroll">
         <SidebarSection title="Library">

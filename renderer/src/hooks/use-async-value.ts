@@ -8,14 +8,15 @@ export interface AsyncValue<T> {
   loading: boolean;
 }
 
-export function useAsyncValue<T>(key: string, load: () => Promise<T>): AsyncValue<T> {
+/** keep(e): an error after which the last value stays on screen (e.g. a query still being typed). */
+export function useAsyncValue<T>(key: string, load: () => Promise<T>, keep?: (e: unknown) => boolean): AsyncValue<T> {
   const [state, setState] = useState<AsyncValue<T> & { key: string | null }>({ key: null, value: null, error: null, loading: true });
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (value) => live && setState({ key, value, error: null, loading: false }),
-      (e: unknown) => live && setState({ key, value: null, error: errorMessage(e), loading: false }),
+      (e: unknown) => live && setState((s) => (keep?.(e) && s.error === null ? { ...s, loading: false } : { key, value: null, error: errorMessage(e), loading: false })),
     );
     return () => {
       live = false;

@@ -16,6 +16,10 @@ export interface SearchPages {
   counting: boolean;
   explanation: string | undefined;
   error: string | null;
+  /** The parser's message while the query cannot be read (a quote not yet closed…); the last good results stay. */
+  invalid: string | null;
+  /** The request whose results are on screen (the last good one while the query is unfinished). */
+  shown: SearchRequest | null;
   loading: boolean;
   /** Changes whenever a new page arrives, so rows re-render. */
   revision: number;
@@ -35,8 +39,10 @@ interface Generation {
 export function useSearchPages(connection: Connection, request: SearchRequest, version: number): SearchPages {
   const key = JSON.stringify(request) + '#' + version;
   const gen = useRef<Generation | null>(null);
-  const [meta, setMeta] = useState<{ key: string; total: number | null; totalExact: boolean; counting: boolean; explanation?: string; error: string | null; loading: boolean }>({
+  const [invalid, setInvalid] = useState<{ key: string; message: string } | null>(null);
+  const [meta, setMeta] = useState<{ key: string; request: SearchRequest | null; total: number | null; totalExact: boolean; counting: boolean; explanation?: string; error: string | null; loading: boolean }>({
     key: '',
+    request: null,
     total: null,
     totalExact: true,
     counting: false,
@@ -70,14 +76,22 @@ export function useSearchPages(connection: Connection, request: SearchRequest, v
       (r) => {
         if (!live) return;
         gen.current = g;
-        setMeta({ key, total: r.total, totalExact: r.totalExact, counting: !r.totalExact, explanation: r.explanation, error: null, loading: false });
+        setInvalid(null);
+        setMeta({ key, request, total: r.total, totalExact: r.totalExact, counting: !r.totalExact, explanation: r.explanation, error: null, loading: false });
         setRevision((n) => n + 1);
         if (!r.totalExact) void countAll(r.total);
       },
       (e: unknown) => {
         if (!live) return;
+        // A query still being typed: keep what is on screen and say what is missing.
+        if (e instanceof Error && (e as { code?: unknown }).code === 'invalid-query' && gen.current) {
+          setInvalid({ key, message: errorMessage(e) });
+          setMeta((m) => ({ ...m, loading: false }));
+          return;
+        }
+        setInvalid(null);
         gen.current = g;
-        setMeta({ key, total: null, totalExact: true, counting: false, error: errorMessage(e), loading: false });
+        setMeta({ key, request, total: null, totalExact: true, counting: false, error: errorMessage(e), loading: false });
       },
     );
     // The search gave a lower bound: count exactly, a slice per call, so the list can grow to every
@@ -130,6 +144,8 @@ export function useSearchPages(connection: Connection, request: SearchRequest, v
     counting: meta.counting,
     explanation: meta.explanation,
     error: meta.error,
+    invalid: invalid?.key === key ? invalid.message : null,
+    shown: meta.request,
     loading: meta.loading,
     revision,
     hitAt,

@@ -1,8 +1,20 @@
 // Everything that defines the current search, and the request built from it.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FacetFilter, SearchRequest, SortOrder } from '../../../shared/contract.ts';
 import { composeQuery } from '../lib/compose-query.ts';
-import { useDebounced } from './use-debounced.ts';
+
+/** Everything a user set, as plain data: what Esc undo, back/forward and a reload bring back. */
+export interface SearchSnapshot {
+  typed: string;
+  within: string[];
+  filters: FacetFilter;
+  dateFrom: string | null;
+  dateTo: string | null;
+  transliteration: boolean;
+  sort: SortOrder;
+}
+
+export const EMPTY_SEARCH: SearchSnapshot = { typed: '', within: [], filters: {}, dateFrom: null, dateTo: null, transliteration: false, sort: 'relevance' };
 
 export interface SearchState {
   typed: string;
@@ -25,7 +37,12 @@ export interface SearchState {
   /** The same without sort and paging: for facets and the timeline. */
   scope: SearchRequest;
   clearFilters(): void;
+  /** Removes the last filter chip (date range, then facets, then search-within steps); false when none is left. */
+  clearOneFilter(): boolean;
   reset(query?: string): void;
+  snapshot: SearchSnapshot;
+  /** Puts a snapshot back at once (no typing delay). */
+  restore(s: SearchSnapshot): void;
 }
 
 export function useSearchState(): SearchState {
@@ -36,7 +53,13 @@ export function useSearchState(): SearchState {
   const [dateTo, setDateTo] = useState<string | null>(null);
   const [transliteration, setTransliteration] = useState(false);
   const [sort, setSort] = useState<SortOrder>('relevance');
-  const settled = useDebounced(typed, 180);
+  // What was typed a moment ago: typing does not fire a search per keystroke; a restore is at once.
+  const [settled, setSettled] = useState(typed);
+  useEffect(() => {
+    if (settled === typed) return;
+    const t = setTimeout(() => setSettled(typed), 180);
+    return () => clearTimeout(t);
+  }, [typed, settled]);
 
   const query = composeQuery(within, settled);
   const scope = useMemo<SearchRequest>(() => {
@@ -77,6 +100,43 @@ export function useSearchState(): SearchState {
     setWithin([]);
   }, []);
 
+  const clearOneFilter = useCallback((): boolean => {
+    if (dateFrom || dateTo) {
+      setDateFrom(null);
+      setDateTo(null);
+      return true;
+    }
+    const keys = Object.keys(filters) as (keyof FacetFilter)[];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k]!;
+      const values = (filters[key] ?? []) as unknown[];
+      if (values.length === 0) continue;
+      setFilters({ ...filters, [key]: values.slice(0, -1) });
+      return true;
+    }
+    if (within.length > 0) {
+      setWithin(within.slice(0, -1));
+      return true;
+    }
+    return false;
+  }, [dateFrom, dateTo, filters, within]);
+
+  const restore = useCallback((s: SearchSnapshot) => {
+    setTyped(s.typed);
+    setSettled(s.typed);
+    setWithin(s.within);
+    setFilters(s.filters);
+    setDateFrom(s.dateFrom);
+    setDateTo(s.dateTo);
+    setTransliteration(s.transliteration);
+    setSort(s.sort);
+  }, []);
+
+  const snapshot = useMemo<SearchSnapshot>(
+    () => ({ typed, within, filters, dateFrom, dateTo, transliteration, sort }),
+    [typed, within, filters, dateFrom, dateTo, transliteration, sort],
+  );
+
   const reset = useCallback((q = '') => {
     setTyped(q);
     setWithin([]);
@@ -107,6 +167,9 @@ export function useSearchState(): SearchState {
     request,
     scope,
     clearFilters,
+    clearOneFilter,
     reset,
+    snapshot,
+    restore,
   };
 }

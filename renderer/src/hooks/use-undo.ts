@@ -67,7 +67,7 @@ export function useUndo(onError: (message: string) => void): UndoControls {
   useEffect(() => {
     if (!offer) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'z' || !(e.metaKey || e.ctrlKey) || e.shiftKey || e.altKey) return;
+      if (e.defaultPrevented || e.key.toLowerCase() !== 'z' || !(e.metaKey || e.ctrlKey) || e.shiftKey || e.altKey) return;
       // In a text field Cmd/Ctrl+Z undoes typing, as everywhere else.
       if (isTextField(e.target)) return;
       e.preventDefault();
