@@ -2,6 +2,7 @@
 // host (progress on a terminal, Ctrl+C cancels and leaves no half-written file); verify reads the
 // export and checks each cited passage against the archive; import-project brings a Quire JSON
 // export or a .qdpx project in.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFormat, ExportReport, ExportScope, ImportProjectReport } from '../../shared/contract.ts';
 import { QuireError } from '../../shared/errors.ts';
@@ -96,7 +97,8 @@ export async function exportCommand(ctx: CliContext): Promise<number> {
 
 export async function verifyCommand(ctx: CliContext): Promise<number> {
   if (ctx.args.length !== 1) throw new UsageError('usage: quire verify EXPORT [--archive FILE]');
-  const archive = new Archive(ctx.archivePath);
+  if (!fs.existsSync(ctx.archivePath)) throw new QuireError('not-found', `There is no archive at ${ctx.archivePath} to check against (give it with --archive FILE).`);
+  const archive = new Archive(ctx.archivePath, { readonly: true });
   try {
     const report = verifyExportFile(archive.db, path.resolve(ctx.args[0]!));
     if (ctx.options.json) ctx.io.out(JSON.stringify(report));

@@ -86,6 +86,10 @@ describe('quire export / verify / import-project', () => {
     const missing = run(['export', '--collection', 'Nope', '--format', 'md', '--out', out('x.md')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/There is no collection "Nope"/);
+    const noArchive = run(['verify', out('harbour.csv')], out('missing.quire'));
+    expect(noArchive.code).toBe(1);
+    expect(noArchive.stderr).toMatch(/There is no archive at .*missing\.quire/);
+    expect(fs.existsSync(out('missing.quire'))).toBe(false);
     const notExport = run(['verify', path.join(dir, 'posts.json')]);
     expect(notExport.code).toBe(1);
     expect(notExport.stderr).toMatch(/neither a Quire export nor W3C annotations|not an export/);

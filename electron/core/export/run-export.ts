@@ -58,7 +58,20 @@ export function downloadFile(jobId: string): string {
   return path.join(downloadDir(), `${jobId}.export`);
 }
 
+/** Downloads nobody fetched (a page closed mid-export) are removed after a day. */
+async function pruneDownloads(): Promise<void> {
+  const dir = downloadDir();
+  const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
+  const old = Date.now() - 24 * 3600 * 1000;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const stat = await fs.promises.stat(file).catch(() => null);
+    if (stat && stat.mtimeMs < old) await fs.promises.rm(file, { force: true });
+  }
+}
+
 export async function runExport(db: Db, req: ExportRequest, ctx: ExportJobContext): Promise<ExportReport> {
+  if (!req.path) await pruneDownloads();
   const reader = new ExportReader(db);
   const highlightsOnly = req.highlightsOnly === true;
   const plan = planExport(db, reader, req.scope);
