@@ -4,6 +4,7 @@
 // and a second import of the same file changes nothing. The export does not carry the original
 // files: a source the archive lacks is recorded by name and SHA-256 only (importing the file itself
 // later is then taken for a duplicate; its entries are already here).
+import { sliceCodePoints } from '../../../shared/entry-text.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import { canonicalGuid, ImportRows, type ImportCounts } from './import-rows.ts';
@@ -79,6 +80,11 @@ export function importJsonExport(db: Db, data: JsonExport): ImportCounts {
       for (const t of e.tags ?? []) rows.tag(entry.id, t);
       for (const n of e.notes ?? []) rows.note(entry.id, { guid: canonicalGuid(n.guid), text: n.text, createdAt: n.createdAt, updatedAt: n.updatedAt });
       for (const h of e.highlights ?? []) {
+        // The same entry under another GUID may differ in white space: a passage must still read the same.
+        if (sliceCodePoints(entry.text, h.start, h.end) !== h.exact) {
+          rows.warn(`A highlight on “${e.title}” (${h.start}–${h.end}) does not read “${h.exact}” in this archive's copy of the entry; it was left out.`);
+          continue;
+        }
         const codes = h.codes.map((g) => codeIds.get(canonicalGuid(g) ?? '')).filter((x): x is number => x !== undefined);
         const id = rows.highlight(
           { guid: canonicalGuid(h.guid), entryId: entry.id, start: h.start, end: h.end, note: h.note ?? null, codeIds: codes, createdAt: h.createdAt, updatedAt: h.updatedAt },
