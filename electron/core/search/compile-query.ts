@@ -18,14 +18,12 @@ export interface Expansions {
   longestAlias: number;
   /**
    * Every indexed word starting with this folded piece when they are known and not too many (at
-   * most MAX_PREFIX_WORDS), else null: FTS5 without a prefix index merges the posting lists of
+   * most the prefixWords threshold, search-thresholds.ts), else null: FTS5 without a prefix index merges the posting lists of
    * all such words before it returns a row (70 ms for a prefix of 143 words at a million
    * entries), an OR of the words reads only the newest postings (13 ms).
    */
   prefixWords?(piece: string): string[] | null;
 }
-
-export const MAX_PREFIX_WORDS = 256;
 
 /** What snippets highlight: a token sequence, the last one possibly a prefix. */
 export interface HighlightTerm {
@@ -234,7 +232,7 @@ class Compiler {
     if (prefix && tokens.length === 1) {
       const words = this.ex.prefixWords?.(key) ?? null;
       if (words && words.length === 0) return NEVER;
-      if (words && words.length <= MAX_PREFIX_WORDS) {
+      if (words) {
         const fts = words.map((w) => quote([w])).join(' OR ');
         if (words.length === 1) {
           // One word: counted and ranked like that word typed whole.

@@ -1,7 +1,7 @@
 // Facet counts and the month histogram for the current query and filters. Each facet is counted
 // with every filter but its own, so the other values of a facet stay visible to OR them in.
 // The matching entries are taken once per distinct plan (match-sample.ts) and counted in JS:
-// exact up to SAMPLE matches, estimated from a stratified sample above (`approximate: true`).
+// exact up to the facetSample threshold (4,000 matches by default), estimated from a stratified sample above (`approximate: true`).
 import type { FacetCount, FacetsResult, TimelineResult } from '../../../shared/contract.ts';
 import { collectMatches, idsJson, type MatchSet } from './match-sample.ts';
 import type { SearchPlan, StatementCache } from './search-plan.ts';
@@ -61,15 +61,15 @@ class Tally {
 }
 
 /** `planFor(facet)` gives the plan with that facet's own selection left out; `selected` lists facets with a selection. */
-export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache): FacetsResult {
+export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache, sample?: number): FacetsResult {
   const out = {} as FacetsResult;
   let approximate = false;
   // Facets without a selection of their own share the full plan's set.
   let shared: { set: MatchSet; rows: EntryRow[] } | null = null;
   for (const facet of FACETS) {
     let data: { set: MatchSet; rows: EntryRow[] };
-    if (selected.has(facet)) data = load(collectMatches(planFor(facet), stmts), stmts);
-    else data = shared ??= load(collectMatches(planFor(), stmts), stmts);
+    if (selected.has(facet)) data = load(collectMatches(planFor(facet), stmts, sample), stmts);
+    else data = shared ??= load(collectMatches(planFor(), stmts, sample), stmts);
     if (!data.set.exact) approximate = true;
     out[facet] = countOne(facet, data, stmts);
   }
@@ -105,8 +105,8 @@ function countOne(facet: FacetName, { set, rows }: { set: MatchSet; rows: EntryR
   return counts;
 }
 
-export function countTimeline(plan: SearchPlan, stmts: StatementCache): TimelineResult {
-  const { set, rows } = load(collectMatches(plan, stmts), stmts);
+export function countTimeline(plan: SearchPlan, stmts: StatementCache, sample?: number): TimelineResult {
+  const { set, rows } = load(collectMatches(plan, stmts, sample), stmts);
   const months = new Map<string, number>();
   let undated = 0;
   for (const r of rows) {

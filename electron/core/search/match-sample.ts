@@ -13,8 +13,9 @@
 // same query one after the other; the cache key includes the archive's newest entry id and its
 // write counters, so a set is never reused after any change.
 import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
+import { DEFAULT_THRESHOLDS } from './search-thresholds.ts';
 
-export const SAMPLE = 4_000;
+export const SAMPLE = DEFAULT_THRESHOLDS.facetSample;
 const CACHE_SIZE = 4;
 
 export interface MatchSet {

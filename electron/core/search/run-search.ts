@@ -11,10 +11,10 @@ import { QuireError } from '../../../shared/errors.ts';
 import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 import { makeSnippet } from './snippets.ts';
 import type { SearchStats } from './search-stats.ts';
+import { DEFAULT_THRESHOLDS, type SearchThresholds } from './search-thresholds.ts';
 
-/** How many of the newest matches a huge match set is ranked among. */
-export const CANDIDATES = 2_000;
-const COUNT_BUDGET_MS = 5;
+/** How many of the newest matches a huge match set is ranked among, by default. */
+export const CANDIDATES = DEFAULT_THRESHOLDS.candidates;
 
 interface HitRow {
   id: number;
@@ -33,7 +33,14 @@ const HIT_SQL = `SELECT e.id, e.title, e.body, e.date, e.author, e.outlet, e.dir
     1 + (SELECT count(*) FROM entries v WHERE v.near_group = coalesce(e.near_group, e.id)) AS versions
   FROM entries e WHERE e.id = ?`;
 
-export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: StatementCache, stats: SearchStats, explanation: string[]): Omit<SearchResult, 'tookMs'> {
+export function runSearch(
+  plan: SearchPlan,
+  req: SearchRequest,
+  stmts: StatementCache,
+  stats: SearchStats,
+  explanation: string[],
+  limits: SearchThresholds = DEFAULT_THRESHOLDS,
+): Omit<SearchResult, 'tookMs'> {
   const limit = Math.max(1, Math.min(1000, Math.trunc(req.limit ?? 50)));
   const offset = Math.max(0, Math.trunc(req.offset ?? 0));
   const sort = req.sort ?? 'relevance';
@@ -68,7 +75,7 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
     // and the last of them is the edge of the candidate set. Past them the same pass goes on
     // counting under a time budget, unless one word's count is known anyway (an FTS5 statement
     // over a prefix's hundred words costs ~15 ms just to start: it is started once).
-    const cands = CANDIDATES;
+    const cands = limits.candidates;
     const oneWord = plan.compiled.singleTerm !== null && plan.filters.length === 0;
     const newest: { id: number }[] = [];
     let beyond = 0;
@@ -81,7 +88,7 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
         if (newest.length === cands) countFrom = performance.now();
         continue;
       }
-      if (oneWord || ((++beyond & 1023) === 0 && performance.now() - countFrom > COUNT_BUDGET_MS)) {
+      if (oneWord || ((++beyond & 1023) === 0 && performance.now() - countFrom > limits.countBudgetMs)) {
         it.return?.();
         finished = false;
         break;
@@ -99,13 +106,15 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
         total = capped + beyond;
         totalExact = finished;
       }
-      if (sort === 'relevance' && !plan.compiled.singleTerm && !rankable(plan.compiled.match ?? '', stats)) {
+      if (sort === 'relevance' && !plan.compiled.singleTerm && !rankable(plan.compiled.match ?? '', stats, limits.rankPostings)) {
         // FTS5's bm25 for a phrase, prefix or combination first scans EVERY match for its document
         // frequency (465 ms for a phrase at 1M). Over a huge set, candidates matching in the title come
         // first, then the rest, newest first: title weighted over body, at the cost of an index read.
+        // The whole query is ANDed back in: `{title} : (a NOT b)` alone only keeps b out of the
+        // title, and would let in entries with b in the body.
         const edgeId = Math.trunc(Number(newest[newest.length - 1]?.id ?? 0));
         const inTitle = all<{ id: number }>(`SELECT ${idCol} ${src.sql} AND entry_index.rowid >= ${edgeId} ORDER BY entry_index.rowid DESC`, [
-          `{title} : (${plan.compiled.match})`,
+          `(${plan.compiled.match}) AND ({title} : (${plan.compiled.match}))`,
           ...src.params.slice(1),
         ]).map((r) => r.id);
         const titleSet = new Set(inTitle);
@@ -137,7 +146,8 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
         const expected = Math.ceil((offset + limit) / density);
         // Checking ~70 µs per walked entry against reading ~0.2 µs per match into a set.
         const estMatches = totalExact ? total : density * entryCount(stmts);
-        ids = (expected * 0.07 < estMatches * 0.0002 + 5 ? walkAndCheck(plan, stmts, walks, limit, offset, expected * 4 + 500) : null) ?? probeByDate(plan, stmts, walks, limit, offset);
+        const walk = expected * 0.07 < estMatches * 0.0002 + limits.dateWalkSlackMs;
+        ids = (walk ? walkAndCheck(plan, stmts, walks, limit, offset, expected * 4 + 500, limits) : null) ?? probeByDate(plan, stmts, walks, limit, offset);
       }
     }
   }
@@ -167,20 +177,17 @@ export function runSearch(plan: SearchPlan, req: SearchRequest, stmts: Statement
   return { total, totalExact, hits, explanation: explanation.join('; ') };
 }
 
-/** Above this many postings in all, FTS5's bm25 spends too long counting each phrase's matches. */
-const RANK_POSTINGS = 150_000;
-
 /**
  * Whether bm25 can rank a phrase, prefix or combination over its newest candidates in time: FTS5
  * first counts the matches of every phrase in the query, which costs about as much as reading the
  * postings of its words (known from the statistics). Not for date words or unexpanded prefixes,
  * whose postings the statistics do not give.
  */
-function rankable(match: string, stats: SearchStats): boolean {
+function rankable(match: string, stats: SearchStats, maxPostings: number): boolean {
   if (match === '' || match.includes('{dates}') || match.includes('" *')) return false;
   const words = [...match.matchAll(/"((?:[^"]|"")*)"/g)].flatMap((quoted) => (quoted[1] ?? '').replace(/""/g, '"').split(' '));
-  const postings = stats.postings(words, RANK_POSTINGS);
-  return postings !== null && postings <= RANK_POSTINGS;
+  const postings = stats.postings(words, maxPostings);
+  return postings !== null && postings <= maxPostings;
 }
 
 /** Entries containing one word: from the search statistics, else from the index's vocabulary (exact either way). */
@@ -310,7 +317,7 @@ function fromTopList(term: string, listed: number, match: string, stats: SearchS
  * statement are answered correctly, ~70 µs each.) Null when the walk ran past `maxWalk` entries
  * (matches rarer here than estimated): the caller then reads the whole match set instead.
  */
-function walkAndCheck(plan: SearchPlan, stmts: StatementCache, walks: Walk[], limit: number, offset: number, maxWalk: number): number[] | null {
+function walkAndCheck(plan: SearchPlan, stmts: StatementCache, walks: Walk[], limit: number, offset: number, maxWalk: number, limits: SearchThresholds): number[] | null {
   const match = plan.compiled.match;
   if (!match) return null;
   const rest = matchingFrom({ compiled: { ...plan.compiled, match: null }, filters: plan.filters });
@@ -318,7 +325,7 @@ function walkAndCheck(plan: SearchPlan, stmts: StatementCache, walks: Walk[], li
   const out: number[] = [];
   let skip = offset;
   let walked = 0;
-  let batch = 32;
+  let batch = limits.dateWalkBatch;
   const check = (ids: number[]) => {
     const hits = new Set(stmts.once(`SELECT rowid FROM entry_index WHERE entry_index MATCH ? AND rowid IN (${ids.map((id) => Math.trunc(id)).join(',')})`).pluck().all(match) as number[]);
     for (const id of ids) {
@@ -336,7 +343,7 @@ function walkAndCheck(plan: SearchPlan, stmts: StatementCache, walks: Walk[], li
       check(pending);
       walked += pending.length;
       pending = [];
-      batch = Math.min(512, batch * 2);
+      batch = Math.min(limits.dateWalkBatchMax, batch * 2);
       if (out.length >= limit) {
         it.return?.();
         return out;

@@ -4,9 +4,10 @@ import type { Statement } from 'better-sqlite3';
 import type { SearchRequest } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
 import type { AliasLookup } from './alias-groups.ts';
-import { compileQuery, MAX_PREFIX_WORDS, type CompiledQuery } from './compile-query.ts';
+import { compileQuery, type CompiledQuery } from './compile-query.ts';
 import { dateCover, dateCoverMatch } from './date-tokens.ts';
 import type { SearchStats } from './search-stats.ts';
+import { DEFAULT_THRESHOLDS } from './search-thresholds.ts';
 import { parseQuery } from './query-parser.ts';
 import { requestFilters, type FacetName, type SqlFilter } from './sql-filters.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -22,6 +23,8 @@ export interface PlanContext {
   stats: SearchStats;
   /** The archive's earliest and latest entry dates (to bound before:/after: ranges). */
   dateBounds(): { min: string | null; max: string | null };
+  /** A prefix stands for its words when they are at most this many (SearchThresholds.prefixWords; its default when left out). */
+  prefixWords?: number;
 }
 
 export function makePlan(req: SearchRequest, ctx: PlanContext, skipFacet?: FacetName): SearchPlan {
@@ -31,7 +34,11 @@ export function makePlan(req: SearchRequest, ctx: PlanContext, skipFacet?: Facet
     longestAlias: aliases.longest,
     transliterate: (token) => (req.transliteration ? vocab.similar(token) : null),
     substring: (piece) => vocab.containing(piece),
-    prefixWords: (piece) => stats.wordsStartingWith(piece, MAX_PREFIX_WORDS),
+    prefixWords: (piece) => {
+      const max = ctx.prefixWords ?? DEFAULT_THRESHOLDS.prefixWords;
+      const words = stats.wordsStartingWith(piece, max);
+      return words && words.length <= max ? words : null;
+    },
   });
   const filters = [...compiled.filters, ...requestFilters(req.filters, req.dateFrom, req.dateTo, skipFacet)];
   if (compiled.exclude) filters.push({ sql: 'e.id NOT IN (SELECT rowid FROM entry_index WHERE entry_index MATCH ?)', params: [compiled.exclude], label: 'exclusions' });

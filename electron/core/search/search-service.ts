@@ -24,6 +24,7 @@ import { findMatches } from './snippets.ts';
 import { makePlan, matchingFrom, StatementCache, type PlanContext, type SearchPlan } from './search-plan.ts';
 import { SearchStats } from './search-stats.ts';
 import type { FacetName } from './sql-filters.ts';
+import { searchThresholds, type SearchThresholds } from './search-thresholds.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 function checkRequest(req: SearchRequest): void {
@@ -40,8 +41,11 @@ export class SearchService {
   private readonly aliases: AliasGroups;
   private readonly boundsStmt;
   private readonly saved: SavedSearches;
+  private readonly limits: SearchThresholds;
 
-  constructor(db: Db) {
+  /** `thresholds` (tests set them low so every fast path runs on a small archive): see search-thresholds.ts. */
+  constructor(db: Db, options: { thresholds?: Partial<SearchThresholds> } = {}) {
+    this.limits = searchThresholds(options.thresholds);
     this.stmts = new StatementCache(db);
     this.stats = new SearchStats(db);
     this.vocab = new Vocabulary(db, this.stats);
@@ -61,6 +65,7 @@ export class SearchService {
       vocab: this.vocab,
       stats: this.stats,
       dateBounds: () => this.boundsStmt.get() ?? { min: null, max: null },
+      prefixWords: this.limits.prefixWords,
     };
   }
 
@@ -69,7 +74,7 @@ export class SearchService {
     try {
       const plan = this.plan(req);
       const explanation = [describe(plan, req)];
-      const result = runSearch(plan, req, this.stmts, this.stats, explanation);
+      const result = runSearch(plan, req, this.stmts, this.stats, explanation, this.limits);
       return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     } catch (error) {
       throw asQueryError(error);
@@ -89,7 +94,7 @@ export class SearchService {
   facets(req: SearchRequest): FacetsResult {
     try {
       const selected = new Set(Object.entries(req.filters ?? {}).flatMap(([name, values]) => (Array.isArray(values) && values.length > 0 ? [name as FacetName] : [])));
-      return countFacets((skip) => this.plan(req, skip), selected, this.stmts);
+      return countFacets((skip) => this.plan(req, skip), selected, this.stmts, this.limits.facetSample);
     } catch (error) {
       throw asQueryError(error);
     }
@@ -97,7 +102,7 @@ export class SearchService {
 
   timeline(req: SearchRequest): TimelineResult {
     try {
-      return countTimeline(this.plan(req), this.stmts);
+      return countTimeline(this.plan(req), this.stmts, this.limits.facetSample);
     } catch (error) {
       throw asQueryError(error);
     }

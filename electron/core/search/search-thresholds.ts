@@ -1,0 +1,52 @@
+// Every number that switches a search fast path on, in one place, as a parameter of the search
+// service: the defaults suit a million entries; tests set them low so that every path runs on a
+// few thousand entries and can be checked against plain FTS5 (tests/core/search/differential.test.ts).
+// The statistics' own thresholds (which words get a top list, and how long) are options of the
+// refresh that makes them (search-stats.ts, RefreshOptions commonDocs / topK).
+
+export interface SearchThresholds {
+  /** A match set with at least this many matches is huge: ranked among its newest this many. */
+  candidates: number;
+  /** Above this many postings in all, bm25 is too slow for a compound: title matches first, then newest. */
+  rankPostings: number;
+  /** How long a search goes on counting past the candidates before leaving the rest to countMatches. */
+  countBudgetMs: number;
+  /** A prefix expands to the words it stands for when they are at most this many (else FTS5's prefix query). */
+  prefixWords: number;
+  /** Facets and the timeline count every match up to this many, else a systematic sample of about this many. */
+  facetSample: number;
+  /**
+   * Date order over a huge set walks the date index (checking entries a batch at a time) when its
+   * estimated cost, ~70 µs per walked entry, is below reading the match set (~0.2 µs per match)
+   * plus this many milliseconds; otherwise it reads the whole match set first.
+   */
+  dateWalkSlackMs: number;
+  /** The date walk's first batch of entries checked against the index, and its largest (it doubles). */
+  dateWalkBatch: number;
+  dateWalkBatchMax: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
+  candidates: 2_000,
+  rankPostings: 150_000,
+  countBudgetMs: 5,
+  prefixWords: 256,
+  facetSample: 4_000,
+  dateWalkSlackMs: 5,
+  dateWalkBatch: 32,
+  dateWalkBatchMax: 512,
+});
+
+/** The defaults with `overrides` applied; every value must be a positive number (a zero budget or slack is allowed). */
+export function searchThresholds(overrides: Partial<SearchThresholds> = {}): SearchThresholds {
+  const out = { ...DEFAULT_THRESHOLDS, ...overrides };
+  for (const [name, value] of Object.entries(out)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`Search threshold ${name} must be a number of at least 0 (got ${String(value)}).`);
+  }
+  out.candidates = Math.max(1, Math.trunc(out.candidates));
+  out.prefixWords = Math.max(1, Math.trunc(out.prefixWords));
+  out.facetSample = Math.max(1, Math.trunc(out.facetSample));
+  out.dateWalkBatch = Math.max(1, Math.trunc(out.dateWalkBatch));
+  out.dateWalkBatchMax = Math.max(out.dateWalkBatch, Math.trunc(out.dateWalkBatchMax));
+  return out;
+}

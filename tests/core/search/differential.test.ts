@@ -1,0 +1,207 @@
+// Every fast path of search, proven against the simple one: a skewed generated corpus, every
+// threshold set low so each path runs at this size (huge sets, top lists, title-first, bm25 among
+// candidates, the date walk and the match-set probe, prefix expansion and FTS5's own prefix
+// query), and random queries whose every page is checked against plain FTS5 on the same index
+// (and against the query evaluated on the corpus itself): every hit matches, pages neither skip
+// nor repeat a match, exact counts are exact, lower bounds are lower, countMatches sums up.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../../../electron/core/archive.ts';
+import { SearchService } from '../../../electron/core/search/search-service.ts';
+import { refreshSearchStats } from '../../../electron/core/search/search-stats.ts';
+import type { SearchThresholds } from '../../../electron/core/search/search-thresholds.ts';
+import type { SearchRequest, SearchResult, SortOrder } from '../../../shared/contract.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { evaluate, makeCorpus, modelEntries, render, rng, type Corpus, type ModelEntry, type Q } from './helpers/skewed-corpus.ts';
+import { openTestArchive, seedEntries } from './helpers/seed-entries.ts';
+
+const ENTRIES = 3_000;
+const QUERIES = 150;
+const SEED = Number(process.env.QUIRE_DIFF_SEED ?? 20261129);
+
+/** Two settings, each low enough that most queries take a fast path; between them every path runs. */
+const SETTINGS: Record<string, Partial<SearchThresholds>> = {
+  // Tiny candidate sets; compounds ordered title-first; the date walk over the first few hundred entries (else the match set); prefixes of more than 6 words go to FTS5.
+  'title-first + walk': { candidates: 40, rankPostings: 50, countBudgetMs: 0, prefixWords: 6, facetSample: 100, dateWalkSlackMs: 30, dateWalkBatch: 4, dateWalkBatchMax: 64 },
+  // bm25 among the newest candidates; date order by reading the match set.
+  'bm25 candidates + probe': { candidates: 150, rankPostings: 1e12, countBudgetMs: 0, prefixWords: 400, facetSample: 300, dateWalkSlackMs: 0 },
+};
+
+describe('search fast paths agree with plain FTS5 (differential)', () => {
+  const dir = tempDir();
+  let archive: Archive;
+  let corpus: Corpus;
+  let model: ModelEntry[];
+  /** How often each fast path answered a first page (the explanation line says which). */
+  const paths = new Map<string, number>();
+
+  beforeAll(() => {
+    corpus = makeCorpus(SEED, ENTRIES);
+    archive = openTestArchive(dir, 'differential');
+    const ids = seedEntries(archive, corpus.entries);
+    model = modelEntries(corpus, ids);
+    // Low statistics thresholds: the dozens of commonest words get (short) top lists.
+    const refreshed = refreshSearchStats(archive.db, { commonDocs: 300, topK: 25 });
+    expect(refreshed.topLists).toBeGreaterThan(10);
+  });
+  afterAll(() => archive.close());
+
+  for (const [name, thresholds] of Object.entries(SETTINGS)) {
+    it(`${name}: every page of ${QUERIES} random queries is right`, () => {
+      const service = new SearchService(archive.db, { thresholds });
+      const rand = rng(SEED + name.length);
+      const gen = queryMaker(rand, corpus);
+      const problems: string[] = [];
+      for (let i = 0; i < QUERIES && problems.length < 10; i++) {
+        const q = gen();
+        const query = render(q);
+        const sort = (['relevance', 'relevance', 'date-desc', 'date-asc'] as SortOrder[])[Math.floor(rand() * 4)] ?? 'relevance';
+        const req: SearchRequest = { query, sort };
+        const truth = new Set(model.filter((e) => evaluate(q, e)).map((e) => e.id));
+        const t0 = performance.now();
+        problems.push(...checkQuery(service, req, truth, model, rand, paths));
+        if (process.env.QUIRE_DIFF_SLOW && performance.now() - t0 > 300) console.log(Math.round(performance.now() - t0), query, sort, truth.size);
+      }
+      expect(problems, `seed ${SEED}`).toEqual([]);
+    }, 240_000);
+  }
+
+  it('the random queries ran every fast path', () => {
+    for (const path of PATHS) expect(paths.get(path) ?? 0, path).toBeGreaterThan(0);
+  });
+
+  it('a common word NOT another common word never returns the excluded word on the title-first path', () => {
+    const service = new SearchService(archive.db, { thresholds: SETTINGS['title-first + walk'] });
+    const [a = '', b = ''] = [corpus.words[3], corpus.words[4]];
+    const result = service.search({ query: `${a} -${b}`, limit: 50 });
+    expect(result.explanation).toMatch(/title matches first/);
+    const excluded = new Set(model.filter((e) => Object.values(e.cols).some((t) => t.includes(b))).map((e) => e.id));
+    expect(result.hits.filter((h) => excluded.has(h.id)).map((h) => h.title)).toEqual([]);
+  });
+});
+
+/** Random queries over words of every frequency: common, middling, rare and absent ones. */
+function queryMaker(rand: () => number, corpus: Corpus): () => Q {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const tier = () => {
+    const r = rand();
+    if (r < 0.3) return pick(corpus.words.slice(0, 8));
+    if (r < 0.65) return pick(corpus.words.slice(8, 80));
+    if (r < 0.95) return pick(corpus.words.slice(80));
+    return 'zyzzyq';
+  };
+  const phrase = (): Q => {
+    const e = pick(corpus.entries);
+    const tokens = e.body.split(' ');
+    const at = Math.floor(rand() * Math.max(1, tokens.length - 2));
+    return { kind: 'phrase', words: tokens.slice(at, at + 2 + (rand() < 0.2 ? 1 : 0)) };
+  };
+  const atom = (): Q => {
+    const r = rand();
+    if (r < 0.45) return { kind: 'word', word: tier() };
+    if (r < 0.6) {
+      const w = tier();
+      return { kind: 'prefix', piece: w.slice(0, rand() < 0.5 ? 2 : 3) };
+    }
+    if (r < 0.75) return phrase();
+    if (r < 0.82) return { kind: 'column', column: 'title', child: { kind: 'word', word: tier() } };
+    if (r < 0.88) return { kind: 'column', column: 'author', child: { kind: 'word', word: pick(pick(corpus.authors).split(' ')) } };
+    if (r < 0.92) return { kind: 'column', column: 'outlet', child: { kind: 'phrase', words: pick(corpus.outlets).split(' ') } };
+    return { kind: 'or', children: [{ kind: 'word', word: tier() }, { kind: 'word', word: tier() }] };
+  };
+  return () => {
+    const r = rand();
+    let q: Q;
+    if (r < 0.25) q = atom();
+    else if (r < 0.4) q = { kind: 'and', children: [atom(), atom()] };
+    else if (r < 0.55) q = { kind: 'or', children: [atom(), atom()] };
+    else if (r < 0.7) q = { kind: 'minus', left: atom(), right: atom(), style: rand() < 0.5 ? '-' : 'NOT' };
+    else if (r < 0.8) q = { kind: 'minus', left: { kind: 'word', word: pick(corpus.words.slice(0, 6)) }, right: { kind: 'word', word: pick(corpus.words.slice(0, 12)) }, style: '-' };
+    else if (r < 0.9) q = { kind: 'minus', left: { kind: 'or', children: [atom(), atom()] }, right: atom(), style: '-' };
+    else q = { kind: 'and', children: [atom(), { kind: 'minus', left: atom(), right: atom(), style: '-' }] };
+    if (rand() < 0.25) {
+      const year = 1995 + Math.floor(rand() * 30);
+      const d = rand();
+      const date: Q =
+        d < 0.4
+          ? { kind: 'date', field: 'date', value: String(year) }
+          : d < 0.6
+            ? { kind: 'date', field: 'date', value: `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}` }
+            : { kind: 'date', field: d < 0.8 ? 'before' : 'after', value: String(year) };
+      q = { kind: 'and', children: [q, date] };
+    }
+    return q;
+  };
+}
+
+function dateKey(sort: SortOrder): (a: ModelEntry, b: ModelEntry) => number {
+  // Undated last in both directions; ties by id in the direction of the sort.
+  return (a, b) => {
+    if (a.date === null || b.date === null) return a.date === b.date ? (sort === 'date-asc' ? a.id - b.id : b.id - a.id) : a.date === null ? 1 : -1;
+    if (a.date !== b.date) return (a.date < b.date ? -1 : 1) * (sort === 'date-asc' ? 1 : -1);
+    return sort === 'date-asc' ? a.id - b.id : b.id - a.id;
+  };
+}
+
+const PATHS = ['ranked ahead of time', 'title matches first', 'ranked by relevance among'];
+
+function checkQuery(service: SearchService, req: SearchRequest, truth: Set<number>, model: ModelEntry[], rand: () => number, paths: Map<string, number>): string[] {
+  const problems: string[] = [];
+  const say = (what: string) => problems.push(`${req.query} [${req.sort}]: ${what}`);
+  // The reference: plain FTS5 with the same compiled expression and SQL filters, every match read.
+  const plain = new Set(service.matchingIds(req));
+  if (plain.size !== truth.size || [...truth].some((id) => !plain.has(id))) say(`plain FTS5 finds ${plain.size} entries, the corpus itself ${truth.size}`);
+  const sort = req.sort ?? 'relevance';
+  const byDate = sort === 'relevance' ? null : model.filter((e) => truth.has(e.id)).sort(dateKey(sort)).map((e) => e.id);
+
+  // Pages one after another: all of them for a small set; else the first few, a run in the middle
+  // and the last ones (walking all of a set of thousands page by page would take minutes here).
+  const limit = [10, 30, 50, 100][Math.floor(rand() * 4)] ?? 50;
+  const pages = Math.ceil(truth.size / limit) + 1;
+  const mid = Math.floor(rand() * pages);
+  const wanted = pages <= 12 ? Array.from({ length: pages }, (_, p) => p) : [0, 1, 2, 3, mid, mid + 1, mid + 2, pages - 3, pages - 2, pages - 1];
+  const got = new Map<number, number[]>();
+  let first: SearchResult | null = null;
+  for (const p of [...new Set(wanted)].filter((p) => p >= 0 && p < pages)) {
+    const offset = p * limit;
+    const page = service.search({ ...req, limit, offset });
+    first ??= page;
+    const ids = page.hits.map((h) => h.id);
+    got.set(p, ids);
+    for (const id of ids) if (!truth.has(id)) say(`hit ${id} at offset ${offset} does not match`);
+    const want = Math.max(0, Math.min(limit, truth.size - offset));
+    if (ids.length !== want) say(`page at offset ${offset} has ${ids.length} hits, not ${want}`);
+    if (byDate && ids.join(',') !== byDate.slice(offset, offset + limit).join(',')) say(`page at offset ${offset} is out of date order`);
+    if (new Set(ids).size !== ids.length) say(`page at offset ${offset} repeats a hit`);
+    const before = got.get(p - 1);
+    if (before && ids.some((id) => before.includes(id))) say(`pages at offsets ${offset - limit} and ${offset} share a hit`);
+    if (problems.length > 0) break;
+  }
+  if (problems.length === 0 && pages <= 12) {
+    const seen = [...got.values()].flat();
+    const distinct = new Set(seen);
+    if (distinct.size !== seen.length) say(`${seen.length - distinct.size} hits repeated across pages`);
+    if (distinct.size !== truth.size) say(`pages reached ${distinct.size} of ${truth.size} matches`);
+  }
+  if (first) {
+    for (const p of PATHS) if (first.explanation?.includes(p)) paths.set(p, (paths.get(p) ?? 0) + 1);
+    if (first.totalExact && first.total !== truth.size) say(`exact total ${first.total}, true count ${truth.size}`);
+    if (!first.totalExact && first.total > truth.size) say(`lower bound ${first.total} above the true count ${truth.size}`);
+  }
+  // A page at an offset that is not a multiple of the page size lines up with the pages around it.
+  const start = got.get(mid);
+  const next = got.get(mid + 1);
+  if (start && next && problems.length === 0) {
+    const shift = 1 + Math.floor(rand() * (limit - 1));
+    const page = service.search({ ...req, limit, offset: mid * limit + shift }).hits.map((h) => h.id);
+    if (page.join(',') !== [...start, ...next].slice(shift, shift + limit).join(',')) say(`the page at offset ${mid * limit + shift} differs from the pages around it`);
+  }
+  // countMatches in many slices (a zero budget counts one id range per call) sums to the count.
+  let counted = 0;
+  for (let after: number | null = 0; after !== null; ) {
+    const c = service.countMatches({ ...req, after }, 0);
+    counted += c.counted;
+    after = c.next;
+  }
+  if (counted !== truth.size) say(`countMatches summed to ${counted}, true count ${truth.size}`);
+  return problems;
+}
