@@ -12,6 +12,7 @@ const SHORTCUTS: { keys: string[][]; what: string; desktop?: boolean }[] = [
   { keys: [['Esc']], what: 'Clear the typed search, then close the entry, then remove one filter (the last chip) per press' },
   { keys: [['Alt', '←'], ['Alt', '→']], what: 'Back and forward through the searches you stayed on (also the mouse’s back and forward buttons)' },
   { keys: [['?']], what: 'Show this list' },
+  { keys: [[MOD, '\\'], ['[']], what: 'Hide or show the library (sidebar); below 1000 px it opens over the panes' },
   { keys: [['Shift', 'j'], ['Shift', '↓']], what: 'Add the next result to the selection (Shift+k or Shift+↑: the one above)' },
   { keys: [[MOD, 'click'], ['Shift', 'click']], what: 'Select results one by one, or a range, to add them to a collection' },
   { keys: [['a']], what: 'Switch between the entries and every highlight (the annotations view)' },
