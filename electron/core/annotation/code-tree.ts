@@ -1,6 +1,38 @@
 // The live code tree in memory (a thousand codes is a few kilobytes): paths, descendants, cycles.
-// Read fresh for each call; the codes table is small and this keeps it always true.
+// `new CodeTree(db)` reads it fresh (the write paths do, inside their transaction);
+// `CodeTree.current(db)` keeps one per connection for the reads that run on every save and list
+// page, and reads it again only after the codes may have changed: a write to `codes` by this
+// connection (TEMP triggers count them) or a commit by any other (PRAGMA data_version).
+// Reused inside a transaction only while this connection has written no code since it was read.
 import type { Db } from '../db/open-archive.ts';
+import { prepared } from '../db/prepared.ts';
+
+interface Cached {
+  tree: CodeTree;
+  writes: number;
+  dataVersion: number;
+}
+
+/** Writes to `codes` made by each connection (its TEMP triggers call quire_codes_written). */
+const codeWrites = new WeakMap<Db, { n: number }>();
+const cached = new WeakMap<Db, Cached>();
+
+/** The connection's code-write counter, its triggers made on first use (null inside a transaction, whose rollback would drop them). */
+function watchCodes(db: Db): { n: number } | null {
+  const known = codeWrites.get(db);
+  if (known) return known;
+  if (db.inTransaction) return null;
+  const counter = { n: 0 };
+  db.function('quire_codes_written', { deterministic: false }, () => {
+    counter.n++;
+    return null;
+  });
+  for (const event of ['insert', 'update', 'delete']) {
+    db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS codes_written_${event} AFTER ${event.toUpperCase()} ON main.codes BEGIN SELECT quire_codes_written(); END`);
+  }
+  codeWrites.set(db, counter);
+  return counter;
+}
 
 export interface CodeNode {
   id: number;
@@ -14,8 +46,23 @@ export class CodeTree {
   private readonly children = new Map<number | null, CodeNode[]>();
   private readonly paths = new Map<number, string>();
 
+  /** This connection's tree, read again only when the codes may have changed since it was read. */
+  static current(db: Db): CodeTree {
+    const watch = watchCodes(db);
+    if (!watch) return new CodeTree(db);
+    const writes = watch.n;
+    const dataVersion = (prepared(db, 'PRAGMA data_version').get() as { data_version: number }).data_version;
+    const known = cached.get(db);
+    if (known && known.writes === writes && known.dataVersion === dataVersion) return known.tree;
+    const tree = new CodeTree(db);
+    // Only a tree read outside a transaction is kept: one read inside could show code writes that
+    // are then rolled back, which the counter cannot tell from writes that were committed.
+    if (!db.inTransaction) cached.set(db, { tree, writes, dataVersion });
+    return tree;
+  }
+
   constructor(db: Db) {
-    const rows = db.prepare('SELECT id, parent_id AS parentId, name, color FROM codes WHERE deleted_at IS NULL ORDER BY position, id').all() as CodeNode[];
+    const rows = prepared(db, 'SELECT id, parent_id AS parentId, name, color FROM codes WHERE deleted_at IS NULL ORDER BY position, id').all() as CodeNode[];
     for (const row of rows) {
       this.nodes.set(row.id, row);
       const list = this.children.get(row.parentId) ?? [];

@@ -7,6 +7,7 @@ import { codePointLength, entryText, quoteAt } from '../../../shared/entry-text.
 import { QuireError } from '../../../shared/errors.ts';
 import { newGuid } from '../db/guids.ts';
 import type { Db } from '../db/open-archive.ts';
+import { prepared } from '../db/prepared.ts';
 import { CodeTree } from './code-tree.ts';
 import { recordChange } from './history.ts';
 
@@ -61,6 +62,7 @@ export class HighlightsRepo {
     const entry = this.entryText(req.entryId);
     assertRange(entry.text, req.start, req.end);
     const codeIds = unique(req.codeIds ?? []);
+    CodeTree.current(this.db); // read (or kept) outside the transaction, so the saved highlight's paths reuse it
     return recordChange(this.db, 'New highlight', () => {
       this.assertLiveCodes(codeIds);
       const id = this.insert({ ...placement(entry, req.start, req.end), anchor: 'exact', note: req.note ?? null });
@@ -80,15 +82,13 @@ export class HighlightsRepo {
         assertRange(entry.text, start, end);
         const p = placement(entry, start, end);
         // Placed by hand on the text as it is now: anchored exactly again.
-        this.db
-          .prepare("UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, text_hash = ?, entry_guid = ?, anchor = 'exact', updated_at = ? WHERE id = ?")
-          .run(start, end, p.exact, p.prefix, p.suffix, p.textHash, p.entryGuid, t, current.id);
+        prepared(this.db, "UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, text_hash = ?, entry_guid = ?, anchor = 'exact', updated_at = ? WHERE id = ?").run(start, end, p.exact, p.prefix, p.suffix, p.textHash, p.entryGuid, t, current.id);
       }
-      if (req.note !== undefined) this.db.prepare('UPDATE highlights SET note = ?, updated_at = ? WHERE id = ?').run(req.note, t, current.id);
+      if (req.note !== undefined) prepared(this.db, 'UPDATE highlights SET note = ?, updated_at = ? WHERE id = ?').run(req.note, t, current.id);
       if (req.codeIds !== undefined) {
         const ids = unique(req.codeIds);
         this.assertLiveCodes(ids);
-        this.db.prepare('DELETE FROM highlight_codes WHERE highlight_id = ? AND code_id NOT IN (SELECT value FROM json_each(?))').run(current.id, JSON.stringify(ids));
+        prepared(this.db, 'DELETE FROM highlight_codes WHERE highlight_id = ? AND code_id NOT IN (SELECT value FROM json_each(?))').run(current.id, JSON.stringify(ids));
         this.link(current.id, ids);
       }
       if (req.addCodeIds !== undefined) {
@@ -97,21 +97,21 @@ export class HighlightsRepo {
         this.link(current.id, ids);
       }
       if (req.removeCodeIds !== undefined) {
-        this.db.prepare('DELETE FROM highlight_codes WHERE highlight_id = ? AND code_id IN (SELECT value FROM json_each(?))').run(current.id, JSON.stringify(unique(req.removeCodeIds)));
+        prepared(this.db, 'DELETE FROM highlight_codes WHERE highlight_id = ? AND code_id IN (SELECT value FROM json_each(?))').run(current.id, JSON.stringify(unique(req.removeCodeIds)));
       }
       if (req.codeIds !== undefined || req.addCodeIds !== undefined || req.removeCodeIds !== undefined) {
-        this.db.prepare('UPDATE highlights SET updated_at = ? WHERE id = ?').run(t, current.id);
+        prepared(this.db, 'UPDATE highlights SET updated_at = ? WHERE id = ?').run(t, current.id);
       }
       return this.get(current.id);
     });
   }
 
   delete(id: number): { deleted: boolean } {
-    const exists = this.db.prepare('SELECT 1 FROM highlights WHERE id = ? AND deleted_at IS NULL').get(id);
+    const exists = prepared(this.db, 'SELECT 1 FROM highlights WHERE id = ? AND deleted_at IS NULL').get(id);
     if (!exists) return { deleted: false };
     recordChange(this.db, 'Delete highlight', () => {
       const t = now();
-      this.db.prepare('UPDATE highlights SET deleted_at = ?, updated_at = ? WHERE id = ?').run(t, t, id);
+      prepared(this.db, 'UPDATE highlights SET deleted_at = ?, updated_at = ? WHERE id = ?').run(t, t, id);
     });
     return { deleted: true };
   }
@@ -123,20 +123,19 @@ export class HighlightsRepo {
 
   /** The live highlights of an entry, in text order. */
   forEntry(entryId: number): Highlight[] {
-    const rows = this.db.prepare(`SELECT ${HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.entry_id = ? AND h.deleted_at IS NULL ORDER BY h.start, h.end, h.id`).all(entryId) as HighlightRow[];
+    const rows = prepared(this.db, `SELECT ${HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.entry_id = ? AND h.deleted_at IS NULL ORDER BY h.start, h.end, h.id`).all(entryId) as HighlightRow[];
     return this.withCodes(rows);
   }
 
   /** Adds each highlight's live codes (with paths), in one query for the lot. */
   withCodes<T extends HighlightRow>(rows: T[], tree?: CodeTree): (T & { codes: HighlightCode[] })[] {
     if (rows.length === 0) return [];
-    const links = this.db
-      .prepare(
-        `SELECT hc.highlight_id AS h, c.id, c.name, c.color FROM highlight_codes hc JOIN codes c ON c.id = hc.code_id
-          WHERE hc.highlight_id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL ORDER BY c.name COLLATE NOCASE, c.id`,
-      )
-      .all(JSON.stringify(rows.map((r) => r.id))) as { h: number; id: number; name: string; color: string }[];
-    const paths = tree ?? new CodeTree(this.db);
+    const links = prepared(
+      this.db,
+      `SELECT hc.highlight_id AS h, c.id, c.name, c.color FROM highlight_codes hc JOIN codes c ON c.id = hc.code_id
+        WHERE hc.highlight_id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL ORDER BY c.name COLLATE NOCASE, c.id`,
+    ).all(JSON.stringify(rows.map((r) => r.id))) as { h: number; id: number; name: string; color: string }[];
+    const paths = tree ?? CodeTree.current(this.db);
     const byHighlight = new Map<number, HighlightCode[]>();
     for (const l of links) {
       const list = byHighlight.get(l.h) ?? [];
@@ -148,14 +147,14 @@ export class HighlightsRepo {
 
   /** A live highlight's row, or not-found. */
   row(id: number): HighlightRow {
-    const row = this.db.prepare(`SELECT ${HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.id = ? AND h.deleted_at IS NULL`).get(id) as HighlightRow | undefined;
+    const row = prepared(this.db, `SELECT ${HIGHLIGHT_COLUMNS} FROM highlights h WHERE h.id = ? AND h.deleted_at IS NULL`).get(id) as HighlightRow | undefined;
     if (!row) throw new QuireError('not-found', `Highlight ${id} is not in this archive.`);
     return row;
   }
 
   /** An entry's text as highlight offsets count it (title, blank line, body). */
   entryText(entryId: number): EntryTextRow {
-    const row = this.db.prepare('SELECT id, guid, title, body FROM entries WHERE id = ?').get(entryId) as { id: number; guid: string | null; title: string; body: string } | undefined;
+    const row = prepared(this.db, 'SELECT id, guid, title, body FROM entries WHERE id = ?').get(entryId) as { id: number; guid: string | null; title: string; body: string } | undefined;
     if (!row) throw new QuireError('not-found', `Entry ${entryId} is not in this archive.`);
     return { id: row.id, guid: row.guid ?? '', text: entryText(row.title, row.body) };
   }
@@ -163,25 +162,23 @@ export class HighlightsRepo {
   insert(p: HighlightPlacement): number {
     const t = now();
     return Number(
-      this.db
-        .prepare(
-          `INSERT INTO highlights (guid, entry_id, entry_guid, start, end, exact, prefix, suffix, text_hash, anchor, note, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(newGuid(), p.entryId, p.entryGuid, p.start, p.end, p.exact, p.prefix, p.suffix, p.textHash, p.anchor, p.note, t, t).lastInsertRowid,
+      prepared(
+        this.db,
+        `INSERT INTO highlights (guid, entry_id, entry_guid, start, end, exact, prefix, suffix, text_hash, anchor, note, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(newGuid(), p.entryId, p.entryGuid, p.start, p.end, p.exact, p.prefix, p.suffix, p.textHash, p.anchor, p.note, t, t).lastInsertRowid,
     );
   }
 
   link(highlightId: number, codeIds: number[]): void {
     if (codeIds.length === 0) return;
-    this.db
-      .prepare('INSERT OR IGNORE INTO highlight_codes (highlight_id, code_id) SELECT ?, value FROM json_each(?)')
+    prepared(this.db, 'INSERT OR IGNORE INTO highlight_codes (highlight_id, code_id) SELECT ?, value FROM json_each(?)')
       .run(highlightId, JSON.stringify(codeIds));
   }
 
   private assertLiveCodes(ids: number[]): void {
     if (ids.length === 0) return;
-    const { n } = this.db.prepare('SELECT count(*) AS n FROM codes WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))').get(JSON.stringify(ids)) as { n: number };
+    const { n } = prepared(this.db, 'SELECT count(*) AS n FROM codes WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))').get(JSON.stringify(ids)) as { n: number };
     if (n !== ids.length) throw new QuireError('not-found', 'One of the codes is not in this archive (it may have been deleted).');
   }
 }

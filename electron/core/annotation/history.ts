@@ -31,6 +31,7 @@
 import { QuireError } from '../../../shared/errors.ts';
 import type { HistoryState, UndoResult } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
+import { prepared } from '../db/prepared.ts';
 
 /** The tables whose rows a change records (they hold what a researcher makes). */
 export const ANNOTATION_TABLES = [
@@ -94,9 +95,9 @@ export function recordChange<T>(db: Db, label: string, fn: () => T): T {
   return db
     .transaction(() => {
       const now = new Date().toISOString();
-      const historyId = Number(db.prepare("INSERT INTO history (label, changes, created_at) VALUES (?, '[]', ?)").run(label, now).lastInsertRowid);
-      db.prepare('DELETE FROM temp.history_capture').run();
-      db.prepare('INSERT INTO temp.history_recording (on_) VALUES (1)').run();
+      const historyId = Number(prepared(db, "INSERT INTO history (label, changes, created_at) VALUES (?, '[]', ?)").run(label, now).lastInsertRowid);
+      prepared(db, 'DELETE FROM temp.history_capture').run();
+      prepared(db, 'INSERT INTO temp.history_recording (on_) VALUES (1)').run();
       state.historyId = historyId;
       state.label = label;
       let result: T;
@@ -104,18 +105,18 @@ export function recordChange<T>(db: Db, label: string, fn: () => T): T {
         result = fn();
       } finally {
         state.historyId = null;
-        db.prepare('DELETE FROM temp.history_recording').run();
+        prepared(db, 'DELETE FROM temp.history_recording').run();
       }
-      const captured = db.prepare('SELECT tbl, before, after, op, payload FROM temp.history_capture ORDER BY seq').all() as {
+      const captured = prepared(db, 'SELECT tbl, before, after, op, payload FROM temp.history_capture ORDER BY seq').all() as {
         tbl: string | null;
         before: string | null;
         after: string | null;
         op: string | null;
         payload: string | null;
       }[];
-      db.prepare('DELETE FROM temp.history_capture').run();
+      prepared(db, 'DELETE FROM temp.history_capture').run();
       if (captured.length === 0) {
-        db.prepare('DELETE FROM history WHERE id = ?').run(historyId);
+        prepared(db, 'DELETE FROM history WHERE id = ?').run(historyId);
         return result;
       }
       const changes: Change[] = captured.map((c) =>
@@ -123,7 +124,7 @@ export function recordChange<T>(db: Db, label: string, fn: () => T): T {
           ? { op: c.op, payload: c.payload === null ? null : (JSON.parse(c.payload) as unknown) }
           : { table: c.tbl!, before: c.before === null ? null : (JSON.parse(c.before) as Row), after: c.after === null ? null : (JSON.parse(c.after) as Row) },
       );
-      db.prepare('UPDATE history SET changes = ? WHERE id = ?').run(JSON.stringify(changes), historyId);
+      prepared(db, 'UPDATE history SET changes = ? WHERE id = ?').run(JSON.stringify(changes), historyId);
       // A new change ends the redo stack, and the oldest changes beyond the bound are dropped.
       forgetWhere(db, 'undone = 1 AND id < ?', [historyId], true);
       forgetWhere(db, 'id <= ?', [historyId - historyLimit], false);
@@ -143,12 +144,12 @@ export function currentHistoryId(db: Db): number {
 export function recordOp(db: Db, kind: string, payload: unknown): void {
   if (!ops.has(kind)) throw new Error(`No history op "${kind}" is registered`);
   currentHistoryId(db);
-  db.prepare('INSERT INTO temp.history_capture (op, payload) VALUES (?, ?)').run(kind, JSON.stringify(payload ?? null));
+  prepared(db, 'INSERT INTO temp.history_capture (op, payload) VALUES (?, ?)').run(kind, JSON.stringify(payload ?? null));
 }
 
 export function historyState(db: Db): HistoryState {
-  const undo = db.prepare('SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
-  const redo = db.prepare('SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
+  const undo = prepared(db, 'SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
+  const redo = prepared(db, 'SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
   return { undo: undo?.label ?? null, redo: redo?.label ?? null };
 }
 
@@ -187,7 +188,7 @@ function replay(db: Db, state: ConnectionState, direction: 'undo' | 'redo'): str
       applyImage(db, state, change.table, direction === 'undo' ? change.after : change.before, direction === 'undo' ? change.before : change.after);
     }
   }
-  db.prepare('UPDATE history SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, row.id);
+  prepared(db, 'UPDATE history SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, row.id);
   return row.label;
 }
 
@@ -200,22 +201,22 @@ function applyImage(db: Db, state: ConnectionState, table: string, from: Row | n
   const where = info.key.map((k) => `"${k}" = ?`).join(' AND ');
   const keyValues = info.key.map((k) => keyRow[k] ?? null);
   if (to === null) {
-    db.prepare(`DELETE FROM main."${table}" WHERE ${where}`).run(...(keyValues as never[]));
+    prepared(db, `DELETE FROM main."${table}" WHERE ${where}`).run(...(keyValues as never[]));
     return;
   }
   const values = info.columns.map((c) => (to[c] === undefined ? null : to[c]));
-  const exists = db.prepare(`SELECT 1 FROM main."${table}" WHERE ${where}`).get(...(keyValues as never[]));
+  const exists = prepared(db, `SELECT 1 FROM main."${table}" WHERE ${where}`).get(...(keyValues as never[]));
   if (exists) {
     const set = info.columns.map((c) => `"${c}" = ?`).join(', ');
-    db.prepare(`UPDATE main."${table}" SET ${set} WHERE ${where}`).run(...(values as never[]), ...(keyValues as never[]));
+    prepared(db, `UPDATE main."${table}" SET ${set} WHERE ${where}`).run(...(values as never[]), ...(keyValues as never[]));
   } else {
     const cols = info.columns.map((c) => `"${c}"`).join(', ');
-    db.prepare(`INSERT INTO main."${table}" (${cols}) VALUES (${info.columns.map(() => '?').join(', ')})`).run(...(values as never[]));
+    prepared(db, `INSERT INTO main."${table}" (${cols}) VALUES (${info.columns.map(() => '?').join(', ')})`).run(...(values as never[]));
   }
 }
 
 function forgetWhere(db: Db, where: string, params: unknown[], undone: boolean): void {
-  const rows = db.prepare(`SELECT id, changes FROM history WHERE ${where}`).all(...(params as never[])) as { id: number; changes: string }[];
+  const rows = prepared(db, `SELECT id, changes FROM history WHERE ${where}`).all(...(params as never[])) as { id: number; changes: string }[];
   if (rows.length === 0) return;
   for (const row of rows) {
     if (!row.changes.includes('"op"')) continue;
@@ -223,7 +224,7 @@ function forgetWhere(db: Db, where: string, params: unknown[], undone: boolean):
       if ('op' in change) ops.get(change.op)?.forget?.(db, change.payload, row.id, undone);
     }
   }
-  db.prepare(`DELETE FROM history WHERE ${where}`).run(...(params as never[]));
+  prepared(db, `DELETE FROM history WHERE ${where}`).run(...(params as never[]));
 }
 
 /** Makes the capture table and triggers on this connection (TEMP objects live per connection). */
@@ -236,7 +237,7 @@ function install(db: Db): ConnectionState {
     'CREATE TEMP TABLE IF NOT EXISTS history_recording (on_ INTEGER)',
   ];
   for (const table of ANNOTATION_TABLES) {
-    const cols = db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table) as { name: string; pk: number }[];
+    const cols = prepared(db, `SELECT name, pk FROM pragma_table_info(?)`).all(table) as { name: string; pk: number }[];
     if (cols.length === 0) throw new QuireError('internal', `The archive has no table ${table}.`);
     const columns = cols.map((c) => c.name);
     const key = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);

@@ -14,49 +14,121 @@
 //  - orphaned: the entry is gone or the passage could not be carried to a new version.
 // Sort: 'created-desc' (the default: the newest work first), 'date-desc'/'date-asc' (entry date,
 // undated last), 'entry' (by entry, then position in its text).
+//
+// How it stays fast with 100,000 highlights: the page's ids come first from a narrow query (the
+// sort key and the filters, nothing else), read off the partial indexes highlights_live_created
+// and highlights_live_entry in sort order where the sort allows, then the page's rows with their
+// entry fields by id. The total is its own count, which reads the entry (live or in the trash) only
+// when a filter is on the entry's own fields; with no filter it counts a partial index; a page
+// shorter than asked for gives it without a count. A sort by entry date reads every matching
+// highlight's entry date (it lives on the entry); a text filter folds every live highlight's quote
+// and note, so its total costs a pass over them (the page itself stops at LIMIT when sorted by
+// creation or entry).
 import type { HighlightList, HighlightListItem, HighlightQuery, TextDirection } from '../../../shared/contract.ts';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-archive.ts';
+import { prepared } from '../db/prepared.ts';
 import { foldPlain } from '../search/fold-text.ts';
 import { requestDay } from '../search/query-dates.ts';
 import { CodeTree } from './code-tree.ts';
 import { HIGHLIGHT_COLUMNS, HighlightsRepo, type HighlightRow } from './highlights-repo.ts';
 
+const ENTRY_DATE = 'coalesce(e.date, t.date)';
+
 const ORDER: Record<NonNullable<HighlightQuery['sort']>, string> = {
   'created-desc': 'h.created_at DESC, h.id DESC',
-  'date-desc': 'entryDate IS NULL, entryDate DESC, h.entry_id, h.start, h.id',
-  'date-asc': 'entryDate IS NULL, entryDate ASC, h.entry_id, h.start, h.id',
+  'date-desc': `${ENTRY_DATE} IS NULL, ${ENTRY_DATE} DESC, h.entry_id, h.start, h.id`,
+  'date-asc': `${ENTRY_DATE} IS NULL, ${ENTRY_DATE} ASC, h.entry_id, h.start, h.id`,
   entry: 'h.entry_id, h.start, h.end, h.id',
 };
 
+/** The highlight (live or whose entry is gone) with its entry's fields, from the entry or its trash row. */
+const ENTRY_JOIN = 'LEFT JOIN entries e ON e.id = h.entry_id LEFT JOIN trash_entries t ON e.id IS NULL AND t.id = h.entry_id';
+
+/** A page's rows by id (the page query gave the ids in order). */
+const ROWS = `SELECT ${HIGHLIGHT_COLUMNS}, coalesce(e.title, t.title, '') AS entryTitle, ${ENTRY_DATE} AS entryDate,
+    coalesce(e.author, t.author) AS entryAuthor, coalesce(e.outlet, t.outlet) AS entryOutlet,
+    coalesce(e.direction, t.direction, 'ltr') AS direction, e.id IS NOT NULL AS entryExists
+  FROM highlights h ${ENTRY_JOIN} WHERE h.id IN (SELECT value FROM json_each(?))`;
+
+type ListRow = HighlightRow & {
+  entryTitle: string;
+  entryDate: string | null;
+  entryAuthor: string | null;
+  entryOutlet: string | null;
+  direction: TextDirection;
+  entryExists: number;
+};
+
+/**
+ * A code's set at least this large is paged by walking the sort's index and probing each
+ * highlight's codes (a theme holding a fifth of the highlights fills a page within a few hundred);
+ * a smaller one by looking its highlights up and sorting them.
+ */
+let walkFrom = 2000;
+
+/** Sets the size from which a code's highlights are walked in order (tests compare both ways); returns the previous one. */
+export function setWalkFrom(size: number): number {
+  const previous = walkFrom;
+  walkFrom = size;
+  return previous;
+}
+
 export function listHighlights(db: Db, q: HighlightQuery): HighlightList {
-  const { page, count, params } = listSql(q);
-  const rows = statement(db, page).all(...(params as never[]), q.limit ?? 100, q.offset ?? 0) as (HighlightRow & {
-    entryTitle: string;
-    entryDate: string | null;
-    entryAuthor: string | null;
-    entryOutlet: string | null;
-    direction: TextDirection;
-    entryExists: number;
-    total: number;
-  })[];
-  // The total comes with the page (one pass); a page past the end asks for it separately.
-  const total = rows[0]?.total ?? (statement(db, count).get(...(params as never[])) as { total: number }).total;
+  const limit = q.limit ?? 100;
+  const offset = q.offset ?? 0;
+  const sort = q.sort ?? 'created-desc';
+  let total: number | null = null;
+  let walk = false;
+  const first = listSql(q);
+  if (q.codeId !== undefined && first.countFirst) {
+    // A code's count is cheap and comes first: it picks how the page is read.
+    total = count(db, first);
+    walk = total >= walkFrom && (sort === 'created-desc' || sort === 'entry');
+  }
+  const sql = walk ? listSql(q, true) : first;
+  const rows = prepared(db, sql.page).all(...(sql.params as never[]), limit, offset) as { id: number; total?: number }[];
+  // The total: counted already, or with the page (a filter that reads every highlight anyway), or
+  // a short page ends the list; past the end, it is counted.
+  total ??= rows[0]?.total ?? (rows.length < limit && (rows.length > 0 || offset === 0) ? offset + rows.length : count(db, sql));
+  if (rows.length === 0) return { total, items: [] };
+  const ids = rows.map((r) => r.id);
+  const byId = new Map((prepared(db, ROWS).all(JSON.stringify(ids)) as ListRow[]).map((r) => [r.id, r]));
   const items: HighlightListItem[] = new HighlightsRepo(db)
-    .withCodes(rows, new CodeTree(db))
-    .map(({ total: _total, ...r }) => ({ ...r, entryExists: r.entryExists === 1 }));
+    .withCodes(
+      ids.map((id) => byId.get(id)!),
+      CodeTree.current(db),
+    )
+    .map((r) => ({ ...r, entryExists: r.entryExists === 1 }));
   return { total, items };
 }
 
-/** The page and count queries for a filter (exported so a test can check their query plans). */
-export function listSql(q: HighlightQuery): { page: string; count: string; params: unknown[] } {
+function count(db: Db, sql: { count: string; params: unknown[] }): number {
+  return (prepared(db, sql.count).get(...(sql.params as never[])) as { total: number }).total;
+}
+
+/** A live code and all its live sub-codes. */
+const CODE_SET = `WITH RECURSIVE sub(id) AS (SELECT id FROM codes WHERE id = ? AND deleted_at IS NULL
+                                 UNION SELECT c.id FROM codes c JOIN sub ON c.parent_id = sub.id WHERE c.deleted_at IS NULL)
+      SELECT id FROM sub`;
+
+/**
+ * The page (ids in order, then LIMIT and OFFSET) and count queries for a filter (exported so a test
+ * can check their query plans). `walk`: the code filter probes each highlight's codes (for a page
+ * read off the sort's index) rather than listing the code's highlights.
+ */
+export function listSql(q: HighlightQuery, walk = false): { page: string; count: string; params: unknown[]; countFirst: boolean } {
   const where: string[] = ['h.deleted_at IS NULL'];
   const params: unknown[] = [];
+  // Set when a filter reads the entry's own fields (from entries, or trash_entries once it is deleted).
+  let entryFields = false;
   if (q.codeId !== undefined) {
-    where.push(`h.id IN (SELECT hc.highlight_id FROM highlight_codes hc WHERE hc.code_id IN (
-      WITH RECURSIVE sub(id) AS (SELECT id FROM codes WHERE id = ? AND deleted_at IS NULL
-                                 UNION SELECT c.id FROM codes c JOIN sub ON c.parent_id = sub.id WHERE c.deleted_at IS NULL)
-      SELECT id FROM sub))`);
+    where.push(
+      walk
+        ? // "+": the probe reads the highlight's own few links and checks each against the set (built
+          // once), rather than probing the primary key once per code of the set.
+          `EXISTS (SELECT 1 FROM highlight_codes hc WHERE hc.highlight_id = h.id AND +hc.code_id IN (${CODE_SET}))`
+        : `h.id IN (SELECT hc.highlight_id FROM highlight_codes hc WHERE hc.code_id IN (${CODE_SET}))`,
+    );
     params.push(q.codeId);
   }
   if (q.collectionId !== undefined) {
@@ -71,47 +143,50 @@ export function listSql(q: HighlightQuery): { page: string; count: string; param
   if (q.outlet !== undefined) {
     where.push('coalesce(e.outlet, t.outlet) = ?');
     params.push(q.outlet);
+    entryFields = true;
   }
   if (q.author !== undefined) {
     where.push('coalesce(e.author, t.author) = ?');
     params.push(q.author);
+    entryFields = true;
   }
   if (q.dateFrom) {
-    where.push('coalesce(e.date, t.date) >= ?');
+    where.push(`${ENTRY_DATE} >= ?`);
     params.push(requestDay(q.dateFrom, 'dateFrom').start);
+    entryFields = true;
   }
   if (q.dateTo) {
-    where.push('coalesce(e.date, t.date) < ?');
+    where.push(`${ENTRY_DATE} < ?`);
     params.push(requestDay(q.dateTo, 'dateTo').endExclusive);
+    entryFields = true;
   }
   for (const word of (q.text ? foldPlain(q.text.normalize('NFC')) : '').split(/\s+/).filter(Boolean)) {
     where.push("instr(quire_fold(h.exact || ' ' || coalesce(h.note, '')), ?) > 0");
     params.push(word);
   }
-  if (q.orphaned) where.push("(e.id IS NULL OR h.anchor = 'orphaned')");
-
-  const from = `FROM highlights h LEFT JOIN entries e ON e.id = h.entry_id LEFT JOIN trash_entries t ON e.id IS NULL AND t.id = h.entry_id
-    WHERE ${where.join(' AND ')}`;
+  if (q.orphaned) {
+    where.push("(e.id IS NULL OR h.anchor = 'orphaned')");
+    entryFields = true;
+  }
+  const sort = q.sort ?? 'created-desc';
+  const byDate = sort === 'date-desc' || sort === 'date-asc';
+  const cond = `WHERE ${where.join(' AND ')}`;
+  // A code alone is counted off highlight_codes_code: its distinct highlights less the trashed ones
+  // (highlights_trashed is small), without reading a highlight row; with no filter, every highlight
+  // (count(*) reads an index's pages, not its rows) less the trashed ones.
+  // With any other filter the page query counts in the same pass (count(*) OVER): it reads every
+  // match to order them, or the count would read them all anyway.
+  const codeOnly = q.codeId !== undefined && where.length === 2;
+  const countFirst = codeOnly || where.length === 1;
   return {
-    page: `SELECT ${HIGHLIGHT_COLUMNS}, coalesce(e.title, t.title, '') AS entryTitle, coalesce(e.date, t.date) AS entryDate,
-            coalesce(e.author, t.author) AS entryAuthor, coalesce(e.outlet, t.outlet) AS entryOutlet,
-            coalesce(e.direction, t.direction, 'ltr') AS direction, e.id IS NOT NULL AS entryExists, count(*) OVER () AS total
-     ${from} ORDER BY ${ORDER[q.sort ?? 'created-desc']} LIMIT ? OFFSET ?`,
-    count: `SELECT count(*) AS total ${from}`,
+    page: `SELECT h.id${countFirst ? '' : ', count(*) OVER () AS total'} FROM highlights h ${entryFields || byDate ? `${ENTRY_JOIN} ` : ''}${cond} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
+    count: codeOnly
+      ? `SELECT count(*) AS total FROM (SELECT DISTINCT hc.highlight_id AS id FROM highlight_codes hc WHERE hc.code_id IN (${CODE_SET}))
+          WHERE id NOT IN (SELECT id FROM highlights WHERE deleted_at IS NOT NULL)`
+      : where.length === 1
+        ? 'SELECT (SELECT count(*) FROM highlights) - (SELECT count(*) FROM highlights WHERE deleted_at IS NOT NULL) AS total'
+        : `SELECT count(*) AS total FROM highlights h ${entryFields ? `${ENTRY_JOIN} ` : ''}${cond}`,
+    countFirst,
     params,
   };
-}
-
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/** The list's few query shapes, prepared once per connection. */
-function statement(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) {
-    if (cache.size >= 64) cache.clear(); // text filters of many words make many shapes
-    cache.set(sql, (stmt = db.prepare(sql)));
-  }
-  return stmt;
 }

@@ -297,7 +297,15 @@ CREATE INDEX highlights_created ON highlights(created_at);
 
 CREATE INDEX highlights_entry ON highlights(entry_id);
 
+CREATE INDEX highlights_live_created ON highlights(created_at) WHERE deleted_at IS NULL;
+
+CREATE INDEX highlights_live_entry ON highlights(entry_id, start, end) WHERE deleted_at IS NULL;
+
+CREATE INDEX highlights_noted ON highlights(entry_id) WHERE deleted_at IS NULL AND note IS NOT NULL AND trim(note) <> '';
+
 CREATE INDEX highlights_trashed ON highlights(id) WHERE deleted_at IS NOT NULL;
+
+CREATE INDEX history_undone ON history(undone, id);
 
 CREATE UNIQUE INDEX sources_guid ON sources(guid);
 

@@ -48,8 +48,10 @@ const inCollections = (cond: string) =>
   `e.id IN (SELECT ce.entry_id FROM collection_entries ce JOIN collections c ON c.id = ce.collection_id WHERE c.deleted_at IS NULL AND ${cond})`;
 
 const HAS: Record<(typeof HAS_VALUES)[number], string> = {
+  // Served by the partial index highlights_live_entry, which holds only live highlights.
   highlight: 'e.id IN (SELECT h.entry_id FROM highlights h WHERE h.deleted_at IS NULL)',
   // An entry note, or a note on one of the entry's highlights.
+  // (The highlight part is read off the partial index highlights_noted, whose condition it repeats.)
   note: `(e.id IN (SELECT n.entry_id FROM entry_notes n WHERE n.deleted_at IS NULL)
       OR e.id IN (SELECT h.entry_id FROM highlights h WHERE h.deleted_at IS NULL AND h.note IS NOT NULL AND trim(h.note) <> ''))`,
   tag: 'e.id IN (SELECT et.entry_id FROM entry_tags et)',

@@ -146,6 +146,14 @@ export const migration004: Migration = {
     CREATE INDEX highlights_created ON highlights(created_at);
     -- Code counts subtract the links of trashed highlights; this keeps finding those cheap.
     CREATE INDEX highlights_trashed ON highlights(id) WHERE deleted_at IS NOT NULL;
+    -- The live highlights in the annotations view's orders (newest first; by entry and place), so a
+    -- page is read off an index with LIMIT; by entry it also serves has:highlight and an entry's own
+    -- highlights. (deleted_at does not lead them: without ANALYZE statistics the planner would take
+    -- "deleted_at IS NULL" for a selective equality and walk every live highlight.)
+    CREATE INDEX highlights_live_created ON highlights(created_at) WHERE deleted_at IS NULL;
+    CREATE INDEX highlights_live_entry ON highlights(entry_id, start, end) WHERE deleted_at IS NULL;
+    -- has:note's highlights (its condition repeats this one, so the search reads this small index).
+    CREATE INDEX highlights_noted ON highlights(entry_id) WHERE deleted_at IS NULL AND note IS NOT NULL AND trim(note) <> '';
 
     CREATE TABLE highlight_codes (
       highlight_id INTEGER NOT NULL REFERENCES highlights(id),
@@ -238,5 +246,7 @@ export const migration004: Migration = {
       undone     INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
       created_at TEXT NOT NULL
     ) STRICT;
+    -- Every change looks for the undone ones (the redo stack it ends) and undo for the newest done one.
+    CREATE INDEX history_undone ON history(undone, id);
   `,
 };
