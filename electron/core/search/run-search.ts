@@ -121,7 +121,7 @@ export function runSearch(
         const ordered = [...inTitle, ...newest.map((r) => r.id).filter((id) => !titleSet.has(id))];
         ids = [...ordered.slice(offset, offset + limit), ...olderMatches(idCol, src, edgeId, offset, limit, ordered.length, stmts)];
         explanation.push(
-          `title matches first, then newest, among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}; then the older ones, newest first`,
+          `approximate: title matches first, then newest, among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}; then the older ones, newest first`,
         );
       } else if (sort === 'relevance') {
         // The edge is inlined as an integer literal: with a bound parameter FTS5 ranks every match (measured 8× slower).
@@ -136,7 +136,7 @@ export function runSearch(
             : [];
         ids = [...ranked, ...olderMatches(idCol, src, edgeId, offset, limit, capped, stmts)];
         explanation.push(
-          `ranked by relevance among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}; then the older ones, newest first`,
+          `approximate: ranked by relevance among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}; then the older ones, newest first`,
         );
       } else {
         const walks = sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }];

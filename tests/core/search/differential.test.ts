@@ -6,8 +6,10 @@
 // nor repeat a match, exact counts are exact, lower bounds are lower, countMatches sums up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../../electron/core/archive.ts';
+import { makePlan, matchingFrom, type PlanContext } from '../../../electron/core/search/search-plan.ts';
 import { SearchService } from '../../../electron/core/search/search-service.ts';
-import { refreshSearchStats } from '../../../electron/core/search/search-stats.ts';
+import { refreshSearchStats, SearchStats } from '../../../electron/core/search/search-stats.ts';
+import { Vocabulary } from '../../../electron/core/search/vocabulary.ts';
 import type { SearchThresholds } from '../../../electron/core/search/search-thresholds.ts';
 import type { SearchRequest, SearchResult, SortOrder } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -17,6 +19,8 @@ import { openTestArchive, seedEntries } from './helpers/seed-entries.ts';
 const ENTRIES = 3_000;
 const QUERIES = 150;
 const SEED = Number(process.env.QUIRE_DIFF_SEED ?? 20261129);
+/** The statistics' top-list length here (refreshSearchStats topK). */
+const TOP_K = 25;
 
 /** Two settings, each low enough that most queries take a fast path; between them every path runs. */
 const SETTINGS: Record<string, Partial<SearchThresholds>> = {
@@ -33,6 +37,10 @@ describe('search fast paths agree with plain FTS5 (differential)', () => {
   let model: ModelEntry[];
   /** How often each fast path answered a first page (the explanation line says which). */
   const paths = new Map<string, number>();
+  /** The share of the exact bm25 top-k score mass each approximate first page held. */
+  const approximate: number[] = [];
+  /** How many first pages were checked to be the exact bm25 top. */
+  const exact = { pages: 0 };
 
   beforeAll(() => {
     corpus = makeCorpus(SEED, ENTRIES);
@@ -40,7 +48,7 @@ describe('search fast paths agree with plain FTS5 (differential)', () => {
     const ids = seedEntries(archive, corpus.entries);
     model = modelEntries(corpus, ids);
     // Low statistics thresholds: the dozens of commonest words get (short) top lists.
-    const refreshed = refreshSearchStats(archive.db, { commonDocs: 300, topK: 25 });
+    const refreshed = refreshSearchStats(archive.db, { commonDocs: 300, topK: TOP_K });
     expect(refreshed.topLists).toBeGreaterThan(10);
   });
   afterAll(() => archive.close());
@@ -48,6 +56,7 @@ describe('search fast paths agree with plain FTS5 (differential)', () => {
   for (const [name, thresholds] of Object.entries(SETTINGS)) {
     it(`${name}: every page of ${QUERIES} random queries is right`, () => {
       const service = new SearchService(archive.db, { thresholds });
+      const relevance = scoreShare(archive, thresholds.prefixWords);
       const rand = rng(SEED + name.length);
       const gen = queryMaker(rand, corpus);
       const problems: string[] = [];
@@ -59,6 +68,7 @@ describe('search fast paths agree with plain FTS5 (differential)', () => {
         const truth = new Set(model.filter((e) => evaluate(q, e)).map((e) => e.id));
         const t0 = performance.now();
         problems.push(...checkQuery(service, req, truth, model, rand, paths));
+        if (sort === 'relevance') problems.push(...checkRelevance(service, req, relevance, approximate, exact));
         if (process.env.QUIRE_DIFF_SLOW && performance.now() - t0 > 300) console.log(Math.round(performance.now() - t0), query, sort, truth.size);
       }
       expect(problems, `seed ${SEED}`).toEqual([]);
@@ -67,6 +77,12 @@ describe('search fast paths agree with plain FTS5 (differential)', () => {
 
   it('the random queries ran every fast path', () => {
     for (const path of PATHS) expect(paths.get(path) ?? 0, path).toBeGreaterThan(0);
+    expect(approximate.length).toBeGreaterThan(0);
+    expect(exact.pages).toBeGreaterThan(20);
+    if (process.env.QUIRE_DIFF_SLOW) {
+      const sorted = [...approximate].sort((a, b) => a - b);
+      console.log(`approximate first pages: ${sorted.length}, share of the exact top score mass: median ${sorted[sorted.length >> 1]?.toFixed(3)}, min ${sorted[0]?.toFixed(3)}`);
+    }
   });
 
   it('a common word NOT another common word never returns the excluded word on the title-first path', () => {
@@ -204,4 +220,46 @@ function checkQuery(service: SearchService, req: SearchRequest, truth: Set<numbe
   }
   if (counted !== truth.size) say(`countMatches summed to ${counted}, true count ${truth.size}`);
   return problems;
+}
+
+/**
+ * The share of the exact bm25 top-k score mass (k = the page's length) that a first page holds
+ * (PERFORMANCE.md): sum |rank| of its hits over sum |rank| of plain FTS5's best k, on the same
+ * compiled query and filters. 1 when the page is as good as exact, ties aside.
+ */
+function scoreShare(archive: Archive, prefixWords: number | undefined): (req: SearchRequest, ids: number[]) => number | null {
+  const stats = new SearchStats(archive.db);
+  const ctx: PlanContext = {
+    aliases: { get: () => null, longest: 0 },
+    vocab: new Vocabulary(archive.db, stats),
+    stats,
+    dateBounds: () => archive.db.prepare('SELECT min(date) AS min, max(date) AS max FROM entries').get() as { min: string | null; max: string | null },
+    ...(prefixWords === undefined ? {} : { prefixWords }),
+  };
+  return (req, ids) => {
+    const plan = makePlan(req, ctx);
+    if (!plan.compiled.match || ids.length === 0) return null;
+    const from = matchingFrom(plan);
+    const best = archive.db.prepare(`SELECT entry_index.rank AS r ${from.sql} ORDER BY entry_index.rank LIMIT ?`).pluck().all(...from.params, ids.length) as number[];
+    const ours = archive.db.prepare(`SELECT entry_index.rank AS r ${from.sql} AND e.id IN (SELECT value FROM json_each(?))`).pluck().all(...from.params, JSON.stringify(ids)) as number[];
+    const mass = (xs: number[]) => xs.reduce((a, x) => a + Math.abs(x), 0);
+    return mass(best) === 0 ? 1 : mass(ours) / mass(best);
+  };
+}
+
+/**
+ * Where the explanation does not say "approximate", the first relevance page is the exact bm25
+ * top (a precomputed top list: its first TOP_K); where it does, its share is recorded.
+ */
+function checkRelevance(service: SearchService, req: SearchRequest, share: ReturnType<typeof scoreShare>, approximate: number[], exact: { pages: number }): string[] {
+  const first = service.search({ ...req, limit: 50, offset: 0 });
+  const listed = first.explanation?.includes('ranked ahead of time') ?? false;
+  const value = share(req, first.hits.slice(0, listed ? TOP_K : 50).map((h) => h.id));
+  if (value === null) return [];
+  if (first.explanation?.includes('approximate')) {
+    approximate.push(value);
+    return [];
+  }
+  exact.pages++;
+  return value < 1 - 1e-9 ? [`${req.query} [relevance]: the first page holds ${value.toFixed(3)} of the exact top score mass, yet is not called approximate (${first.explanation})`] : [];
 }
