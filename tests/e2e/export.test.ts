@@ -90,6 +90,12 @@ describe('export from the UI', () => {
   });
 
   it('with no collection open, the dialog still offers every scope; Escape closes it', async () => {
+    await page.locator('.reader-pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect((await help.locator('.shortcut').allTextContents()).some((t) => /^\s*Ctrl\s*E.*Export/.test(t))).toBe(true);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
     await page.keyboard.press('Control+e');
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.waitFor();

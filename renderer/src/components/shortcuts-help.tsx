@@ -22,6 +22,7 @@ const SHORTCUTS: { keys: string[][]; what: string; desktop?: boolean }[] = [
   { keys: [[MOD, 'Shift', 'Z'], ['Ctrl', 'Y']], what: 'Redo' },
   { keys: [[MOD, 'I']], what: 'Import files', desktop: true },
   { keys: [[MOD, 'Shift', 'I']], what: 'Import a folder', desktop: true },
+  { keys: [[MOD, 'E']], what: 'Export the search, the selected entries, a collection or the whole archive' },
 ];
 
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
