@@ -1,7 +1,11 @@
-// Matching entries per month. Click a bar for that month, drag across bars for a range.
-import { useMemo, useRef, useState } from 'react';
+// Matching entries over time. Click a bar for its months, drag across bars for a range; a range
+// of more than one month zooms the chart to it ("All dates" zooms back out). Bars stay at least
+// 6 px wide (months are grouped into quarters, years… when they would not fit), and a few stray
+// months far from the rest are shown apart instead of squeezing everything else.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineResult } from '../../../shared/contract.ts';
 import { formatMonth, monthEnd } from '../lib/format.ts';
+import { timelineBars, type Bar } from '../lib/timeline-bars.ts';
 
 interface Props {
   timeline: TimelineResult | null;
@@ -11,39 +15,42 @@ interface Props {
 }
 
 const MAX_BAR_PX = 30;
+/** Room kept beside the bars for the undated count, the outliers and the zoom button. */
+const SIDE_PX = 190;
 
-function monthsBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  let [y, m] = first.split('-').map(Number) as [number, number];
-  const [ly, lm] = last.split('-').map(Number) as [number, number];
-  while ((y < ly || (y === ly && m <= lm)) && out.length < 1200) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
-}
+const span = (b: Bar) => (b.from === b.to ? formatMonth(b.from) : `${formatMonth(b.from)} – ${formatMonth(b.to)}`);
+const entries = (n: number, approx: boolean) => `${approx ? 'about ' : ''}${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}`;
 
 export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
-  // One tab stop for the whole chart; arrow keys move between months (roving tabindex).
+  const [zoom, setZoom] = useState<{ from: string; to: string } | null>(null);
+  // One tab stop for the whole chart; arrow keys move between bars (roving tabindex).
   const [focusIndex, setFocusIndex] = useState(-1);
+  const [width, setWidth] = useState(800);
+  const root = useRef<HTMLDivElement>(null);
   const barsBox = useRef<HTMLDivElement>(null);
-  const bars = useMemo(() => {
-    const buckets = [...(timeline?.buckets ?? [])].filter((b) => /^\d{4}-\d{2}$/.test(b.month)).sort((a, b) => a.month.localeCompare(b.month));
-    if (buckets.length === 0) return [];
-    const counts = new Map(buckets.map((b) => [b.month, b.count]));
-    return monthsBetween(buckets[0]!.month, buckets[buckets.length - 1]!.month).map((month) => ({ month, count: counts.get(month) ?? 0 }));
-  }, [timeline]);
 
-  if (!timeline || bars.length === 0) return null;
+  useLayoutEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    setWidth(el.clientWidth);
+    return () => observer.disconnect();
+  }, [timeline === null]);
+  // The date filter was cleared elsewhere (its chip, Esc): the zoom goes with it.
+  useEffect(() => {
+    if (!dateFrom && !dateTo) setZoom(null);
+  }, [dateFrom, dateTo]);
+
+  const layout = useMemo(() => timelineBars(timeline?.buckets ?? [], Math.max(60, width - SIDE_PX), zoom), [timeline, width, zoom]);
+  const { bars, before, after } = layout;
+  if (!timeline || (bars.length === 0 && !before && !after)) return null;
+  const approx = Boolean(timeline.approximate);
   const max = Math.max(1, ...bars.map((b) => b.count));
   const lo = drag ? Math.min(drag.from, drag.to) : -1;
   const hi = drag ? Math.max(drag.from, drag.to) : -1;
-  const inRange = (month: string, i: number) => (drag ? i >= lo && i <= hi : (!dateFrom || monthEnd(month) >= dateFrom) && (!dateTo || `${month}-01` <= dateTo) && Boolean(dateFrom || dateTo));
+  const inRange = (b: Bar, i: number) => (drag ? i >= lo && i <= hi : (!dateFrom || monthEnd(b.to) >= dateFrom) && (!dateTo || `${b.from}-01` <= dateTo) && Boolean(dateFrom || dateTo));
 
   const tabStop = focusIndex >= 0 && focusIndex < bars.length ? focusIndex : bars.length - 1;
   const moveFocus = (i: number) => {
@@ -51,31 +58,42 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
     setFocusIndex(next);
     barsBox.current?.querySelectorAll<HTMLButtonElement>('.timeline-bar')[next]?.focus();
   };
+  const choose = (a: Bar, b: Bar) => {
+    onRange(`${a.from}-01`, monthEnd(b.to));
+    if (a.from !== b.to) setZoom({ from: a.from, to: b.to });
+  };
 
   const finish = () => {
     if (!drag) return;
     const a = bars[lo];
     const b = bars[hi];
     setDrag(null);
-    if (a && b) onRange(`${a.month}-01`, monthEnd(b.month));
+    if (a && b) choose(a, b);
   };
-  const years = bars.map((b, i) => ({ i, year: b.month.slice(0, 4), first: b.month.endsWith('-01') || i === 0 })).filter((x) => x.first);
+  const years = bars.map((b, i) => ({ i, year: b.from.slice(0, 4), first: i === 0 || b.from.slice(0, 4) !== bars[i - 1]!.from.slice(0, 4) })).filter((x) => x.first);
   const labelEvery = Math.max(1, Math.ceil(years.length / 8));
-  // With few months, bars would stretch across the whole toolbar: cap their width instead.
+  // With few bars, they would stretch across the whole toolbar: cap their width instead.
   const trackWidth = bars.length * MAX_BAR_PX;
+  const outlier = (b: Bar, side: 'before' | 'after') => (
+    <button type="button" className={`timeline-outlier ${side}`} onClick={() => choose(b, b)} title={`Shown apart, far from the rest: ${span(b)}`} aria-label={`${span(b)}: ${entries(b.count, approx)}, shown apart`}>
+      {b.from.slice(0, 4)}
+      {b.to.slice(0, 4) !== b.from.slice(0, 4) ? `–${b.to.slice(0, 4)}` : ''} · {b.count.toLocaleString('en-US')}
+    </button>
+  );
 
   return (
-    <div className="timeline" role="group" aria-label="Timeline by month" onPointerLeave={finish} onPointerUp={finish}>
+    <div className="timeline" role="group" aria-label="Timeline" ref={root} onPointerLeave={finish} onPointerUp={finish} data-months-per-bar={layout.per}>
+      {before && outlier(before, 'before')}
       <div className="timeline-track" style={{ maxWidth: trackWidth }}>
         <div className="timeline-bars" ref={barsBox}>
           {bars.map((b, i) => (
             <button
               type="button"
-              key={b.month}
-              className={`timeline-bar${inRange(b.month, i) ? ' is-in-range' : ''}`}
-              aria-label={`${formatMonth(b.month)}: ${timeline.approximate ? 'about ' : ''}${b.count} ${b.count === 1 ? 'entry' : 'entries'}`}
-              title={`${formatMonth(b.month)}: ${b.count}`}
-              data-month={b.month}
+              key={b.from}
+              className={`timeline-bar${inRange(b, i) ? ' is-in-range' : ''}`}
+              aria-label={`${span(b)}: ${entries(b.count, approx)}`}
+              title={`${span(b)}: ${b.count}`}
+              data-month={b.from}
               tabIndex={i === tabStop ? 0 : -1}
               onFocus={() => setFocusIndex(i)}
               onPointerDown={(e) => {
@@ -86,7 +104,7 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
               onKeyDown={(e) => {
                 if (e.key === 'Enter' || e.key === ' ') {
                   e.preventDefault();
-                  onRange(`${b.month}-01`, monthEnd(b.month));
+                  choose(b, b);
                 } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') {
                   e.preventDefault();
                   e.stopPropagation();
@@ -108,6 +126,12 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
             ))}
         </div>
       </div>
+      {after && outlier(after, 'after')}
+      {zoom && (
+        <button type="button" className="text-button small timeline-zoom-out" onClick={() => setZoom(null)} title="Zoom out to every date (the date filter stays)">
+          All dates
+        </button>
+      )}
       {(timeline.undated > 0 || timeline.approximate) && (
         <div className="timeline-undated">
           {[timeline.approximate ? 'estimated' : '', timeline.undated > 0 ? `${timeline.approximate ? '≈' : ''}${timeline.undated.toLocaleString('en-US')} undated` : '']
