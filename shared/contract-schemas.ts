@@ -50,7 +50,10 @@ type Schemas = { [M in ArchiveMethod]: z.ZodType<ArchiveArg<M>, unknown> };
 export const INPUT_SCHEMAS: Schemas = {
   info: none,
   stats: none,
-  importFiles: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000), jobId }).strict(),
+  importFiles: z
+    .object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000), displayNames: z.array(z.string().min(1).max(4096)).max(100_000).optional(), jobId })
+    .strict()
+    .refine((r) => r.displayNames === undefined || r.displayNames.length === r.paths.length, 'one display name for each path'),
   importUploads: z
     .object({
       files: z.array(z.object({ name: z.string().min(1).max(4096), data: z.instanceof(Uint8Array) }).strict()).min(1),

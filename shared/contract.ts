@@ -40,6 +40,12 @@ export interface ArchiveStats {
 export interface ImportFilesRequest {
   /** Files, folders (walked recursively) or glob patterns. */
   paths: string[];
+  /**
+   * The name to show and store for each path (then each path is one file, taken as it is): browser
+   * mode saves uploads to a temporary folder and imports them under the names they were dropped
+   * with. Over HTTP importFiles itself is refused; the server calls it for the files it received.
+   */
+  displayNames?: string[];
   /** Chosen by the caller so that it can cancel and match progress events. */
   jobId?: string;
 }

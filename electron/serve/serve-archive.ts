@@ -2,20 +2,23 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { ArchiveEvent } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 import { QuireError, toErrorData } from '../../shared/errors.ts';
-import { decodeUploads } from '../../shared/upload-frames.ts';
 import { backupsDir } from '../core/db/backups.ts';
 import type { ArchiveHost } from '../core/worker/archive-host.ts';
 import { sendExportDownload } from './export-download.ts';
+import { DEFAULT_UPLOAD_LIMITS, receiveUploads, UploadRefused, type UploadLimits } from './receive-uploads.ts';
 
 export interface ServeOptions {
   host: ArchiveHost;
   rendererDir: string;
   port?: number;
   token?: string;
+  /** The largest file and request an upload may carry (receive-uploads.ts); tests lower them. */
+  uploadLimits?: Partial<UploadLimits>;
 }
 
 export interface RunningServer {
@@ -38,7 +41,6 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_JSON_BODY = 32 * 1024 * 1024;
-const MAX_UPLOAD_BODY = 4 * 1024 * 1024 * 1024;
 const MAX_EVENT_CLIENTS = 32;
 
 export async function serveArchive(options: ServeOptions): Promise<RunningServer> {
@@ -47,6 +49,7 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
   const clients = new Set<http.ServerResponse>();
   const rendererDir = path.resolve(options.rendererDir);
   let port = options.port ?? 0;
+  const uploadLimits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...options.uploadLimits };
 
   // The token travels only in the Authorization header, never in a URL (URLs end up in logs,
   // history and Referer headers); the page keeps it from the address's #fragment.
@@ -102,13 +105,7 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
     const download = /^\/api\/export\/([A-Za-z0-9._-]{1,100})$/.exec(url.pathname);
     if (download && req.method === 'GET') return sendExportDownload(res, download[1]!, url.searchParams.get('name'));
     if (req.method !== 'POST') return sendJson(res, 405, failure('invalid-input', 'Use POST for archive calls.'));
-    if (url.pathname === '/api/upload') {
-      const body = await readBody(req, MAX_UPLOAD_BODY);
-      const jobId = url.searchParams.get('jobId') ?? undefined;
-      const files = decodeUploads(body);
-      const result = await options.host.invoke('importUploads', jobId ? { files, jobId } : { files });
-      return sendJson(res, 200, result);
-    }
+    if (url.pathname === '/api/upload') return handleUpload(req, res, url);
     const match = /^\/api\/invoke\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) return sendJson(res, 404, failure('not-found', 'No such API endpoint.'));
     // Over HTTP the archive takes files only as uploads: a path would let any token holder read
@@ -139,6 +136,28 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
     }
     const result = await options.host.invoke(match[1]!, arg ?? undefined);
     sendJson(res, 200, result);
+  }
+
+  /**
+   * Uploads stream to a temporary folder and are imported from there under the names they were
+   * dropped with; the folder goes when the import ends. The server names these paths, never the
+   * page, so importFiles stays refused over HTTP.
+   */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'quire-upload-'));
+    let answer: [number, unknown];
+    try {
+      const files = await receiveUploads(req, dir, uploadLimits);
+      const jobId = url.searchParams.get('jobId') ?? undefined;
+      answer = [200, await options.host.invoke('importFiles', { paths: files.map((f) => f.path), displayNames: files.map((f) => f.name), ...(jobId ? { jobId } : {}) })];
+    } catch (error) {
+      if (!(error instanceof UploadRefused)) throw error;
+      answer = [error.status, failure('invalid-input', error.message)];
+    } finally {
+      // Gone before the answer: the uploaded bytes are in the archive now, or refused.
+      await fs.promises.rm(dir, { recursive: true, force: true });
+    }
+    sendJson(res, answer[0], answer[1]);
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {

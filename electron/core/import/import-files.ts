@@ -30,7 +30,8 @@ interface PendingFile {
   size: number;
 }
 
-export async function importPaths(db: Db, paths: string[], ctx: JobContext): Promise<ImportReport> {
+export async function importPaths(db: Db, paths: string[], ctx: JobContext, displayNames?: string[]): Promise<ImportReport> {
+  if (displayNames) return importNamedFiles(db, paths, displayNames, ctx);
   const { files, missing } = collectFiles(paths);
   const pending: PendingFile[] = files.map((f) => ({
     displayPath: f.path,
@@ -40,6 +41,31 @@ export async function importPaths(db: Db, paths: string[], ctx: JobContext): Pro
   }));
   const report = await runImport(db, pending, ctx);
   report.files.unshift(...missing.map((m): ImportFileResult => ({ path: m.path, status: 'rejected', entries: 0, error: m.error })));
+  return report;
+}
+
+/**
+ * Files saved under names of their own (browser-mode uploads in a temporary folder), imported as
+ * the names the user dropped them with: each path is one file, never a folder or a pattern.
+ */
+async function importNamedFiles(db: Db, paths: string[], names: string[], ctx: JobContext): Promise<ImportReport> {
+  const pending: PendingFile[] = [];
+  const unreadable: ImportFileResult[] = [];
+  paths.forEach((file, i) => {
+    const name = names[i]!;
+    let size: number;
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      size = stat.size;
+    } catch (error) {
+      unreadable.push({ path: name, status: 'rejected', entries: 0, error: `Quire could not read this file (${describeFsError(error)}).` });
+      return;
+    }
+    pending.push({ displayPath: name, name: name.split(/[\\/]/).pop() || name, size, load: () => fs.readFileSync(file) });
+  });
+  const report = await runImport(db, pending, ctx);
+  report.files.unshift(...unreadable);
   return report;
 }
 
