@@ -4,7 +4,7 @@
 // is current (40k words in milliseconds); the index's own vocabulary scan took 8 s at 1M.
 import type { Db } from '../db/open-archive.ts';
 import type { SearchStats } from './search-stats.ts';
-import { skeleton } from './transliteration.ts';
+import { skeleton, spellingVariants } from './transliteration.ts';
 
 const MAX_SUBSTRING_TERMS = 200;
 const MAX_VARIANTS = 40;
@@ -51,11 +51,11 @@ export class Vocabulary {
     return { terms: out, truncated: false };
   }
 
-  /** Indexed words spelled like `word` up to transliteration (the word itself excluded). */
+  /** Indexed words spelled like `word` up to transliteration (the word itself excluded), most frequent first. */
   similar(word: string): string[] {
     const key = skeleton(word);
     if (!key) return [];
     this.load();
-    return (this.skeletons.get(key) ?? []).filter((t) => t !== word).slice(0, MAX_VARIANTS);
+    return (this.skeletons.get(key) ?? []).filter((t) => spellingVariants(word, t)).slice(0, MAX_VARIANTS);
   }
 }
