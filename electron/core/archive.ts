@@ -15,6 +15,7 @@ import { EntriesRepo } from './repo/entries-repo.ts';
 import { SourcesRepo } from './repo/sources-repo.ts';
 import { readStats } from './repo/stats-repo.ts';
 import { SearchService } from './search/search-service.ts';
+import type { SearchThresholds } from './search/search-thresholds.ts';
 import { APP_VERSION } from './app-version.ts';
 import { exportHandlers, type ExportHooks } from './export/export-handlers.ts';
 
@@ -41,12 +42,13 @@ export class Archive {
   private readonly searchService: SearchService;
   readonly handlers: ArchiveHandlers;
 
-  constructor(file: string, options: { readonly?: boolean; jobs?: JobHooks } = {}) {
+  /** `searchThresholds`: when search fast paths switch on (tests set them low; see search/search-thresholds.ts). */
+  constructor(file: string, options: { readonly?: boolean; jobs?: JobHooks; searchThresholds?: Partial<SearchThresholds> } = {}) {
     this.path = file;
     this.db = openArchive(file, options);
     this.entries = new EntriesRepo(this.db);
     this.sources = new SourcesRepo(this.db);
-    this.searchService = new SearchService(this.db);
+    this.searchService = new SearchService(this.db, { thresholds: options.searchThresholds });
     this.handlers = this.makeHandlers(options.jobs ?? NO_JOB_HOOKS);
   }
 
