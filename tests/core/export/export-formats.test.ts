@@ -221,4 +221,17 @@ describe('export formats', () => {
     const searched = (await built.archive.call('exportArchive', { scope: { kind: 'search', search: { query: 'lunch OR 渡轮' } }, format: 'csv', path: path.join(dir, 'search.csv') })) as ExportReport;
     expect(searched).toMatchObject({ entries: 2, highlights: 3 });
   });
+  it('an empty collection exports in every format, and its .qdpx still validates', async () => {
+    const empty = built.archive.call('saveCollection', { name: 'Nothing yet' }) as { id: number };
+    for (const format of ['md', 'html', 'docx', 'csv', 'json', 'qdpx', 'w3c'] as const) {
+      const out = path.join(dir, `empty.${format}`);
+      const report = (await built.archive.call('exportArchive', { scope: { kind: 'collection', collectionId: empty.id }, format, path: out })) as ExportReport;
+      expect(report, format).toMatchObject({ entries: 0, highlights: 0, cancelled: false });
+      expect(fs.statSync(out).size, format).toBeGreaterThan(0);
+    }
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'empty.json'), 'utf8')).entries).toEqual([]);
+    const qde = path.join(dir, 'empty.qde');
+    fs.writeFileSync(qde, unzipSync(fs.readFileSync(path.join(dir, 'empty.qdpx')))['project.qde']!);
+    if (fs.existsSync(XSD)) expect(() => execFileSync('xmllint', ['--noout', '--schema', XSD, qde], { stdio: 'pipe' })).not.toThrow();
+  });
 });
