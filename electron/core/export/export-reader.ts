@@ -28,6 +28,8 @@ interface HighlightRow extends Omit<ExportHighlight, 'codes'> {
 export class ExportReader {
   private readonly codesById = new Map<number, ExportCode>();
   readonly codes: ExportCode[];
+  /** Highlights left out because their passage was lost when the entry changed (listed as orphans in the app). */
+  orphansSkipped = 0;
 
   private readonly db: Db;
 
@@ -90,6 +92,10 @@ export class ExportReader {
           ORDER BY h.entry_id, h.start, h.end, h.id`,
       )
       .all(json) as HighlightRow[];
+    this.orphansSkipped += this.db
+      .prepare("SELECT count(*) FROM highlights WHERE entry_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL AND anchor = 'orphaned'")
+      .pluck()
+      .get(json) as number;
     const kept = highlightRows.filter((h) => !onlyHighlights?.has(h.entryId) || onlyHighlights.get(h.entryId)!.has(h.id));
     const codeLinks = this.db
       .prepare(

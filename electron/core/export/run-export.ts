@@ -128,6 +128,9 @@ export async function runExport(db: Db, req: ExportRequest, ctx: ExportJobContex
   });
   try {
     await EXPORTERS[req.format](job);
+    if (reader.orphansSkipped > 0) {
+      warnings.push(`${reader.orphansSkipped} highlight${reader.orphansSkipped === 1 ? '' : 's'} whose passage was lost when the entry changed ${reader.orphansSkipped === 1 ? 'was' : 'were'} left out (see the orphans in the annotations view).`);
+    }
     await sink.close();
     await fs.promises.rename(part, target);
     return report(true);

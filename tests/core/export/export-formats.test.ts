@@ -234,4 +234,15 @@ describe('export formats', () => {
     fs.writeFileSync(qde, unzipSync(fs.readFileSync(path.join(dir, 'empty.qdpx')))['project.qde']!);
     if (fs.existsSync(XSD)) expect(() => execFileSync('xmllint', ['--noout', '--schema', XSD, qde], { stdio: 'pipe' })).not.toThrow();
   });
+  it('a highlight whose passage was lost is left out, and the report says so', async () => {
+    const docks = built.highlights.find((h) => h.exact === 'the price of lunch')!;
+    built.archive.db.prepare("UPDATE highlights SET anchor = 'orphaned' WHERE id = ?").run(docks.id);
+    try {
+      const report = (await built.archive.call('exportArchive', { scope: { kind: 'collection', collectionId: built.collection.id }, format: 'csv', path: path.join(dir, 'orphan.csv') })) as ExportReport;
+      expect(report.highlights).toBe(7);
+      expect(report.warnings).toEqual([expect.stringMatching(/^1 highlight whose passage was lost .* was left out/)]);
+    } finally {
+      built.archive.db.prepare("UPDATE highlights SET anchor = 'exact' WHERE id = ?").run(docks.id);
+    }
+  });
 });
