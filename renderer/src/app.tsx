@@ -21,6 +21,7 @@ import { Sidebar } from './components/sidebar.tsx';
 import { Splitter } from './components/splitter.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { UndoToast } from './components/undo-toast.tsx';
+import { useArchiveGone } from './hooks/use-archive-gone.ts';
 import { useArchiveHistory } from './hooks/use-archive-history.ts';
 import { useAnnotationVersion } from './hooks/use-annotation-version.ts';
 import { useArchiveVersion } from './hooks/use-archive-version.ts';
@@ -70,6 +71,7 @@ export function App({ connection }: { connection: Connection }) {
   const undo = useUndo(setError);
   const history = useArchiveHistory(connection, { toastOffered: undo.offer !== null, onError: setError, onChanged: bump });
   const imports = useImport(connection);
+  const archive = useArchiveGone(connection, bump);
   const exportMenu = useShowExport(connection);
   const [backupsOpen, setBackupsOpen] = useState(false);
   useArchiveEvent(connection, (e) => e.type === 'show-backups' && setBackupsOpen(true));
@@ -289,7 +291,18 @@ export function App({ connection }: { connection: Connection }) {
             </button>
           </div>
         )}
-        {shownError && <ErrorBanner message={shownError} onDismiss={() => (setError(null), imports.dismiss())} />}
+        {archive.gone && (
+          <div className="readonly-banner gone-banner" role="alert">
+            <span>
+              The archive process is not answering, so nothing can be read or saved. Start <code>quire serve</code> again (or reopen the app), then reconnect.
+              {archive.stillGone && ' Still no answer.'}
+            </span>
+            <button type="button" className="primary-button small" onClick={archive.reconnect} disabled={archive.trying}>
+              {archive.trying ? 'Reconnecting…' : 'Reconnect'}
+            </button>
+          </div>
+        )}
+        {shownError && !archive.gone && <ErrorBanner message={shownError} onDismiss={() => (setError(null), imports.dismiss())} />}
         <ImportProgressBar state={imports.state} onCancel={imports.cancel} />
         <div className={`panes${view === 'annotations' ? ' is-annotations' : ''}`} ref={panesRef}>
           {view === 'search' && layout.mode !== 'narrow' && (

@@ -38,6 +38,28 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
+/** The local server (browser mode) does not answer at all: it stopped, or its process ended. */
+export class ArchiveGoneError extends Error {
+  constructor() {
+    super('The archive process is not answering, so nothing can be read or saved. Start quire serve again, then Reconnect.');
+    this.name = 'ArchiveGoneError';
+  }
+}
+
+const goneListeners = new Set<(gone: boolean) => void>();
+let gone = false;
+function setGone(now: boolean): void {
+  if (gone === now) return;
+  gone = now;
+  for (const l of [...goneListeners]) l(now);
+}
+/** Tells when the archive stops answering and when it answers again; returns the unsubscribe. */
+export function onArchiveGone(listener: (gone: boolean) => void): () => void {
+  goneListeners.add(listener);
+  return () => goneListeners.delete(listener);
+}
+export const archiveGone = () => gone;
+
 function browserToken(): string {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
   if (fromHash) {
@@ -91,8 +113,18 @@ function httpTransport(token: string): Transport {
   };
   return {
     async invoke(method, arg) {
-      const res = await fetch(`/api/invoke/${method}`, { method: 'POST', headers, body: arg === undefined ? '' : JSON.stringify(arg) });
-      return (await res.json()) as WireResult<unknown>;
+      let res: Response;
+      let body: WireResult<unknown>;
+      // No answer at all (connection refused, or a proxy's error page): one plain state, not "Failed to fetch" in every pane.
+      try {
+        res = await fetch(`/api/invoke/${method}`, { method: 'POST', headers, body: arg === undefined ? '' : JSON.stringify(arg) });
+        body = (await res.json()) as WireResult<unknown>;
+      } catch {
+        setGone(true);
+        throw new ArchiveGoneError();
+      }
+      setGone(false);
+      return body;
     },
     // One stream shared by every listener, opened with the first and closed with the last.
     subscribe(listener) {
