@@ -21,6 +21,7 @@ export interface ModelEntry {
   id: number;
   cols: Record<Column, string[]>;
   date: string | null;
+  outlet: string | null;
 }
 
 const CONSONANTS = 'bdfgklmprstvz';
@@ -89,6 +90,7 @@ export function modelEntries(corpus: Corpus, ids: number[]): ModelEntry[] {
   return corpus.entries.map((e, i) => ({
     id: ids[i] ?? -1,
     date: e.date ?? null,
+    outlet: e.outlet ?? null,
     cols: {
       title: (e.title ?? '').split(' ').filter(Boolean),
       body: e.body.split(' ').filter(Boolean),
