@@ -25,7 +25,11 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
   const ORDER = { rejected: 0, cancelled: 1, duplicate: 2, imported: 3 } as const;
   const files = [...report.files].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const summary = [
-    `${plural(report.entriesAdded, 'entry', 'entries')} added from ${plural(counts.imported, 'file')}`,
+    report.files.length === 0
+      ? 'Nothing was imported: no files were found in what was chosen'
+      : report.entriesAdded === 0
+        ? 'Nothing new was added'
+        : `${plural(report.entriesAdded, 'entry', 'entries')} added from ${plural(counts.imported, 'file')}`,
     counts.duplicate ? `${counts.duplicate} already in the archive` : '',
     counts.rejected ? `${counts.rejected} rejected` : '',
     counts.cancelled ? `${counts.cancelled} cancelled` : '',

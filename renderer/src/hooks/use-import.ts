@@ -62,7 +62,11 @@ export function useImport(connection: Connection): ImportControls {
 
   const importDropped = useCallback(
     (files: DroppedFile[]) => {
-      if (files.length === 0) return;
+      if (files.length === 0) {
+        // An empty folder (or a drop of nothing readable): say so rather than do nothing.
+        setError('Nothing to import: what was dropped or chosen holds no files (an empty folder?).');
+        return;
+      }
       if (job.current) {
         setError('An import is already running. Wait for it to finish or cancel it first.');
         return;
