@@ -3,6 +3,7 @@
 // a collection exported from the sidebar as HTML opens in Chromium as one self-contained page
 // (no request leaves the file; screenshot kept for review).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
@@ -103,5 +104,44 @@ describe('export from the UI', () => {
     await page.screenshot({ path: path.join(screenshotDir(), 'export-dialog.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+});
+
+describe('a large export from the UI', () => {
+  const dir = tempDir('quire-e2e-export-big-');
+  let app: AppSession;
+  const N = 4000;
+
+  beforeAll(async () => {
+    const records = Array.from({ length: N }, (_, i) => ({
+      title: `Harbour log ${i}`,
+      text: `Entry ${i} of the harbour log: ${'the tide rose and the ferries waited at the quay while the market opened. '.repeat(6)}`,
+      date: `2018-0${1 + (i % 9)}-1${i % 9}`,
+    }));
+    fs.writeFileSync(path.join(dir, 'log.json'), JSON.stringify(records));
+    app = await openApp(path.join(dir, 'big.quire'));
+    const r = await app.host.invoke('importFiles', { paths: [path.join(dir, 'log.json')] });
+    expect(r.ok).toBe(true);
+    await app.page.reload();
+    await waitForCount(app.page, N);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows progress while it runs, and Cancel stops it with nothing written', async () => {
+    const page = app.page;
+    await page.locator('.list-actions').getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByLabel('Format').selectOption('docx');
+    await dialog.getByRole('button', { name: 'Export and download' }).click();
+    await dialog.getByRole('status').filter({ hasText: new RegExp(`of ${N.toLocaleString('en')} entries`) }).waitFor();
+    expect(Number(await dialog.getByRole('progressbar', { name: 'Export progress' }).getAttribute('max'))).toBe(N);
+    await dialog.getByRole('button', { name: 'Cancel export' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Export cancelled; nothing was written.' }).waitFor();
+    // Nothing left for a download, and the dialog is back at the form.
+    expect(fs.readdirSync(path.join(os.tmpdir(), 'quire-exports')).filter((f) => !f.includes('.sending-')).filter((f) => f.startsWith('export-'))).toEqual([]);
+    expect(await dialog.getByRole('button', { name: 'Export and download' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
   });
 });
