@@ -73,25 +73,44 @@ export function setWalkFrom(size: number): number {
   return previous;
 }
 
+/**
+ * A sort by entry date walks the entries in date order (entries_date) until the page is covered
+ * when that means visiting at most about this many entries (the page's size times entries per
+ * matching highlight); otherwise every match's date is read and sorted.
+ */
+let datedWalkMax = 20_000;
+
+/** Sets how many entries a sort by date may walk (0: never walk; tests compare both ways); returns the previous bound. */
+export function setDatedWalkMax(entries: number): number {
+  const previous = datedWalkMax;
+  datedWalkMax = entries;
+  return previous;
+}
+
 export function listHighlights(db: Db, q: HighlightQuery): HighlightList {
   const limit = q.limit ?? 100;
   const offset = q.offset ?? 0;
   const sort = q.sort ?? 'created-desc';
+  const byDate = sort === 'date-desc' || sort === 'date-asc';
   let total: number | null = null;
   let walk = false;
   const first = listSql(q);
-  if (q.codeId !== undefined && first.countFirst) {
-    // A code's count is cheap and comes first: it picks how the page is read.
+  if (first.countFirst) {
+    // No filter or a code alone: the count is cheap and comes first, and picks how the page is read.
     total = count(db, first);
-    walk = total >= walkFrom && (sort === 'created-desc' || sort === 'entry');
+    walk = q.codeId !== undefined && total >= walkFrom;
   }
-  const sql = walk ? listSql(q, true) : first;
-  const rows = prepared(db, sql.page).all(...(sql.params as never[]), limit, offset) as { id: number; total?: number }[];
-  // The total: counted already, or with the page (a filter that reads every highlight anyway), or
-  // a short page ends the list; past the end, it is counted.
-  total ??= rows[0]?.total ?? (rows.length < limit && (rows.length > 0 || offset === 0) ? offset + rows.length : count(db, sql));
-  if (rows.length === 0) return { total, items: [] };
-  const ids = rows.map((r) => r.id);
+  let ids = byDate && total !== null && (q.codeId === undefined || walk) ? datedPage(db, q, total, limit, offset) : null;
+  if (ids === null) {
+    const sql = walk && !byDate ? listSql(q, true) : first;
+    const rows = prepared(db, sql.page).all(...(sql.params as never[]), limit, offset) as { id: number; total?: number }[];
+    // The total: counted already, or with the page (a filter that reads every highlight anyway), or
+    // a short page ends the list; past the end, it is counted.
+    total ??= rows[0]?.total ?? (rows.length < limit && (rows.length > 0 || offset === 0) ? offset + rows.length : count(db, sql));
+    ids = rows.map((r) => r.id);
+  }
+  total ??= 0;
+  if (ids.length === 0) return { total, items: [] };
   const byId = new Map((prepared(db, ROWS).all(JSON.stringify(ids)) as ListRow[]).map((r) => [r.id, r]));
   const items: HighlightListItem[] = new HighlightsRepo(db)
     .withCodes(
@@ -100,6 +119,25 @@ export function listHighlights(db: Db, q: HighlightQuery): HighlightList {
     )
     .map((r) => ({ ...r, entryExists: r.entryExists === 1 }));
   return { total, items };
+}
+
+/**
+ * A page by entry date for no filter or a code alone, without reading every match's date: the
+ * entries are walked in date order (entries_date) to the date D of the page's last row, then only
+ * the highlights of entries dated D or nearer (live, or in the trash) are sorted. The walk counts
+ * highlights of live entries only; those of entries in the trash can only add rows dated D or
+ * nearer, so the page still lies among them. Null when the walk would be long (few matches over
+ * many entries) or the page reaches the undated.
+ */
+function datedPage(db: Db, q: HighlightQuery, total: number, limit: number, offset: number): number[] | null {
+  if (offset + limit > total) return null;
+  const { n: lastEntry } = prepared(db, 'SELECT coalesce(max(id), 0) AS n FROM entries').get() as { n: number };
+  if (((offset + limit) * lastEntry) / Math.max(total, 1) > datedWalkMax) return null;
+  const sql = listSql(q, true);
+  if (!sql.dated) return null;
+  const cut = prepared(db, sql.dated.cutoff).get(...(sql.params as never[]), offset + limit - 1) as { date: string } | undefined;
+  if (!cut) return null;
+  return (prepared(db, sql.dated.page).all(...(sql.params as never[]), cut.date, cut.date, limit, offset) as { id: number }[]).map((r) => r.id);
 }
 
 function count(db: Db, sql: { count: string; params: unknown[] }): number {
@@ -116,7 +154,10 @@ const CODE_SET = `WITH RECURSIVE sub(id) AS (SELECT id FROM codes WHERE id = ? A
  * can check their query plans). `walk`: the code filter probes each highlight's codes (for a page
  * read off the sort's index) rather than listing the code's highlights.
  */
-export function listSql(q: HighlightQuery, walk = false): { page: string; count: string; params: unknown[]; countFirst: boolean } {
+export function listSql(
+  q: HighlightQuery,
+  walk = false,
+): { page: string; count: string; params: unknown[]; countFirst: boolean; dated: { cutoff: string; page: string } | null } {
   const where: string[] = ['h.deleted_at IS NULL'];
   const params: unknown[] = [];
   // Set when a filter reads the entry's own fields (from entries, or trash_entries once it is deleted).
@@ -187,6 +228,17 @@ export function listSql(q: HighlightQuery, walk = false): { page: string; count:
         ? 'SELECT (SELECT count(*) FROM highlights) - (SELECT count(*) FROM highlights WHERE deleted_at IS NOT NULL) AS total'
         : `SELECT count(*) AS total FROM highlights h ${entryFields ? `${ENTRY_JOIN} ` : ''}${cond}`,
     countFirst,
+    dated:
+      countFirst && byDate
+        ? {
+            cutoff: `SELECT d.date FROM entries d CROSS JOIN highlights h ON h.entry_id = d.id ${cond} AND d.date IS NOT NULL
+                      ORDER BY d.date ${sort === 'date-desc' ? 'DESC' : 'ASC'} LIMIT 1 OFFSET ?`,
+            page: `SELECT h.id FROM highlights h ${ENTRY_JOIN} ${cond}
+                     AND (h.entry_id IN (SELECT id FROM entries WHERE date ${sort === 'date-desc' ? '>=' : '<='} ?)
+                          OR h.entry_id IN (SELECT id FROM trash_entries WHERE date ${sort === 'date-desc' ? '>=' : '<='} ?))
+                   ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`,
+          }
+        : null,
     params,
   };
 }

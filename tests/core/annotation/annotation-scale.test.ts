@@ -111,13 +111,23 @@ describe('annotation at scale', () => {
     }
   });
 
+  it('pages by entry date by walking the entries in date order to the page’s last date, not sorting every highlight', () => {
+    for (const q of [{ sort: 'date-desc' as const }, { sort: 'date-asc' as const, codeId: 1 }]) {
+      const { dated, params } = listSql(q, true);
+      const cutoff = planOf(dated!.cutoff, [...params, 99]);
+      expect(cutoff[0]).toBe('SEARCH d USING COVERING INDEX entries_date (date>?)');
+      expect(cutoff.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
+      expect(readsEveryHighlight(planOf(dated!.page, [...params, '2015-01-01', '2015-01-01', 50, 0]))).toEqual([]);
+    }
+  });
+
   it('lists the same pages whether a code’s highlights are walked in order or looked up and sorted', () => {
     const pages = (walkFrom: number) => {
       const previous = setWalkFrom(walkFrom);
       try {
         const out: HighlightList[] = [];
-        for (const sort of ['created-desc', 'entry', 'date-desc'] as const) {
-          for (const [codeId, offset] of [[1, 0], [1, 950], [1, 2000], [101, 0], [101, 60]] as const) {
+        for (const sort of ['created-desc', 'entry', 'date-desc', 'date-asc'] as const) {
+          for (const [codeId, offset] of [[1, 0], [1, 800], [1, 950], [1, 2000], [101, 0], [101, 60]] as const) {
             out.push(archive.call('listHighlights', { codeId, sort, limit: 100, offset } satisfies HighlightQuery) as HighlightList);
           }
         }
@@ -127,8 +137,8 @@ describe('annotation at scale', () => {
       }
     };
     const walked = pages(1);
-    expect(walked.map((p) => p.total)).toEqual(Array.from({ length: 3 }, () => [1000, 1000, 1000, 100, 100]).flat());
-    expect(walked.map((p) => p.items.length)).toEqual(Array.from({ length: 3 }, () => [100, 50, 0, 100, 40]).flat());
+    expect(walked.map((p) => p.total)).toEqual(Array.from({ length: 4 }, () => [1000, 1000, 1000, 1000, 100, 100]).flat());
+    expect(walked.map((p) => p.items.length)).toEqual(Array.from({ length: 4 }, () => [100, 100, 50, 0, 100, 40]).flat());
     expect(walked).toEqual(pages(Number.POSITIVE_INFINITY));
   });
 });

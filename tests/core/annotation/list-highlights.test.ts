@@ -2,6 +2,7 @@
 // dates, folded text, orphans), sorting and paging, and orphans of a deleted entry listed with
 // the title kept in the trash.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDatedWalkMax, setWalkFrom } from '../../../electron/core/annotation/list-highlights.ts';
 import type { Archive } from '../../../electron/core/archive.ts';
 import type { Code, Highlight, HighlightList, HighlightQuery } from '../../../shared/contract.ts';
 import { codePointLength, entryText } from '../../../shared/entry-text.ts';
@@ -105,5 +106,51 @@ describe('listHighlights', () => {
     expect(exacts({ codeId: weather.id, sort: 'entry' })).toEqual(['long drought', 'Rain returned']);
     archive.call('deleteHighlight', { id: made[3]!.id });
     expect(exacts({ codeId: weather.id })).toEqual(['long drought']);
+  });
+
+  it('pages by entry date the same whether it walks the entries in date order or sorts every match', () => {
+    // Besides a deleted entry's highlight (its date from the trash) and an undated entry's, one
+    // whose entry is in neither table (no date: last), and more highlights on dated entries.
+    const now = new Date().toISOString();
+    archive.db
+      .prepare("INSERT INTO highlights (guid, entry_id, entry_guid, start, end, exact, text_hash, created_at, updated_at) VALUES ('h-ghost', 99999, '', 0, 3, 'ghost', '', ?, ?)")
+      .run(now, now);
+    const e = ENTRIES[2]!;
+    archive.call('createHighlight', { entryId: ids[2]!, start: 0, end: codePointLength(e.title), codeIds: [farming.id] });
+    archive.call('createHighlight', { entryId: ids[0]!, start: 0, end: 3, codeIds: [crops.id] });
+    const pages = (datedWalk: number) => {
+      const previousDated = setDatedWalkMax(datedWalk);
+      const previousWalk = setWalkFrom(1);
+      try {
+        const out: [string, number | undefined, number, number, string[], number][] = [];
+        for (const sort of ['date-desc', 'date-asc'] as const) {
+          for (const codeId of [undefined, farming.id]) {
+            for (const limit of [1, 2, 3]) {
+              for (let offset = 0; offset <= 7; offset++) {
+                const page = list({ sort, codeId, limit, offset });
+                out.push([sort, codeId, limit, offset, page.items.map((h) => h.exact), page.total]);
+              }
+            }
+          }
+        }
+        return out;
+      } finally {
+        setDatedWalkMax(previousDated);
+        setWalkFrom(previousWalk);
+      }
+    };
+    const sorted = pages(0);
+    // One at a time, newest entry first: the entry in the trash by its date, the undated entry's and then the one with no entry last.
+    expect(sorted.filter(([sort, codeId, limit]) => sort === 'date-desc' && codeId === undefined && limit === 1).map((p) => p[4][0] ?? null)).toEqual([
+      'Rain',
+      'long drought',
+      'Har',
+      'Café du Port',
+      'harvest festival',
+      'Farmers met',
+      'ghost',
+      null,
+    ]);
+    expect(pages(Number.POSITIVE_INFINITY)).toEqual(sorted);
   });
 });
