@@ -141,10 +141,11 @@ function inColumns(e: ModelEntry, cols: readonly Column[], test: (tokens: string
   return cols.some((c) => test(e.cols[c]));
 }
 
-export function evaluate(q: Q, e: ModelEntry, cols: readonly Column[] = COLUMNS): boolean {
+/** `same` says whether an indexed word stands for a typed one (spelling variants, when they are on). */
+export function evaluate(q: Q, e: ModelEntry, cols: readonly Column[] = COLUMNS, same: (typed: string, indexed: string) => boolean = (a, b) => a === b): boolean {
   switch (q.kind) {
     case 'word':
-      return inColumns(e, cols, (t) => t.includes(q.word));
+      return inColumns(e, cols, (t) => t.some((w) => same(q.word, w)));
     case 'prefix':
       return inColumns(e, cols, (t) => t.some((w) => w.startsWith(q.piece)));
     case 'phrase':
@@ -153,13 +154,13 @@ export function evaluate(q: Q, e: ModelEntry, cols: readonly Column[] = COLUMNS)
         return false;
       });
     case 'column':
-      return evaluate(q.child, e, [q.column]);
+      return evaluate(q.child, e, [q.column], same);
     case 'and':
-      return q.children.every((c) => evaluate(c, e, cols));
+      return q.children.every((c) => evaluate(c, e, cols, same));
     case 'or':
-      return q.children.some((c) => evaluate(c, e, cols));
+      return q.children.some((c) => evaluate(c, e, cols, same));
     case 'minus':
-      return evaluate(q.left, e, cols) && !evaluate(q.right, e, cols);
+      return evaluate(q.left, e, cols, same) && !evaluate(q.right, e, cols, same);
     case 'date': {
       if (e.date === null) return false;
       const [y = '', m = ''] = q.value.split('-');
