@@ -30,6 +30,7 @@ import { useAsyncValue } from './hooks/use-async-value.ts';
 import { useCodes } from './hooks/use-codes.ts';
 import { useImport } from './hooks/use-import.ts';
 import { useKeyboard } from './hooks/use-keyboard.ts';
+import { useNewMarks } from './hooks/use-new-marks.ts';
 import { LIST_MIN, READER_MIN, SIDEBAR_MAX, SIDEBAR_MIN, useLayout } from './hooks/use-layout.ts';
 import { useSearchPages } from './hooks/use-search-pages.ts';
 import { usePersistedView } from './hooks/use-persisted-view.ts';
@@ -77,6 +78,12 @@ export function App({ connection }: { connection: Connection }) {
   useArchiveEvent(connection, (e) => e.type === 'show-backups' && setBackupsOpen(true));
   const info = useAsyncValue(`info#${version}`, () => connection.api.info());
   const readOnly = info.value?.readOnly ?? null;
+  const newMarks = useNewMarks(info.value?.path ?? null);
+  const markRead = newMarks.read;
+  const openId = openHit?.id ?? null;
+  useEffect(() => {
+    if (openId !== null) markRead(openId);
+  }, [openId, markRead]);
   const dragging = useWindowDrop(connection.mode, imports.importDropped);
 
   const stats = useAsyncValue(`stats#${version}`, () => connection.api.stats());
@@ -160,6 +167,7 @@ export function App({ connection }: { connection: Connection }) {
 
   const openSaved = (s: SavedSearch) => {
     search.reset(s.query);
+    if (s.newSinceOpened > 0) newMarks.opened(s.query, s.seenUpTo);
     connection.api.openSavedSearch({ id: s.id }).then(() => setSavedVersion((v) => v + 1), (e: unknown) => setError(errorMessage(e)));
   };
   // Deletions are offered back for a few seconds; undo re-creates the item through the contract.
@@ -341,6 +349,7 @@ export function App({ connection }: { connection: Connection }) {
               resetKey={resetKey}
               restoreScroll={kept.pendingScroll}
               onScrolled={kept.onScroll}
+              isNew={(id) => newMarks.isNew(shownQuery, id)}
               request={search.request}
               onCursor={setSelectedIndex}
               onAnnotationsChanged={annotationsEdited}

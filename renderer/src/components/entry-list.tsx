@@ -23,9 +23,10 @@ interface Props {
   /** A kept scroll offset to put back when the list for its key shows (after a reload). */
   restoreScroll?: { key: string; top: number } | null;
   onScrolled?(key: string, top: number): void;
+  isNew?(id: number): boolean;
 }
 
-export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, checked, onSelect, resetKey, restoreScroll = null, onScrolled }: Props) {
+export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, checked, onSelect, resetKey, restoreScroll = null, onScrolled, isNew }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -77,7 +78,7 @@ export function EntryList({ total, revision, hitAt, ensureRange, selectedIndex, 
   const rows = [];
   for (let i = first; i <= last; i++) {
     rows.push(
-      <EntryRow key={i} index={i} setSize={total} hit={hitAt(i)} top={scrollTop + (i * ROW_HEIGHT - virtualTop)} height={ROW_HEIGHT} selected={i === selectedIndex} checked={checked.has(i)} onClick={onSelect} />,
+      <EntryRow key={i} index={i} setSize={total} hit={hitAt(i)} isNew={isNew?.(hitAt(i)?.id ?? -1) ?? false} top={scrollTop + (i * ROW_HEIGHT - virtualTop)} height={ROW_HEIGHT} selected={i === selectedIndex} checked={checked.has(i)} onClick={onSelect} />,
     );
   }
   return (

@@ -15,10 +15,12 @@ interface Props {
   /** Chosen with Ctrl/Cmd or Shift, to add to a collection. */
   checked: boolean;
   onClick(index: number, mods: { shift: boolean; toggle: boolean }): void;
+  /** Brought in by the saved search since it was last opened, and not read yet. */
+  isNew?: boolean;
 }
 
-export function EntryRow({ hit, index, setSize, top, height, selected, checked, onClick }: Props) {
-  const className = `entry-row${selected ? ' is-selected' : ''}${checked ? ' is-checked' : ''}`;
+export function EntryRow({ hit, index, setSize, top, height, selected, checked, onClick, isNew = false }: Props) {
+  const className = `entry-row${selected ? ' is-selected' : ''}${checked ? ' is-checked' : ''}${isNew ? ' is-new' : ''}`;
   if (!hit) {
     return (
       <div className={`${className} is-loading`} role="option" aria-selected={selected || checked} aria-setsize={setSize} aria-posinset={index + 1} aria-label="Loading…" aria-busy="true" style={{ top, height }} id={`entry-row-${index}`}>
@@ -49,6 +51,7 @@ export function EntryRow({ hit, index, setSize, top, height, selected, checked, 
             ✓
           </span>
         )}
+        {isNew && <span className="badge accent entry-new">New</span>}
         {hit.title || hit.source || 'Untitled'}
       </div>
       <div className="entry-meta" dir={hit.direction}>

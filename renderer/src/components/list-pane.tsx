@@ -33,6 +33,7 @@ interface Props {
   resetKey: string;
   restoreScroll?: { key: string; top: number } | null;
   onScrolled?(key: string, top: number): void;
+  isNew?(id: number): boolean;
 }
 
 export function ListPane(p: Props) {
@@ -103,6 +104,7 @@ export function ListPane(p: Props) {
         resetKey={p.resetKey}
         restoreScroll={p.restoreScroll ?? null}
         onScrolled={p.onScrolled}
+        isNew={p.isNew}
       />
     );
   }
