@@ -1,12 +1,13 @@
 // `quire verify`: reads a JSON, CSV, W3C or .qdpx export and checks every cited passage against
 // the archive: the entry is there, its text at the cited code points is the quoted passage, and
 // each cited source file is in the archive with that SHA-256 (its stored bytes still hash to it)
-// and is one the entry came from. Each passage that fails is reported with its reason.
+// and is one the entry came from, and a passage in the body stands in that file's own version of
+// the body where its locator points. Each passage that fails is reported with its reason.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { VerifyFailure } from '../../../shared/contract.ts';
-import { codePointLength, entryText, sliceCodePoints } from '../../../shared/entry-text.ts';
+import { bodyStart16, codePointLength, entryText, sliceCodePoints, toUtf16 } from '../../../shared/entry-text.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from './export-csv.ts';
@@ -142,12 +143,16 @@ class PassageChecker {
   private readonly sourceStmt;
   private readonly bytesStmt;
   private readonly linkStmt;
+  private readonly textStmt;
 
   constructor(db: Db) {
     this.entryStmt = db.prepare<[string], { id: number; title: string; body: string }>('SELECT id, title, body FROM entries WHERE lower(guid) = ?');
     this.sourceStmt = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM sources WHERE sha256 = ?');
     this.bytesStmt = db.prepare<[number], Buffer>('SELECT bytes FROM sources WHERE id = ?').pluck();
-    this.linkStmt = db.prepare<[number, number], unknown>('SELECT 1 FROM entry_sources WHERE entry_id = ? AND source_id = ?');
+    this.linkStmt = db.prepare<[number, number], { bodyStart: number | null; bodyEnd: number | null }>(
+      'SELECT body_start AS bodyStart, body_end AS bodyEnd FROM entry_sources WHERE entry_id = ? AND source_id = ? ORDER BY start LIMIT 1',
+    );
+    this.textStmt = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
   }
 
   /** Null when the passage holds, else why not. */
@@ -164,14 +169,26 @@ class PassageChecker {
     const actual = sliceCodePoints(text, p.start, p.end);
     if (actual !== p.quote) return `The entry's text at ${p.start}–${p.end} reads “${clip(actual)}”, not the quoted “${clip(p.quote)}”.`;
     if (p.sha256s.length === 0) return 'The passage cites no source file.';
+    // Where the passage lies in the body, in UTF-16 units of the body (null: it is in the title).
+    const bodyAt16 = bodyStart16(entry.title);
+    const from16 = toUtf16(text, p.start) - bodyAt16;
+    const inBody = from16 >= 0 ? { from: from16, to: toUtf16(text, p.end) - bodyAt16 } : null;
     for (const sha of p.sha256s) {
-      const reason = this.sourceReason(sha.toLowerCase(), entry.id);
+      const reason = this.sourceReason(sha.toLowerCase(), entry, inBody, p.quote);
       if (reason) return reason;
     }
     return null;
   }
 
-  private sourceReason(sha: string, entryId: number): string | null {
+  /** A source's stored text; the last one read is kept, since passages come entry by entry. */
+  private lastText: { id: number; text: string } | null = null;
+  private storedText(id: number): string {
+    if (this.lastText?.id !== id) this.lastText = { id, text: this.textStmt.get(id) ?? '' };
+    return this.lastText.text;
+  }
+
+  private sourceReason(sha: string, entry: { id: number; body: string }, inBody: { from: number; to: number } | null, quote: string): string | null {
+    const entryId = entry.id;
     const source = this.sourceStmt.get(sha);
     if (!source) return `No source file with SHA-256 ${sha} is in this archive.`;
     if (!this.bytesOk.has(sha)) {
@@ -181,9 +198,21 @@ class PassageChecker {
     }
     const bytesReason = this.bytesOk.get(sha);
     if (bytesReason) return bytesReason;
-    if (!this.linkStmt.get(entryId, source.id)) return `The entry did not come from ${source.name} (SHA-256 ${sha}).`;
+    const link = this.linkStmt.get(entryId, source.id);
+    if (!link) return `The entry did not come from ${source.name} (SHA-256 ${sha}).`;
+    // The passage stands in this file's own version of the body (the same text, or the same but for
+    // white space when the archive keeps another file's copy of the entry).
+    if (inBody && link.bodyStart !== null && link.bodyEnd !== null) {
+      const own = this.storedText(source.id).slice(link.bodyStart, link.bodyEnd);
+      const holds = own === entry.body ? own.slice(inBody.from, inBody.to) === quote : squash(own).includes(squash(quote));
+      if (!holds) return `The passage is not in ${source.name}'s text where its locator points (characters ${link.bodyStart}–${link.bodyEnd} of the stored text).`;
+    }
     return null;
   }
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 function clip(text: string): string {

@@ -66,6 +66,17 @@ describe('verify an export against the archive', () => {
     expect(report.failures).toEqual([{ where: expect.stringContaining('selection'), reason: expect.stringContaining('قیمت نان') }]);
   });
 
+  it("a passage no longer in its file's own text where the locator points fails", () => {
+    const db = built.archive.db;
+    const before = db.prepare("SELECT text FROM sources WHERE name = 'posts.json'").pluck().get() as string;
+    db.prepare("UPDATE sources SET text = replace(text, 'قیمت نان', 'قیمت شیر') WHERE name = 'posts.json'").run();
+    try {
+      expect(verifyExportFile(db, files.json).failures).toEqual([{ where: expect.any(String), reason: expect.stringMatching(/^The passage is not in posts\.json's text where its locator points/) }]);
+    } finally {
+      db.prepare("UPDATE sources SET text = ? WHERE name = 'posts.json'").run(before);
+    }
+  });
+
   it('a source whose stored bytes no longer match its SHA-256 fails every passage citing it', () => {
     built.archive.db.prepare("UPDATE sources SET bytes = CAST('tampered' AS BLOB) WHERE name = 'docks.warc'").run();
     const report = verifyExportFile(built.archive.db, files.csv);
