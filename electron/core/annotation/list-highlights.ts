@@ -16,14 +16,17 @@
 // undated last), 'entry' (by entry, then position in its text).
 //
 // How it stays fast with 100,000 highlights: the page's ids come first from a narrow query (the
-// sort key and the filters, nothing else), read off the partial indexes highlights_live_created
-// and highlights_live_entry in sort order where the sort allows, then the page's rows with their
-// entry fields by id. The total is its own count, which reads the entry (live or in the trash) only
-// when a filter is on the entry's own fields; with no filter it counts a partial index; a page
-// shorter than asked for gives it without a count. A sort by entry date reads every matching
-// highlight's entry date (it lives on the entry); a text filter folds every live highlight's quote
-// and note, so its total costs a pass over them (the page itself stops at LIMIT when sorted by
-// creation or entry).
+// sort key and the filters, nothing else), then the page's rows with their entry fields by id.
+//  - No filter, or a code alone: the total is counted first, cheaply (every highlight less the
+//    trashed ones; a code's distinct highlights off highlight_codes_code less the trashed ones),
+//    and the page is read off the partial indexes highlights_live_created / highlights_live_entry
+//    in sort order with LIMIT (a large code probing each highlight's own codes; a small one looked
+//    up and sorted). By entry date, the entries are walked in date order (entries_date) to the
+//    page's last date, and only the highlights dated that or nearer are sorted (datedPage).
+//  - Any other filter: the page query counts in the same pass (count(*) OVER), joining the entry
+//    only when a filter or the sort needs its fields. A text filter folds every live highlight's
+//    quote and note, and an orphan filter looks up every highlight's entry: their totals stay
+//    exact and cost a pass over the highlights.
 import type { HighlightList, HighlightListItem, HighlightQuery, TextDirection } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
 import { prepared } from '../db/prepared.ts';
