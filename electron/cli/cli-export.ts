@@ -53,6 +53,7 @@ export async function exportCommand(ctx: CliContext): Promise<number> {
   if (chosen !== 1) throw new UsageError('say what to export: --collection NAME, --query Q, --entry ID... or --all (one of them)');
   const context = o.context === undefined ? undefined : wholeNumber(o.context, '--context');
   if (context !== undefined && !o['highlights-only']) throw new UsageError('--context goes with --highlights-only');
+  if (!fs.existsSync(ctx.archivePath)) throw new QuireError('not-found', `There is no archive at ${ctx.archivePath} to export from (give it with --archive FILE).`);
   let scope: ExportScope;
   if (o.collection !== undefined) {
     const name = o.collection;

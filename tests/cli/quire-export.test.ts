@@ -86,6 +86,9 @@ describe('quire export / verify / import-project', () => {
     const missing = run(['export', '--collection', 'Nope', '--format', 'md', '--out', out('x.md')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/There is no collection "Nope"/);
+    const noSource = run(['export', '--all', '--format', 'md', '--out', out('x.md')], out('missing.quire'));
+    expect(noSource.code).toBe(1);
+    expect(noSource.stderr).toMatch(/no archive at .*missing\.quire to export from/);
     const noArchive = run(['verify', out('harbour.csv')], out('missing.quire'));
     expect(noArchive.code).toBe(1);
     expect(noArchive.stderr).toMatch(/There is no archive at .*missing\.quire/);
