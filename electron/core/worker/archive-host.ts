@@ -9,6 +9,7 @@ import { fromErrorData, QuireError, toErrorData } from '../../../shared/errors.t
 import { newJobId } from '../archive.ts';
 import { assertRestorable, listBackups, restoreFile } from '../db/backups.ts';
 import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.ts';
+import type { SearchThresholds } from '../search/search-thresholds.ts';
 
 const JOB_SLOTS = 64;
 
@@ -23,6 +24,8 @@ export interface HostOptions {
    * a small archive takes the same path as a million entries.
    */
   searchStats?: { commonDocs?: number; topK?: number };
+  /** When search fast paths switch on (search/search-thresholds.ts); tests set them low likewise. */
+  searchThresholds?: Partial<SearchThresholds>;
 }
 
 function defaultWorkerFile(): URL {
@@ -152,12 +155,13 @@ export class ArchiveHost {
     const file = this.options.workerFile ?? defaultWorkerFile();
     const emit = (e: ArchiveEvent) => this.emit(e);
     const { archivePath } = this;
-    const { searchStats } = this.options;
+    const { searchStats, searchThresholds } = this.options;
+    const search = searchThresholds ? { searchThresholds } : {};
     this.writer = null;
     this.readOnlyReason = this.options.readOnly ? 'It was opened read-only.' : null;
     if (!this.options.readOnly) {
       try {
-        this.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...(searchStats ? { searchStats } : {}) }, emit);
+        this.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...(searchStats ? { searchStats } : {}), ...search }, emit);
       } catch (error) {
         // An archive that cannot be written (read-only file or folder) or is damaged still opens
         // for reading, so the researcher can read, search and copy out what is there.
@@ -167,7 +171,7 @@ export class ArchiveHost {
       }
     }
     try {
-      this.reader = await WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: this.flags.buffer as SharedArrayBuffer }, emit);
+      this.reader = await WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...search }, emit);
     } catch (error) {
       await this.writer?.close();
       throw error;

@@ -23,6 +23,7 @@ let archive: Archive;
 try {
   archive = new Archive(init.archivePath, {
     readonly: init.role !== 'writer',
+    ...(init.searchThresholds ? { searchThresholds: init.searchThresholds } : {}),
     jobs: {
       isCancelled: (jobId) => {
         const slot = jobSlots.get(jobId);

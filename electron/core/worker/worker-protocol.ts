@@ -1,6 +1,7 @@
 // Messages between the archive host (main process, CLI, server) and its worker threads.
 import type { ArchiveEvent, ArchiveMethod, WireResult } from '../../../shared/contract.ts';
 import type { TopListRequest } from '../search/search-stats.ts';
+import type { SearchThresholds } from '../search/search-thresholds.ts';
 
 export interface WorkerInit {
   archivePath: string;
@@ -10,6 +11,8 @@ export interface WorkerInit {
   cancelFlags: SharedArrayBuffer;
   /** Thresholds of an import's statistics refresh (HostOptions.searchStats). */
   searchStats?: { commonDocs?: number; topK?: number };
+  /** When search fast paths switch on (HostOptions.searchThresholds). */
+  searchThresholds?: Partial<SearchThresholds>;
 }
 
 export type HostToWorker =
