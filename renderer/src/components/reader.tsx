@@ -228,6 +228,8 @@ function EntryView({ connection, entry: e, terms, codes, annotations, annotation
       )}
       <div dir="ltr">
         <ReaderVersions
+          connection={connection}
+          currentText={text}
           current={{ id: e.id, title: e.title, date: e.date, outlet: e.outlet, source: source?.sourceName ?? null }}
           versions={e.versions}
           earliestDate={e.earliestDate}
