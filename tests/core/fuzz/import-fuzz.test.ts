@@ -145,4 +145,16 @@ describe('importers and decoders under fuzzing', () => {
   it('random bytes under any name import or are refused plainly', async () => {
     await fc.assert(fc.asyncProperty(randomFile, checkOne), { seed: 1129, numRuns: 2000, endOnFailure: true });
   }, 120_000);
+
+  it('reads hostile nesting (200,000 levels of HTML, JSON and Markdown quotes) or refuses it plainly, quickly', async () => {
+    const deep: [string, string][] = [
+      ['deep.html', `<html><body>${'<div>'.repeat(200_000)}Words kept from the deepest element${'</div>'.repeat(200_000)}</body></html>`],
+      ['deep.json', `${'['.repeat(200_000)}${']'.repeat(200_000)}`],
+      ['deep-object.json', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`],
+      ['deep.md', `${'> '.repeat(50_000)}quoted words`],
+    ];
+    for (const [name, text] of deep) await checkOne({ name, bytes: utf8(text) });
+    const html = await parseDocument('deep.html', utf8(deep[0]![1]));
+    expect(html.entries[0]?.body).toContain('Words kept from the deepest element');
+  }, 60_000);
 });

@@ -31,9 +31,17 @@ const BLOCK_CLOSES_P = new Set(['div', 'article', 'section', 'header', 'footer',
 
 const ATTR = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/gu;
 
+/**
+ * How deep elements nest in the tree. Deeper markup (hostile pages nest divs by the hundred
+ * thousand) is kept flat at this depth: its text stays, in order, and nothing that walks the tree
+ * can overflow the stack. Browsers' parsers cap nesting too.
+ */
+export const MAX_HTML_DEPTH = 512;
+
 export function parseHtml(html: string): HtmlElement {
   const root: HtmlElement = { tag: '#root', attrs: new Map(), children: [], parent: null, start: 0, end: html.length };
   let current = root;
+  const depth = new Map<HtmlElement, number>([[root, 0]]);
   let i = 0;
   const text = (s: string) => {
     if (s) current.children.push(decodeEntities(s));
@@ -111,16 +119,30 @@ export function parseHtml(html: string): HtmlElement {
       el.end = i;
       continue;
     }
+    const d = (depth.get(current) ?? 0) + 1;
+    if (d >= MAX_HTML_DEPTH) {
+      el.end = i; // too deep: an empty element; what follows stays in `current`
+      continue;
+    }
+    depth.set(el, d);
     current = el;
   }
   return root;
 }
 
+/** Every element under `node`, in document order. A stack, not recursion: nested generators cost O(depth) per element. */
 export function* walk(node: HtmlElement): Generator<HtmlElement> {
-  for (const child of node.children) {
+  const stack: { el: HtmlElement; next: number }[] = [{ el: node, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next >= top.el.children.length) {
+      stack.pop();
+      continue;
+    }
+    const child = top.el.children[top.next++]!;
     if (typeof child === 'string') continue;
     yield child;
-    yield* walk(child);
+    stack.push({ el: child, next: 0 });
   }
 }
 
