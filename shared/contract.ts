@@ -645,6 +645,21 @@ export interface VerifyFailure {
   reason: string;
 }
 
+// ---- Backups ---------------------------------------------------------------
+
+export type BackupReason = 'manual' | 'daily' | 'before-migration' | 'before-restore';
+
+export interface BackupInfo {
+  /** Where the backup file is (in the archive's backups folder, "<archive>.backups/"). */
+  path: string;
+  name: string;
+  createdAt: string;
+  reason: BackupReason;
+  size: number;
+  /** For a backup made before an upgrade: the archive format it was made at. */
+  schemaVersion?: number;
+}
+
 // ---- The API -------------------------------------------------------------
 
 /**
@@ -709,27 +724,22 @@ export interface ArchiveApi {
   /** Moves sources (with the entries only they hold) or entries to the trash; undo restores them. */
   deleteEntries(req: DeleteEntriesRequest): DeleteEntriesResult;
 
+  /**
+   * A consistent copy made while the archive is in use; `path` defaults to the backups folder (browser
+   * mode writes only there). `daily`: the app's automatic backup, made only when the newest is a day
+   * old and the archive holds anything (else null); the newest N are kept.
+   */
+  backupArchive(req: { path?: string; daily?: boolean }): BackupInfo | null;
+  listBackups(): BackupInfo[];
+  /** Puts a backup in the archive's place (keeping the current state as a 'before-restore' backup) and reopens it. */
+  restoreBackup(req: { path: string }): { restored: BackupInfo; previous: string | null };
+
   history(): HistoryState;
   undo(): UndoResult;
   redo(): UndoResult;
 
   /** Writes a collection, a search's matches, chosen entries or everything in one format (a job: progress events, cancelJob). */
   exportArchive(req: ExportRequest): ExportReport;
-// ---- Backups ---------------------------------------------------------------
-
-export type BackupReason = 'manual' | 'daily' | 'before-migration' | 'before-restore';
-
-export interface BackupInfo {
-  /** Where the backup file is (in the archive's backups folder, "<archive>.backups/"). */
-  path: string;
-  name: string;
-  createdAt: string;
-  reason: BackupReason;
-  size: number;
-  /** For a backup made before an upgrade: the archive format it was made at. */
-  schemaVersion?: number;
-}
-
   /** Brings in a Quire JSON export (upsert by GUID) or a .qdpx project (codebook, text sources, codings). */
   importProject(req: ImportProjectRequest): ImportProjectReport;
 }
@@ -794,18 +804,11 @@ export const ARCHIVE_METHODS = {
   saveCollection: 'write',
   deleteCollection: 'write',
   addToCollection: 'write',
-  /**
-   * A consistent copy made while the archive is in use; `path` defaults to the backups folder (browser
-   * mode writes only there). `daily`: the app's automatic backup, made only when the newest is a day
-   * old and the archive holds anything (else null); the newest N are kept.
-   */
-  backupArchive(req: { path?: string; daily?: boolean }): BackupInfo | null;
-  listBackups(): BackupInfo[];
-  /** Puts a backup in the archive's place (keeping the current state as a 'before-restore' backup) and reopens it. */
-  restoreBackup(req: { path: string }): { restored: BackupInfo; previous: string | null };
-
   removeFromCollection: 'write',
   deleteEntries: 'write',
+  backupArchive: 'read',
+  listBackups: 'read',
+  restoreBackup: 'control',
   history: 'read',
   undo: 'write',
   redo: 'write',
@@ -841,6 +844,3 @@ export const CHANNELS = {
 } as const;
 
 export type WireResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  backupArchive: 'read',
-  listBackups: 'read',
-  restoreBackup: 'control',
