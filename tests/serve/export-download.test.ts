@@ -1,26 +1,14 @@
 // Browser mode and exports: the page gets an export as a one-time download of its job's file (with
 // the token, never a path), and neither an export nor a project import takes a path over HTTP.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportReport, WireResult } from '../../shared/contract.ts';
 import { ArchiveHost } from '../../electron/core/worker/archive-host.ts';
 import { serveArchive, type RunningServer } from '../../electron/serve/serve-archive.ts';
 import { rendererDir } from '../helpers/renderer-dir.ts';
+import { raw } from '../helpers/http-request.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-function raw(port: number, pathname: string, headers: Record<string, string> = {}, method = 'GET', body?: string) {
-  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 describe('browser-mode exports', () => {
   const dir = tempDir();

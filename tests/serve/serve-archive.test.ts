@@ -6,19 +6,8 @@ import { encodeUploads } from '../../shared/upload-frames.ts';
 import { ArchiveHost } from '../../electron/core/worker/archive-host.ts';
 import { serveArchive, type RunningServer } from '../../electron/serve/serve-archive.ts';
 import { rendererDir } from '../helpers/renderer-dir.ts';
+import { raw } from '../helpers/http-request.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-
-function raw(port: number, pathname: string, headers: Record<string, string> = {}, method = 'GET', body?: Uint8Array) {
-  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 describe('quire serve', () => {
   const dir = tempDir();
