@@ -254,12 +254,15 @@ describe('annotating in the reader', () => {
     await dragSelect(page, '.reader-body', 'Nets were mended on the beach');
     await toolbar.waitFor();
     await page.keyboard.press('1');
-    await waitForHighlights(app, id, before + 1);
+    const netsFirst = (await waitForHighlights(app, id, before + 1)).find((x) => x.exact === 'Nets were mended on the beach')!;
     await toolbar.waitFor({ state: 'detached' });
+    // The second drag starts on the first highlight: wait until it is drawn, so the text has its final layout.
+    await page.locator(`[data-hl~="${netsFirst.id}"]`).first().waitFor();
     await dragSelect(page, '.reader-body', 'on the beach while the gulls');
     await toolbar.waitFor();
     await page.keyboard.press('2');
     const hs = await waitForHighlights(app, id, before + 2);
+    expect(hs.map((x) => x.exact)).toEqual(expect.arrayContaining(['Nets were mended on the beach', 'on the beach while the gulls']));
     const nets = hs.find((x) => x.exact === 'Nets were mended on the beach')!;
     const gulls = hs.find((x) => x.exact === 'on the beach while the gulls')!;
     await page.locator(`[data-hl~="${gulls.id}"]`).first().waitFor();
