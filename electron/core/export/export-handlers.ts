@@ -17,13 +17,21 @@ const newId = () => `job-${Date.now().toString(36)}-x${++counter}`;
 
 export function exportHandlers(db: Db, hooks: ExportHooks): Pick<ArchiveHandlers, 'exportArchive' | 'importProject'> {
   return {
-    exportArchive: (req) => {
+    exportArchive: async (req) => {
       const jobId = req.jobId ?? newId();
-      return runExport(db, req, {
-        jobId,
-        isCancelled: () => hooks.isCancelled(jobId),
-        onProgress: (progress) => hooks.emit?.({ type: 'export-progress', progress }),
-      });
+      // An export reads the archive once, front to back. Through the memory map every page it read
+      // would stay resident in this process; SQLite's own page cache keeps memory bounded.
+      const mmap = db.pragma('mmap_size', { simple: true }) as number;
+      db.pragma('mmap_size = 0');
+      try {
+        return await runExport(db, req, {
+          jobId,
+          isCancelled: () => hooks.isCancelled(jobId),
+          onProgress: (progress) => hooks.emit?.({ type: 'export-progress', progress }),
+        });
+      } finally {
+        db.pragma(`mmap_size = ${Number(mmap)}`);
+      }
     },
     importProject: (req) => {
       if (db.readonly) throw new QuireError('invalid-input', 'This archive is open read-only.');
