@@ -687,7 +687,8 @@ export interface ArchiveApi {
   listAliasGroups(): AliasGroup[];
   saveAliasGroup(req: { id?: number; name: string; variants: string[] }): AliasGroup;
   deleteAliasGroup(req: { id: number }): { deleted: boolean };
-  importAliasGroups(req: { text: string }): { groups: number };
+  /** Imports the good lines of an alias file; `skipped` names each line left out and why. */
+  importAliasGroups(req: { text: string }): { groups: number; skipped: { line: number; reason: string }[] };
   exportAliasGroups(): { text: string };
 
   listSavedSearches(): SavedSearch[];

@@ -72,26 +72,31 @@ export class AliasGroups {
   }
 
   /** Imports a file in the format above; a group with the same name is replaced. All or nothing. */
-  importText(text: string): { groups: number } {
+  /** Imports every good line; a bad line is skipped and reported (line number and why), never the whole file refused. */
+  importText(text: string): { groups: number; skipped: { line: number; reason: string }[] } {
     const parsed: { name: string; variants: string[] }[] = [];
+    const skipped: { line: number; reason: string }[] = [];
     text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((line, i) => {
       const trimmed = line.trim();
       if (trimmed === '' || trimmed.startsWith('#')) return;
+      const skip = (reason: string) => skipped.push({ line: i + 1, reason });
       const colon = trimmed.indexOf(':');
-      const where = `Line ${i + 1} of the alias file`;
-      if (colon < 0) throw new QuireError('invalid-input', `${where} has no ":"; write it as "Group name: variant | variant".`);
+      if (colon < 0) return skip('it has no ":"; write it as "Group name: variant | variant".');
       const name = trimmed.slice(0, colon).trim();
-      if (name === '') throw new QuireError('invalid-input', `${where} has no group name before the ":".`);
+      if (name === '') return skip('it has no group name before the ":".');
       const variants = cleanVariants(trimmed.slice(colon + 1).split('|'));
-      if (variants.length < 2) throw new QuireError('invalid-input', `${where} ("${name}") needs at least two variants separated by "|".`);
-      if (variants.some((v) => queryTokens(v).length === 0)) throw new QuireError('invalid-input', `${where} ("${name}") has a variant without letters or digits.`);
+      if (variants.length < 2) return skip(`"${name}" needs at least two variants separated by "|".`);
+      if (variants.some((v) => queryTokens(v).length === 0)) return skip(`"${name}" has a variant without letters or digits.`);
       parsed.push({ name, variants });
     });
+    if (parsed.length === 0 && skipped.length > 0) {
+      throw new QuireError('invalid-input', `No alias group could be read: line ${skipped[0]!.line} ${skipped[0]!.reason}`);
+    }
     this.db.transaction(() => {
       const existing = new Map(this.listStmt.all().map((g) => [g.name, g.id]));
       for (const g of parsed) this.save({ id: existing.get(g.name), name: g.name, variants: g.variants });
     })();
-    return { groups: parsed.length };
+    return { groups: parsed.length, skipped };
   }
 
   exportText(): { text: string } {

@@ -153,7 +153,7 @@ export class SearchService {
   deleteAliasGroup(req: { id: number }): { deleted: boolean } {
     return this.aliases.delete(req.id);
   }
-  importAliasGroups(req: { text: string }): { groups: number } {
+  importAliasGroups(req: { text: string }): ReturnType<AliasGroups['importText']> {
     return this.aliases.importText(req.text);
   }
   exportAliasGroups(): { text: string } {

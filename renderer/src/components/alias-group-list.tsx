@@ -50,7 +50,11 @@ export function AliasGroupList({ connection, groups, error, onChanged, onDeleted
     if (!file) return;
     try {
       const r = await connection.api.importAliasGroups({ text: await file.text() });
-      setMessage(`Imported ${r.groups} ${r.groups === 1 ? 'group' : 'groups'}.`);
+      const skipped = r.skipped.map((x) => `line ${x.line}: ${x.reason}`);
+      setMessage(
+        `Imported ${r.groups} ${r.groups === 1 ? 'group' : 'groups'}.` +
+          (skipped.length > 0 ? ` Skipped ${skipped.length} ${skipped.length === 1 ? 'line' : 'lines'}: ${skipped.slice(0, 5).join('; ')}${skipped.length > 5 ? '; …' : ''}` : ''),
+      );
       onChanged();
     } catch (e) {
       setMessage(errorMessage(e));

@@ -45,18 +45,28 @@ describe('alias groups, transliteration, facets, timeline, saved searches', () =
     expect(() => archive.call('saveAliasGroup', { name: 'Lonely', variants: ['only one'] })).toThrow(/at least two different variants/);
   });
 
-  it('imports and exports alias groups as a text file, naming the bad line', () => {
+  it('imports and exports alias groups as a text file, line by line, naming each bad line', () => {
     const text = '# my groups\nExample institute: Northwind Institute | NWI | Inst. de Nordvent\n\nRiver: river survey | the river\n';
-    expect(archive.call('importAliasGroups', { text })).toEqual({ groups: 2 });
+    expect(archive.call('importAliasGroups', { text })).toEqual({ groups: 2, skipped: [] });
     const exported = (archive.call('exportAliasGroups', undefined) as { text: string }).text;
     expect(exported).toContain('Example institute: Inst. de Nordvent | NWI | Northwind Institute');
     // Round trip: importing the export changes nothing.
     const before = archive.call('listAliasGroups', undefined);
     archive.call('importAliasGroups', { text: exported });
     expect(archive.call('listAliasGroups', undefined)).toEqual(before);
-    expect(() => archive.call('importAliasGroups', { text: 'Good: a | b\nno colon here\n' })).toThrow(/Line 2 of the alias file has no ":"/);
-    expect(() => archive.call('importAliasGroups', { text: 'Solo: just one\n' })).toThrow(/Line 1 .*at least two variants/);
-    expect((archive.call('listAliasGroups', undefined) as AliasGroup[]).map((g) => g.name)).toEqual(['Example institute', 'River']);
+    // One bad line no longer rejects the file: the good lines come in, each bad one is named.
+    const mixed = archive.call('importAliasGroups', { text: 'Good: alpha | beta\nno colon here\nSolo: just one\n: nameless | x\nAlso good: gamma | delta\n' });
+    expect(mixed).toEqual({
+      groups: 2,
+      skipped: [
+        { line: 2, reason: expect.stringMatching(/no ":"/) },
+        { line: 3, reason: expect.stringMatching(/"Solo" needs at least two variants/) },
+        { line: 4, reason: expect.stringMatching(/no group name/) },
+      ],
+    });
+    // A file with nothing readable is refused, naming the first bad line.
+    expect(() => archive.call('importAliasGroups', { text: 'Solo: just one\n' })).toThrow(/No alias group could be read: line 1 "Solo" needs at least two variants/);
+    expect((archive.call('listAliasGroups', undefined) as AliasGroup[]).map((g) => g.name).sort()).toEqual(['Also good', 'Example institute', 'Good', 'River']);
   });
 
   it('matches romanised spelling variants only when transliteration is on', () => {
