@@ -11,10 +11,10 @@ import { tempDir } from '../helpers/temp-dir.ts';
 
 // Invented text. A long entry, so its last paragraph starts far below the reader's first screen.
 const FILLER = 'The committee heard from residents about the state of the old mill road, the drains and the bus timetable. '.repeat(4);
-const LONG = `Minutes of the river board\nPosted on: 2021/05/04\n\n${Array.from({ length: 14 }, () => FILLER).join('\n\n')}\n\nAt the end the chair said the weir must be rebuilt before the autumn floods.\n`;
-const SHORT = `Letters from the valley\nPosted on: 2021/06/10\n\nA reader wrote that the orchard workers were paid late again this summer.\n`;
-const PERSIAN = `گزارش بازار\nPosted on: 2021/07/01\n\nکتاب‌فروشی‌های قدیمی هنوز باز هستند اما مشتریان کمتری دارند.\n`;
-const GONE = `A post deleted later\nPosted on: 2021/02/02\n\nThis entry is deleted after a passage of it was highlighted.\n`;
+const LONG = `Minutes of the river board\nPosted on: 2017/05/04\n\n${Array.from({ length: 14 }, () => FILLER).join('\n\n')}\n\nAt the end the chair said the weir must be rebuilt before the autumn floods.\n`;
+const SHORT = `Letters from the valley\nPosted on: 2017/06/10\n\nA reader wrote that the orchard workers were paid late again this summer.\n`;
+const PERSIAN = `گزارش بازار\nPosted on: 2017/07/01\n\nکتاب‌فروشی‌های قدیمی هنوز باز هستند اما مشتریان کمتری دارند.\n`;
+const GONE = `A post deleted later\nPosted on: 2017/02/02\n\nThis entry is deleted after a passage of it was highlighted.\n`;
 
 /** Code point offsets of a passage in the entry's text, as the archive stores it. */
 async function span(app: AppSession, entryId: number, passage: string): Promise<{ entryId: number; start: number; end: number }> {
