@@ -11,22 +11,8 @@ import { prepared } from '../db/prepared.ts';
 import { CodeTree } from './code-tree.ts';
 import { recordChange } from './history.ts';
 
-export interface HighlightRow {
-  id: number;
-  guid: string;
-  entryId: number;
-  entryGuid: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  textHash: string;
-  anchor: Highlight['anchor'];
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A highlight as its row holds it: everything the contract's Highlight has but its codes. */
+export type HighlightRow = Omit<Highlight, 'codes'>;
 
 export const HIGHLIGHT_COLUMNS = `h.id, h.guid, h.entry_id AS entryId, h.entry_guid AS entryGuid, h.start, h.end, h.exact, h.prefix, h.suffix,
   h.text_hash AS textHash, h.anchor, h.note, h.created_at AS createdAt, h.updated_at AS updatedAt`;

@@ -1,7 +1,7 @@
 // What every exporter reads: entries a page at a time, each with its sources, highlights, tags
 // and notes, plus the codebook. Positions are the highlights' own: code points of the entry text
 // (shared/entry-text.ts), end exclusive.
-import type { ExportFormat, ExportProgress, TextDirection } from '../../../shared/contract.ts';
+import type { Code, ExportFormat, ExportProgress, TextDirection } from '../../../shared/contract.ts';
 import type { ExportSink } from './export-sink.ts';
 
 export interface ExportSource {
@@ -31,17 +31,8 @@ export interface ExportProvenance {
   locator: Record<string, unknown> | null;
 }
 
-export interface ExportCode {
-  id: number;
-  guid: string;
-  parentId: number | null;
-  name: string;
-  /** Names from the root joined with "/" (shared with search's code: filter). */
-  path: string;
-  color: string;
-  description: string | null;
-  position: number;
-}
+/** A code as an export writes it: the contract's Code without its live counts and times. */
+export type ExportCode = Omit<Code, 'highlights' | 'createdAt' | 'updatedAt'>;
 
 export interface ExportHighlight {
   id: number;
