@@ -10,7 +10,6 @@ import type { ExportCollection, ExportEntry, ProgressFn } from './export-model.t
 import { ExportReader } from './export-reader.ts';
 
 const PAGE = 200;
-const SEARCH_PAGE = 1000;
 
 export interface ExportPlan {
   title: string;
@@ -45,16 +44,10 @@ export function planExport(db: Db, reader: ExportReader, scope: ExportScope): Ex
       return { title: `Collection “${collection.name}”`, ids: reader.existing(ids), onlyHighlights: only, collectionId: collection.id };
     }
     case 'search': {
-      const search = new SearchService(db);
-      const ids: number[] = [];
-      for (let offset = 0; ; offset += SEARCH_PAGE) {
-        // By date, not relevance: pages of a date order never overlap or skip, however many matches.
-        const result = search.search({ ...scope.search, sort: scope.search.sort === 'date-desc' ? 'date-desc' : 'date-asc', limit: SEARCH_PAGE, offset });
-        for (const hit of result.hits) ids.push(hit.id);
-        if (result.hits.length < SEARCH_PAGE) break;
-      }
+      // One query for every match, by date (a relevance order would only be a page's worth).
+      const ids = new SearchService(db).matchingIds(scope.search, scope.search.sort === 'date-desc' ? 'desc' : 'asc');
       const q = scope.search.query.trim();
-      return { title: q ? `Search “${q}”` : 'All entries matching the filters', ids: [...new Set(ids)], onlyHighlights: only, collectionId: null };
+      return { title: q ? `Search “${q}”` : 'All entries matching the filters', ids, onlyHighlights: only, collectionId: null };
     }
   }
 }

@@ -110,14 +110,15 @@ export class SearchService {
 
   /**
    * Every entry the request matches, unpaged (the sort and paging fields are ignored), oldest
-   * first with undated entries last: what "add this whole search to a collection" adds.
+   * first (or newest first) with undated entries last: what "add this whole search to a
+   * collection" adds, and what an export of a search writes.
    */
-  matchingIds(req: SearchRequest): number[] {
+  matchingIds(req: SearchRequest, order: 'asc' | 'desc' = 'asc'): number[] {
     try {
       const plan = this.plan(req);
       if (plan.compiled.never) return [];
       const from = matchingFrom(plan);
-      return (this.stmts.get(`SELECT e.id AS id ${from.sql} ORDER BY e.date IS NULL, e.date, e.id`).all(...from.params) as { id: number }[]).map((r) => r.id);
+      return (this.stmts.get(`SELECT e.id AS id ${from.sql} ORDER BY e.date IS NULL, ${order === 'desc' ? 'e.date DESC, e.id DESC' : 'e.date, e.id'}`).all(...from.params) as { id: number }[]).map((r) => r.id);
     } catch (error) {
       throw asQueryError(error);
     }

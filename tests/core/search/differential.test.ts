@@ -209,6 +209,8 @@ function checkQuery(service: SearchService, req: SearchRequest, truth: Set<numbe
   if (plain.size !== truth.size || [...truth].some((id) => !plain.has(id))) say(`plain FTS5 finds ${plain.size} entries, the corpus itself ${truth.size}`);
   const sort = req.sort ?? 'relevance';
   const byDate = sort === 'relevance' ? null : model.filter((e) => truth.has(e.id)).sort(dateKey(sort)).map((e) => e.id);
+  // What an export of the search writes: every match at once, in the search's date order.
+  if (byDate && service.matchingIds(req, sort === 'date-desc' ? 'desc' : 'asc').join(',') !== byDate.join(',')) say(`all matches at once are not in ${sort} order`);
 
   // Pages one after another: all of them for a small set; else the first few, a run in the middle
   // and the last ones (walking all of a set of thousands page by page would take minutes here).
