@@ -8,7 +8,7 @@
 //    are rare; the count exact for one word, otherwise counted under a time budget.
 import type { CountProgress, SearchHit, SearchRequest, SearchResult, TextDirection } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
-import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
+import { browseById, indexOnlyFrom, matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 import { makeSnippet } from './snippets.ts';
 import type { SearchStats } from './search-stats.ts';
 import { DEFAULT_THRESHOLDS, type SearchThresholds } from './search-thresholds.ts';
@@ -57,7 +57,11 @@ export function runSearch(
   // A common word's precomputed top list: its length, read once (0 when it has none or the statistics are stale).
   const term = sort === 'relevance' && plan.filters.length === 0 ? plan.compiled.singleTerm : null;
   const listed = term === null ? 0 : (stats.topLength(term) ?? 0);
-  if (!plan.compiled.match) {
+  if (browseById(plan)) {
+    // Browse by annotation or source filters alone: a set of entry ids, counted and ordered on
+    // covering indexes, never reading an entry's row.
+    ({ ids, total, totalExact } = browseIdSet(from, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], stmts, limit, offset, limits));
+  } else if (!plan.compiled.match) {
     // Browse: the date index gives the order, no scoring.
     ids = pageInOrder(from, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], stmts, limit, offset);
     total = one<{ n: number }>(`SELECT count(*) AS n ${from.sql}`, from.params).n;
@@ -66,11 +70,13 @@ export function runSearch(
     ids = fromTopList(term, listed, plan.compiled.match, stats, stmts, limit, offset);
     explanation.push(`ranked by relevance over all ${total.toLocaleString('en')} matches (the best ${listed.toLocaleString('en')} ranked ahead of time; after them, newest first)`);
   } else {
-    // Without SQL filters the index alone answers (no join), which lets FTS5 sort by rank itself.
+    // Without SQL filters the index alone answers (no join), which lets FTS5 sort by rank itself;
+    // filters on ids alone are tested on the index's rowid, still without the join.
     const fts = plan.filters.length === 0;
-    const src = fts ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] } : from;
-    const idCol = fts ? 'entry_index.rowid AS id' : 'e.id';
-    const tie = fts ? 'entry_index.rowid DESC' : 'e.id DESC';
+    const byRowid = indexOnlyFrom(plan);
+    const src = fts ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] } : (byRowid ?? from);
+    const idCol = fts || byRowid ? 'entry_index.rowid AS id' : 'e.id';
+    const tie = fts || byRowid ? 'entry_index.rowid DESC' : 'e.id DESC';
     // The newest CANDIDATES matches in one pass: their number says whether the set is small,
     // and the last of them is the edge of the candidate set. Past them the same pass goes on
     // counting under a time budget, unless one word's count is known anyway (an FTS5 statement
@@ -98,8 +104,12 @@ export function runSearch(
     if (capped < cands) {
       total = capped;
       const order = sort === 'relevance' ? (fts ? 'rank' : `entry_index.rank, ${tie}`) : dateOrder;
-      const sql = sort === 'relevance' ? `SELECT ${idCol} ${src.sql} ORDER BY ${order} LIMIT ? OFFSET ?` : `SELECT e.id ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
-      ids = all<{ id: number }>(sql, [...(sort === 'relevance' ? src.params : from.params), limit, offset]).map((r) => r.id);
+      if (sort === 'relevance') ids = all<{ id: number }>(`SELECT ${idCol} ${src.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...src.params, limit, offset]).map((r) => r.id);
+      else if (byRowid) {
+        // The few matches are all in hand: their dates come off the covering index.
+        const inHand = { sql: `FROM entries e INDEXED BY entries_id_date WHERE e.id IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(newest.map((r) => r.id))] };
+        ids = pageInOrder(inHand, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], stmts, limit, offset);
+      } else ids = all<{ id: number }>(`SELECT e.id ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...from.params, limit, offset]).map((r) => r.id);
     } else {
       if (oneWord) total = wordCount(plan.compiled.singleTerm ?? '', stmts, stats);
       else {
@@ -247,11 +257,15 @@ export function countSlice(plan: SearchPlan, stmts: StatementCache, after: numbe
   if (plan.compiled.never) return { counted: 0, next: null };
   const hi = (stmts.get('SELECT coalesce(max(id), 0) AS m FROM entries').get() as { m: number }).m;
   const fts = plan.compiled.match !== null && plan.filters.length === 0;
-  const from = fts ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] as unknown[] } : matchingFrom(plan);
+  const byId = browseById(plan);
+  const from = fts
+    ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] as unknown[] }
+    : (indexOnlyFrom(plan) ?? (byId ? indexedBy(matchingFrom(plan), 'entries_id_date') : matchingFrom(plan)));
   const col = plan.compiled.match ? 'entry_index.rowid' : 'e.id';
   const started = performance.now();
   let a = Math.max(0, Math.trunc(after));
-  let width = Math.max(1_000, Math.ceil((hi - a) / 64));
+  // A set of ids is gathered again for every range: counted in one range, on the covering index.
+  let width = byId ? hi - a : Math.max(1_000, Math.ceil((hi - a) / 64));
   let counted = 0;
   while (a < hi) {
     const b = Math.min(hi, a + width);
@@ -264,6 +278,29 @@ export function countSlice(plan: SearchPlan, stmts: StatementCache, after: numbe
     width = Math.max(1_000, Math.round(took > 0.5 ? (width * budgetMs) / 4 / took : width * 2));
   }
   return { counted, next: a >= hi ? null : a };
+}
+
+const indexedBy = (from: { sql: string; params: unknown[] }, index: 'entries_date' | 'entries_id_date') => ({
+  sql: from.sql.replace(/^FROM entries e\b/, `FROM entries e INDEXED BY ${index}`),
+  params: from.params,
+});
+
+/**
+ * A browse whose filters pick entries by id (codes, tags, collections, sources, has:): counted on
+ * the covering index entries_id_date up to `idSetCountCap` (past it a lower bound that
+ * countMatches completes), and paged by walking the date index while matches are dense enough
+ * to fill the page soon, else by putting the whole set in date order off entries_id_date.
+ */
+function browseIdSet(from: { sql: string; params: unknown[] }, walks: Walk[], stmts: StatementCache, limit: number, offset: number, limits: SearchThresholds): { ids: number[]; total: number; totalExact: boolean } {
+  const byId = indexedBy(from, 'entries_id_date');
+  const cap = limits.idSetCountCap;
+  const counted = (stmts.get(`SELECT count(*) AS n FROM (SELECT 1 ${byId.sql} LIMIT ?)`).get(...byId.params, cap) as { n: number }).n;
+  const span = (stmts.get('SELECT coalesce(max(id), 0) - coalesce(min(id), 0) + 1 AS n FROM entries').get() as { n: number }).n;
+  // Walking costs about one step per entry passed; ordering the set about idSetWalkRatio steps per member.
+  const density = Math.max(counted, 1) / Math.max(span, 1);
+  const walk = (offset + limit) / density <= counted * limits.idSetWalkRatio;
+  const ids = pageInOrder(walk ? indexedBy(from, 'entries_date') : byId, walks, stmts, limit, offset);
+  return { ids, total: counted, totalExact: counted < cap };
 }
 
 /**

@@ -24,6 +24,10 @@ export interface SearchThresholds {
   /** The date walk's first batch of entries checked against the index, and its largest (it doubles). */
   dateWalkBatch: number;
   dateWalkBatchMax: number;
+  /** A browse by id filters alone (code:, tag:, has: …) counts its matches exactly up to this many; past it the count is a lower bound. */
+  idSetCountCap: number;
+  /** …and pages by walking the date index when the expected walk is at most this many times the set's size, else sorts the set. */
+  idSetWalkRatio: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
@@ -35,6 +39,8 @@ export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
   dateWalkSlackMs: 5,
   dateWalkBatch: 32,
   dateWalkBatchMax: 512,
+  idSetCountCap: 30_000,
+  idSetWalkRatio: 4,
 });
 
 /** The defaults with `overrides` applied; every value must be a positive number (a zero budget or slack is allowed). */
@@ -47,6 +53,7 @@ export function searchThresholds(overrides: Partial<SearchThresholds> = {}): Sea
   out.prefixWords = Math.max(1, Math.trunc(out.prefixWords));
   out.facetSample = Math.max(1, Math.trunc(out.facetSample));
   out.dateWalkBatch = Math.max(1, Math.trunc(out.dateWalkBatch));
+  out.idSetCountCap = Math.max(1, Math.trunc(out.idSetCountCap));
   out.dateWalkBatchMax = Math.max(out.dateWalkBatch, Math.trunc(out.dateWalkBatchMax));
   return out;
 }

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../../electron/core/archive.ts';
 import { CANDIDATES } from '../../../electron/core/search/run-search.ts';
+import { SearchService } from '../../../electron/core/search/search-service.ts';
+import type { SearchThresholds } from '../../../electron/core/search/search-thresholds.ts';
 import type { Code, CountProgress, FacetsResult, Highlight, SearchResult } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { openTestArchive, seedEntries } from './helpers/seed-entries.ts';
@@ -142,22 +144,22 @@ describe('annotation filters and facets, against a model of the annotations', ()
       ps.every((p) => p(d));
 
   /** Every hit of every page, in the order given. */
-  function everyHit(query: string, sort: 'relevance' | 'date-desc' | 'date-asc'): { ids: number[]; first: SearchResult } {
+  function everyHit(service: SearchService, query: string, sort: 'relevance' | 'date-desc' | 'date-asc', limit: number): { ids: number[]; first: SearchResult } {
     const ids: number[] = [];
     let first: SearchResult | null = null;
-    for (let offset = 0; ; offset += 1000) {
-      const page = archive.call('search', { query, sort, limit: 1000, offset }) as SearchResult;
+    for (let offset = 0; ; offset += limit) {
+      const page = service.search({ query, sort, limit, offset });
       first ??= page;
       ids.push(...page.hits.map((h) => h.id));
-      if (page.hits.length < 1000) break;
+      if (page.hits.length < limit) break;
     }
     return { ids, first: first! };
   }
-  function exactCount(query: string): number {
+  function exactCount(service: SearchService, query: string): number {
     let total = 0;
     let after: number | null = 0;
     while (after !== null) {
-      const p = archive.call('countMatches', { query, after }) as CountProgress;
+      const p: CountProgress = service.countMatches({ query, after });
       total += p.counted;
       after = p.next;
     }
@@ -196,25 +198,44 @@ describe('annotation filters and facets, against a model of the annotations', ()
     for (const [query, predicate] of cases.filter(([q]) => !/Fire|Unused|Gone/.test(q))) expect(docs.filter(predicate).length, query).toBeGreaterThan(0);
   });
 
+  // The thresholds of the id-set browse (code:, tag:, has: … alone): the defaults, the date walk
+  // always with a count capped low (a lower bound that countMatches completes), and the set sorted always.
+  const settings: [string, Partial<SearchThresholds>, number][] = [
+    ['defaults', {}, 1000],
+    ['walk always, count capped at 5', { idSetWalkRatio: 1e9, idSetCountCap: 5 }, 37],
+    ['sort always', { idSetWalkRatio: 0 }, 37],
+  ];
   for (const [query, predicate] of cases) {
     it(`${query}: the same entries as the model, on every page of every sort, with the exact count`, () => {
       const truth = docs.filter(predicate);
       const want = truth.map((d) => d.id).sort((a, b) => a - b);
-      for (const sort of ['relevance', 'date-desc', 'date-asc'] as const) {
-        const { ids, first } = everyHit(query, sort);
-        expect(ids.length, `${sort}: no hit twice`).toBe(new Set(ids).size);
-        expect([...ids].sort((a, b) => a - b), sort).toEqual(want);
-        if (first.totalExact) expect(first.total, sort).toBe(want.length);
-        if (sort !== 'relevance') {
-          const byId = new Map(truth.map((d) => [d.id, d.date ?? '']));
-          const dates = ids.map((id) => byId.get(id)!).filter((d) => d !== '');
-          const sorted = [...dates].sort();
-          expect(dates, `${sort} order`).toEqual(sort === 'date-asc' ? sorted : sorted.reverse());
+      for (const [setting, thresholds, limit] of settings) {
+        const service = new SearchService(archive.db, { thresholds });
+        for (const sort of ['relevance', 'date-desc', 'date-asc'] as const) {
+          const { ids, first } = everyHit(service, query, sort, limit);
+          const label = `${setting}, ${sort}`;
+          expect(ids.length, `${label}: no hit twice`).toBe(new Set(ids).size);
+          expect([...ids].sort((a, b) => a - b), label).toEqual(want);
+          if (first.totalExact) expect(first.total, label).toBe(want.length);
+          else expect(first.total, `${label}: a lower bound`).toBeLessThanOrEqual(want.length);
+          if (sort !== 'relevance') {
+            const byId = new Map(truth.map((d) => [d.id, d.date ?? '']));
+            const dates = ids.map((id) => byId.get(id)!).filter((d) => d !== '');
+            const sorted = [...dates].sort();
+            expect(dates, `${label} order`).toEqual(sort === 'date-asc' ? sorted : sorted.reverse());
+          }
         }
+        expect(exactCount(service, query), setting).toBe(want.length);
       }
-      expect(exactCount(query)).toBe(want.length);
     });
   }
+
+  it('a browse by annotation filters alone past the count cap says "at least", and countMatches completes it', () => {
+    const service = new SearchService(archive.db, { thresholds: { idSetCountCap: 5 } });
+    const first = service.search({ query: 'has:highlight', limit: 10 });
+    expect(first).toMatchObject({ total: 5, totalExact: false });
+    expect(exactCount(service, 'has:highlight')).toBe(docs.filter((d) => d.highlights.some((h) => h.live)).length);
+  });
 
   it('counts code facets by path with their sub-codes, live highlights and codes only; selecting one keeps what it counted', () => {
     const facets = archive.call('facets', { query: '' }) as FacetsResult;
