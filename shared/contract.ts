@@ -73,13 +73,28 @@ export interface ImportFileResult {
   format?: SourceFormat;
   encoding?: string | null;
   sourceId?: number;
+  /** What an imported file's `entries` became; they add up to `entries`. */
+  counts?: EntryCounts;
+}
+
+/**
+ * What the entries read from files became. `newEntries` and `versions` are rows added to the
+ * archive; `duplicates` were not added: the same text was already there (from an earlier import or
+ * earlier in this one). A version is a near-duplicate (near-duplicates.ts), stored with its group.
+ */
+export interface EntryCounts {
+  newEntries: number;
+  versions: number;
+  duplicates: number;
 }
 
 export interface ImportReport {
   jobId: string;
   files: ImportFileResult[];
   cancelled: boolean;
+  /** Entries added to the archive: `counts.newEntries + counts.versions`. */
   entriesAdded: number;
+  counts: EntryCounts;
 }
 
 export interface ImportProgress {

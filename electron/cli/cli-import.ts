@@ -2,6 +2,7 @@
 // cancellation with Ctrl+C, and a reader that answers the browser during an import).
 import path from 'node:path';
 import type { ImportReport } from '../../shared/contract.ts';
+import { addedPhrase, duplicatesPhrase, fileEntriesPhrase } from '../../shared/entry-counts.ts';
 import { QuireError } from '../../shared/errors.ts';
 import { ArchiveHost } from '../core/worker/archive-host.ts';
 import { serveArchive } from '../serve/serve-archive.ts';
@@ -68,17 +69,19 @@ function mb(bytes: number): string {
 
 function importJson(report: ImportReport) {
   return {
-    files: report.files.map((f) => ({ path: f.path, status: f.status, entries: f.entries, ...(f.error ? { error: f.error } : {}) })),
+    files: report.files.map((f) => ({ path: f.path, status: f.status, entries: f.entries, ...(f.counts ? { counts: f.counts } : {}), ...(f.error ? { error: f.error } : {}) })),
+    entriesAdded: report.entriesAdded,
+    counts: report.counts,
   };
 }
 
 function formatImport(report: ImportReport): string {
   const lines = report.files.map((f) => {
-    if (f.status === 'imported') return `imported   ${f.path} (${f.entries} ${f.entries === 1 ? 'entry' : 'entries'})`;
+    if (f.status === 'imported') return `imported   ${f.path} (${fileEntriesPhrase(f.entries, f.counts)})`;
     if (f.status === 'duplicate') return `duplicate  ${f.path} (already in the archive)`;
     if (f.status === 'cancelled') return `cancelled  ${f.path}`;
     return `rejected   ${f.path}: ${f.error ?? 'unreadable'}`;
   });
-  lines.push(`${report.entriesAdded} new entries.`);
+  lines.push(`${[addedPhrase(report.counts), duplicatesPhrase(report.counts)].filter(Boolean).join('; ')}.`);
   return lines.join('\n');
 }

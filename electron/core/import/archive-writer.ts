@@ -1,6 +1,6 @@
 // Writes prepared documents into the archive: one savepoint per file inside a group commit, so
 // each file is all-or-nothing whatever happens (an error, a cancel, or a killed process).
-import type { ImportFileResult } from '../../../shared/contract.ts';
+import type { EntryCounts, ImportFileResult } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
 import { EntriesRepo } from '../repo/entries-repo.ts';
 import { SourcesRepo } from '../repo/sources-repo.ts';
@@ -59,7 +59,7 @@ export class ArchiveWriter {
         header: doc.header || doc.pages ? JSON.stringify({ ...doc.header, ...(doc.pages ? { pages: doc.pages } : {}) }) : null,
         warnings: doc.warnings.length > 0 ? JSON.stringify(doc.warnings) : null,
       });
-      let added = 0;
+      const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
       for (let from = 0; from < prepared.entries.length; from += BATCH) {
         const slice = prepared.entries.slice(from, from + BATCH);
         const groups = new NearDuplicateBatch(this.entries, slice.flatMap((p) => (p.bands ? p.bands.map((h, b): [number, number] => [b, h]) : [])));
@@ -86,19 +86,20 @@ export class ArchiveWriter {
               createdAt: now,
             });
             if (p.signature && p.bands) groups.add(entryId, p.signature, nearGroup, p.bands);
-            added++;
+            if (nearGroup === null) counts.newEntries++;
+            else counts.versions++;
+          } else {
+            counts.duplicates++;
           }
           this.entries.link(entryId, sourceId, draft.start, draft.end, from + i, draft);
           onEntry();
         });
         groups.flush();
       }
-      return { sourceId, added };
+      return { sourceId, counts };
     });
     this.batch.begin();
-    const { sourceId, added } = this.entries.countingIds(() => write.immediate());
-    const warnings = [...doc.warnings];
-    if (added < prepared.entries.length) warnings.push(`${prepared.entries.length - added} entries were already in the archive from another file.`);
+    const { sourceId, counts } = this.entries.countingIds(() => write.immediate());
     return {
       path: member.displayPath,
       status: 'imported',
@@ -106,7 +107,8 @@ export class ArchiveWriter {
       format: doc.format,
       encoding: doc.encoding,
       sourceId,
-      ...(warnings.length > 0 ? { warnings } : {}),
+      counts,
+      ...(doc.warnings.length > 0 ? { warnings: [...doc.warnings] } : {}),
     };
   }
 }

@@ -2,7 +2,7 @@
 // two files ahead, and written one savepoint per file, so each file is all-or-nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportFileResult, ImportProgress, ImportReport, UploadedFile } from '../../../shared/contract.ts';
+import type { EntryCounts, ImportFileResult, ImportProgress, ImportReport, UploadedFile } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
 import { ArchiveWriter, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
 import { collectFiles } from './collect-files.ts';
@@ -205,7 +205,7 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   };
 
   let cancelled = false;
-  let entriesAdded = 0;
+  const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
   let lastTurn = performance.now();
   emit(true);
   try {
@@ -227,7 +227,11 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
         break;
       }
       results.push(result);
-      entriesAdded += result.status === 'imported' ? result.entries : 0;
+      if (result.counts) {
+        counts.newEntries += result.counts.newEntries;
+        counts.versions += result.counts.versions;
+        counts.duplicates += result.counts.duplicates;
+      }
       if (member.lastOfFile) {
         fileDone(member.file);
         writer.batch.maybeCommit();
@@ -269,7 +273,7 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
       },
     });
   }
-  return { jobId: ctx.jobId, files: results, cancelled, entriesAdded };
+  return { jobId: ctx.jobId, files: results, cancelled, entriesAdded: counts.newEntries + counts.versions, counts };
 
   async function writeMember(member: QueuedMember): Promise<ImportFileResult> {
     if (member.refused !== undefined) return { path: member.displayPath, status: 'rejected', entries: 0, error: member.refused };

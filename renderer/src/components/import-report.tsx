@@ -1,12 +1,13 @@
 // After an import: every file and what became of it, in plain words.
 import type { ImportFileResult, ImportReport } from '../../../shared/contract.ts';
+import { addedPhrase, duplicatesPhrase, fileEntriesPhrase } from '../../../shared/entry-counts.ts';
 import { plural } from '../lib/format.ts';
 import { Dialog } from './dialog.tsx';
 
 function outcome(f: ImportFileResult): string {
   switch (f.status) {
     case 'imported':
-      return `Imported ${plural(f.entries, 'entry', 'entries')}`;
+      return `Imported ${fileEntriesPhrase(f.entries, f.counts)}`;
     case 'duplicate':
       return 'Already in the archive';
     case 'rejected':
@@ -28,8 +29,9 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
     report.files.length === 0
       ? 'Nothing was imported: no files were found in what was chosen'
       : report.entriesAdded === 0
-        ? 'Nothing new was added'
-        : `${plural(report.entriesAdded, 'entry', 'entries')} added from ${plural(counts.imported, 'file')}`,
+        ? addedPhrase(report.counts)
+        : `${addedPhrase(report.counts)} from ${plural(counts.imported, 'file')}`,
+    duplicatesPhrase(report.counts),
     counts.duplicate ? `${counts.duplicate} already in the archive` : '',
     counts.rejected ? `${counts.rejected} rejected` : '',
     counts.cancelled ? `${counts.cancelled} cancelled` : '',

@@ -52,7 +52,7 @@ export function useImport(connection: Connection): ImportControls {
       setState({ phase: 'done', report: result.value as ImportReport });
     } else if (current.cancel && !current.uploaded) {
       // Stopped before the files reached the archive: nothing was imported.
-      const report: ImportReport = { jobId, cancelled: true, entriesAdded: 0, files: current.names.map((path) => ({ path, status: 'cancelled', entries: 0 })) };
+      const report: ImportReport = { jobId, cancelled: true, entriesAdded: 0, counts: { newEntries: 0, versions: 0, duplicates: 0 }, files: current.names.map((path) => ({ path, status: 'cancelled', entries: 0 })) };
       setState({ phase: 'done', report });
     } else {
       setState({ phase: 'idle' });
