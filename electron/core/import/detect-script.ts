@@ -78,6 +78,9 @@ function countScripts(s: string): ScriptCounts {
 // (می‌گویند). ی and ک are weaker evidence: Persian typed on an Arabic keyboard has ي and ك instead.
 const PERSIAN_STRONG = /[\u067E\u0686\u0698\u06AF\u200C]/gu; // پ چ ژ گ ZWNJ
 const PERSIAN_WEAK = /[\u06CC\u06A9]/gu; // ی ک
+// Sorani Kurdish: letters neither Persian nor Arabic nor Urdu write (its ە is the vowel e, in
+// nearly every word). Checked before Urdu: Sorani writes h as ھ, which Urdu uses too.
+const SORANI_ONLY = /[\u0695\u06B5\u06CE\u06C6\u06D5\u06A4]/gu; // ڕ ڵ ێ ۆ ە ڤ
 const URDU_ONLY = /[\u0679\u0688\u0691\u06BA\u06BE\u06C1\u06D2]/gu; // ٹ ڈ ڑ ں ھ ہ ے
 // Arabic: tā' marbūṭa, alif maqṣūra, tanwīn and the article ال at the start of a word.
 const ARABIC_STRONG = /[\u0629\u0649\u064B-\u064D]|(?<![\u0620-\u06FF])\u0627\u0644/gu; // ة ى ً ٌ ٍ ال
@@ -111,7 +114,7 @@ function latinLanguage(sample: string): string {
   return hits[best]! > 0 ? LATIN_WORDS[best]![0] : 'en';
 }
 
-/** A script-based language guess (ISO 639-1), or null when the text gives too little to go on. */
+/** A script-based language guess (ISO 639-1, or `ckb` for Sorani Kurdish), or null when the text gives too little to go on. */
 export function guessLanguage(text: string): string | null {
   return languageFrom(text.slice(0, 4000), countScripts(text.slice(0, 4000)));
 }
@@ -140,6 +143,8 @@ function languageFrom(s: string, k: ScriptCounts): string | null {
   if (!top || top[1] < 3) return null;
   if (top[0] === 'en') return latinLanguage(s);
   if (top[0] === 'ar') {
+    const sorani = count(s, SORANI_ONLY);
+    if (sorani > 2 && sorani * 20 >= k.arabic) return 'ckb';
     const urdu = count(s, URDU_ONLY);
     const persian = count(s, PERSIAN_STRONG);
     const arabic = count(s, ARABIC_STRONG);

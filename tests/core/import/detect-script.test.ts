@@ -10,6 +10,11 @@ const ARABIC = 'هذا التقرير عن حالة النهر في فصل ال�
 // Arabic text that happens to mention a Persian name with گ and پ.
 const ARABIC_WITH_NAME = 'التقى الوزير بالسيد پرویز گلستانی في العاصمة وناقشا مسألة المياه والزراعة في المنطقة الشرقية.';
 const URDU = 'یہ رپورٹ دریا کی حالت کے بارے میں ہے اور ماہرین کہتے ہیں کہ پانی کی سطح کم ہو گئی ہے۔';
+// Sorani Kurdish: the same Persian-looking letters plus ڕ ڵ ێ ۆ ە, and ھ for h.
+const SORANI = 'ئەم ڕاپۆرتە دەربارەی دۆخی ڕووبارەکەیە لە وەرزی هاویندا و پسپۆڕان دەڵێن ئاستی ئاو دابەزیوە.';
+const SORANI_HEH = 'ھەواڵەکانی شار ئەمڕۆ باسی پردە نوێیەکە دەکەن و خەڵک ھیوادارن زوو تەواو بێت.';
+// Persian mentioning a Kurdish place name spelt the Kurdish way (one ێ): still Persian.
+const PERSIAN_WITH_KURDISH_NAME = 'خبرنگار ما از شهر سلێمانی گزارش می‌دهد که بازار امروز شلوغ بود و مردم برای خرید آمده بودند.';
 const HEBREW = 'זהו דוח על מצב הנהר בקיץ, והמומחים אומרים שמפלס המים ירד השנה באופן ניכר.';
 const ENGLISH = 'This is a report on the state of the river in summer, and experts say the water level has fallen.';
 const FRENCH = "Ceci est un rapport sur l'état de la rivière en été, et les experts disent que le niveau de l'eau a baissé.";
@@ -24,6 +29,9 @@ describe('guessLanguage', () => {
     ['Arabic', ARABIC, 'ar'],
     ['Arabic quoting a Persian name', ARABIC_WITH_NAME, 'ar'],
     ['Urdu', URDU, 'ur'],
+    ['Sorani Kurdish', SORANI, 'ckb'],
+    ['Sorani Kurdish writing h as ھ', SORANI_HEH, 'ckb'],
+    ['Persian quoting a Kurdish name', PERSIAN_WITH_KURDISH_NAME, 'fa'],
     ['Hebrew', HEBREW, 'he'],
     ['English', ENGLISH, 'en'],
     ['French', FRENCH, 'fr'],
@@ -52,6 +60,7 @@ describe('detectDirection', () => {
     ['Persian', PERSIAN, 'rtl'],
     ['Arabic', ARABIC, 'rtl'],
     ['Urdu', URDU, 'rtl'],
+    ['Sorani Kurdish', SORANI, 'rtl'],
     ['Hebrew', HEBREW, 'rtl'],
     ['English', ENGLISH, 'ltr'],
     ['Russian', RUSSIAN, 'ltr'],
