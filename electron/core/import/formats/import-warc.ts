@@ -1,13 +1,14 @@
 // WARC web archives (plain or gzip, one member per record or one for the whole file): each HTML
-// response becomes entries with its URL and capture date; revisits, non-HTML payloads and
-// records cut short are skipped (the last two with a warning).
+// response becomes entries with its URL and capture date; requests, revisits, metadata, non-HTML
+// and non-2xx responses are skipped and counted in one warning; records cut short are skipped
+// with a warning each.
 import { decodeDeclared } from '../decode/decode-text.ts';
 import { gunzipLenient, isGzip } from '../decode/gunzip.ts';
 import type { EntryDraft } from '../types.ts';
 import { ImportRejection } from '../types.ts';
 import { TextBuilder, type FormatResult } from './format-result.ts';
 import { readHtmlPage } from './import-html.ts';
-import { indexOfBytes, parseHeaderLines, parseHttpResponse, splitHead } from './parse-http.ts';
+import { indexOfBytes, latin1, parseHeaderLines, parseHttpResponse, splitHead } from './parse-http.ts';
 import { normalizeDate } from './normalize-date.ts';
 import { metaCharset } from './meta-charset.ts';
 import { EXTRACTORS } from './extractors.ts';
@@ -63,21 +64,44 @@ export function warcStream(raw: Uint8Array): { bytes: Uint8Array; complete: bool
   return { bytes: data, complete };
 }
 
+// A page served without a usable Content-Type is still read when its first bytes are HTML.
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/iu;
+const UNTYPED = /^\s*(?:$|application\/octet-stream|binary\/octet-stream|unknown)/iu;
+
+function sniffsHtml(body: Uint8Array): boolean {
+  const head = latin1(body.subarray(0, 2048)).replace(/^\xef\xbb\xbf/u, '');
+  return HTML_START.test(head);
+}
+
+/** Why a record is not imported as a page, as words a count stands before: one, and more than one. */
+type SkipReason = [one: string, many: string];
+
+const typeReason = (type: string): SkipReason => (type ? [`${type} record`, `${type} records`] : ['record with no WARC-Type', 'records with no WARC-Type']);
+
 /**
- * The HTML page a response or resource record holds (HTTP transfer and content encodings undone,
- * decoded with its charset), 'skip' for records that are not HTML pages, or a problem.
+ * The HTML page a response or resource record holds (HTTP transfer and content encodings undone
+ * where the stored body still has them, decoded with its charset), why it is not an HTML page,
+ * or a problem.
  */
-function recordPage(record: WarcRecord): { html: string } | 'skip' | 'truncated-chunks' | 'bad-encoding' {
+function recordPage(record: WarcRecord): { html: string } | { skip: SkipReason } | 'truncated-chunks' | 'bad-encoding' {
+  const type = (record.headers.get('warc-type') ?? '').toLowerCase();
+  if (type !== 'response' && type !== 'resource') return { skip: typeReason(type) };
   let contentType = record.headers.get('content-type') ?? '';
   let body = record.content;
-  if ((record.headers.get('warc-type') ?? '').toLowerCase() === 'response' && /application\/http/iu.test(contentType)) {
+  const startsHttp = latin1(body.subarray(0, 5)) === 'HTTP/';
+  if (type === 'response' && (/application\/http/iu.test(contentType) || startsHttp)) {
     const http = parseHttpResponse(record.content);
     if (http === 'truncated-chunks' || http === 'bad-encoding') return http;
-    if (http === 'not-http' || http.status < 200 || http.status >= 300) return 'skip';
+    if (http === 'not-http') return { skip: ['response with no HTTP status line', 'responses with no HTTP status line'] };
+    if (http.status < 200 || http.status >= 300) return { skip: [`response with HTTP status ${http.status}`, `responses with HTTP status ${http.status}`] };
     contentType = http.headers.get('content-type') ?? '';
     body = http.body;
   }
-  if (!/text\/html|application\/xhtml/iu.test(contentType)) return 'skip';
+  const html = /text\/html|application\/xhtml/iu.test(contentType) || (UNTYPED.test(contentType) && sniffsHtml(body));
+  if (!html) {
+    const what = contentType.split(';')[0]!.trim().toLowerCase() || 'no Content-Type';
+    return { skip: [`${type} that is not HTML (${what})`, `${type}s that are not HTML (${what})`] };
+  }
   const charset = /charset\s*=\s*["']?([\w.:-]+)/iu.exec(contentType)?.[1] ?? metaCharset(body);
   return { html: decodeDeclared(body, charset).text };
 }
@@ -88,7 +112,7 @@ export function warcPageAt(raw: Uint8Array, offset: number): string | null {
   for (const record of records(bytes, [], offset)) {
     if (record.offset !== offset) return null;
     const page = recordPage(record);
-    return typeof page === 'object' ? page.html : null;
+    return typeof page === 'object' && 'html' in page ? page.html : null;
   }
   return null;
 }
@@ -100,27 +124,28 @@ export function importWarc(raw: Uint8Array): FormatResult {
   if (!isWarc(bytes)) throw new ImportRejection('This file is not a WARC web archive: it does not start with a WARC/1.x record.');
   const builder = new TextBuilder();
   const entries: EntryDraft[] = [];
-  let skipped = 0;
-  let revisits = 0;
+  const skipped = new Map<string, { reason: SkipReason; n: number }>();
+  const skip = (reason: SkipReason) => {
+    const seen = skipped.get(reason[0]);
+    if (seen) seen.n++;
+    else skipped.set(reason[0], { reason, n: 1 });
+  };
   for (const record of records(bytes, warnings)) {
-    const type = (record.headers.get('warc-type') ?? '').toLowerCase();
-    if (type === 'revisit') {
-      revisits++;
-      continue;
-    }
-    if (type !== 'response' && type !== 'resource') continue;
     const uri = record.headers.get('warc-target-uri')?.replace(/^<|>$/gu, '') ?? null;
     const html = recordPage(record);
     if (html === 'truncated-chunks' || html === 'bad-encoding') {
       warnings.push(`The page ${uri ?? '(no URL)'} has ${html === 'truncated-chunks' ? 'a body cut short' : 'a body that cannot be decompressed'} and was skipped.`);
       continue;
     }
-    if (html === 'skip') {
-      skipped++;
+    if ('skip' in html) {
+      skip(html.skip);
       continue;
     }
     const page = readHtmlPage(html.html);
-    if (page.entries.length === 0) continue;
+    if (page.entries.length === 0) {
+      skip(['HTML page with no text', 'HTML pages with no text']);
+      continue;
+    }
     const captured = normalizeDate(record.headers.get('warc-date') ?? '');
     const offset = builder.add(page.text);
     for (const e of page.entries) {
@@ -145,8 +170,16 @@ export function importWarc(raw: Uint8Array): FormatResult {
       });
     }
   }
-  if (entries.length === 0) {
-    throw new ImportRejection(`This WARC file holds no HTML pages to import${skipped + revisits > 0 ? ` (${skipped} other records and ${revisits} revisits were skipped)` : ''}.`);
-  }
+  const why = skippedSummary(skipped);
+  if (entries.length === 0) throw new ImportRejection(`This WARC file holds no HTML pages to import${why ? `: it has ${why}` : ''}.`);
+  if (why) warnings.push(`Records that are not HTML pages were skipped: ${why}.`);
   return { format: 'warc', text: builder.toString(), header: null, entries, warnings };
+}
+
+/** "21 request records, 1 revisit record, 1 response with HTTP status 404", most frequent first. */
+function skippedSummary(skipped: Map<string, { reason: SkipReason; n: number }>): string {
+  return [...skipped.values()]
+    .sort((a, b) => b.n - a.n)
+    .map(({ reason, n }) => `${n} ${n === 1 ? reason[0] : reason[1]}`)
+    .join(', ');
 }

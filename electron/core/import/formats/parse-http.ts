@@ -1,6 +1,8 @@
 // An HTTP response as a WARC response record holds it: status, headers and the body with
-// chunked transfer-encoding and gzip/deflate/br content-encoding undone.
-import { decodeContentEncoding } from '../decode/gunzip.ts';
+// chunked transfer-encoding and gzip/deflate/br content-encoding undone where the stored body
+// still has them (crawlers often store it decoded but keep the headers).
+import { decodeContentEncoding, isGzip } from '../decode/gunzip.ts';
+import { looksBinary } from '../decode/sniff-binary.ts';
 
 export interface HttpResponse {
   status: number;
@@ -45,22 +47,37 @@ export function parseHeaderLines(lines: string[]): Map<string, string> {
   return headers;
 }
 
-/** Undoes chunked transfer-encoding; null when the chunks are cut short. */
-export function dechunk(body: Uint8Array): Uint8Array | null {
+const CHUNK_SIZE_LINE = /^[0-9a-f]{1,16}(?:[ \t]*;[^\r\n]*)?[ \t]*$/iu;
+
+/**
+ * Undoes chunked transfer-encoding. Crawlers often store a body already de-chunked while its
+ * header still says chunked, so it is de-chunked only when it really is chunks (size lines, each
+ * chunk followed by CRLF): 'not-chunked' when the first chunk is not one, 'cut-short' when the
+ * chunks stop or break before the last (0) chunk.
+ */
+export function dechunk(body: Uint8Array): Uint8Array | 'not-chunked' | 'cut-short' {
   const out: Uint8Array[] = [];
+  const broken = () => (out.length === 0 ? 'not-chunked' : 'cut-short');
   let at = 0;
   for (;;) {
-    const eol = indexOfBytes(body, [13, 10], at);
-    if (eol < 0) return null;
-    const size = parseInt(latin1(body.subarray(at, eol)).split(';')[0]!.trim(), 16);
-    if (!Number.isFinite(size)) return null;
+    const eol = indexOfBytes(body.subarray(0, Math.min(body.length, at + 1024)), [13, 10], at);
+    if (eol < 0) return broken();
+    const line = latin1(body.subarray(at, eol));
+    if (!CHUNK_SIZE_LINE.test(line)) return broken();
+    const size = parseInt(line, 16);
     at = eol + 2;
     if (size === 0) break;
-    if (at + size > body.length) return null;
+    if (at + size + 2 > body.length) return 'cut-short';
+    if (body[at + size] !== 13 || body[at + size + 1] !== 10) return broken();
     out.push(body.subarray(at, at + size));
     at += size + 2;
   }
   return Buffer.concat(out);
+}
+
+/** True when bytes that should be compressed are not: plain text, as a crawler that stored the payload decoded leaves it. */
+function storedDecoded(body: Uint8Array): boolean {
+  return !isGzip(body) && !looksBinary(body.subarray(0, 4096));
 }
 
 export type HttpProblem = 'truncated-chunks' | 'bad-encoding' | 'not-http';
@@ -72,15 +89,17 @@ export function parseHttpResponse(bytes: Uint8Array): HttpResponse | HttpProblem
   const status = /^HTTP\/\d(?:\.\d)?\s+(\d{3})/u.exec(statusLine ?? '');
   if (!status) return 'not-http';
   const headers = parseHeaderLines(lines);
-  let body: Uint8Array | null = bytes.subarray(split.rest);
+  let body = bytes.subarray(split.rest);
   if (/chunked/iu.test(headers.get('transfer-encoding') ?? '')) {
-    body = dechunk(body);
-    if (!body) return 'truncated-chunks';
+    const chunks = dechunk(body);
+    if (chunks === 'cut-short') return 'truncated-chunks';
+    if (chunks !== 'not-chunked') body = chunks;
   }
   const encoding = headers.get('content-encoding');
   if (encoding) {
-    body = decodeContentEncoding(body, encoding);
-    if (!body) return 'bad-encoding';
+    const decoded = decodeContentEncoding(body, encoding);
+    if (decoded) body = decoded;
+    else if (!storedDecoded(body)) return 'bad-encoding';
   }
   return { status: Number(status[1]), headers, body };
 }
