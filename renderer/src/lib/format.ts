@@ -1,4 +1,5 @@
 // Formatting for display: dates, byte sizes, counts. Plain functions, no locale surprises.
+import { languageName } from '../../../shared/language-names.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -41,17 +42,9 @@ export function monthEnd(yyyyMm: string): string {
   return `${yyyyMm}-${String(last).padStart(2, '0')}`;
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-
-/** A facet value as a person reads it: months as "Aug 2021", language codes as "English". */
+/** A facet value as a person reads it: months as "Aug 2021", language codes as "English" (the names `lang:` takes). */
 export function facetLabel(facet: string, value: string, label: string): string {
   if (facet === 'month' && /^\d{4}-\d{2}$/.test(value)) return formatMonth(value);
-  if (facet === 'language' && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(value) && (label === '' || label === value)) {
-    try {
-      return languageNames.of(value) ?? value;
-    } catch {
-      return value;
-    }
-  }
+  if (facet === 'language' && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(value) && (label === '' || label === value)) return languageName(value);
   return label || value;
 }
