@@ -2,16 +2,22 @@
 import { ImportRejection } from '../types.ts';
 import { detectEncoding } from './detect-encoding.ts';
 import { looksBinary, sniffMagic } from './sniff-binary.ts';
+import { strayNuls } from './stray-nuls.ts';
 
 export interface DecodedText {
   text: string;
   encoding: string;
   confidence: number;
+  /** NUL characters dropped from the text (stray NUL bytes in a text file; see stray-nuls.ts). */
+  nulsRemoved?: number;
 }
 
-/** NFC, every CR / LF / CRLF as \n, no byte-order mark. Letter variants (ی/ي, ک/ك) and ZWNJ are untouched. */
+/**
+ * NFC, every CR / LF / CRLF as \n, no byte-order mark, no NUL characters (text never needs them, and
+ * stray ones are how a few real pages come). Letter variants (ی/ي, ک/ك) and ZWNJ are untouched.
+ */
 export function normalizeText(text: string): string {
-  return text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').normalize('NFC');
+  return text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(/\0/gu, '').normalize('NFC');
 }
 
 /** Decodes a text file, refusing binary content with a reason. */
@@ -20,10 +26,12 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (!guess.encoding.startsWith('utf-16')) {
     const magic = sniffMagic(bytes);
     if (magic) throw new ImportRejection(`This file is ${magic}, not text; Quire does not read it.`);
-    if (looksBinary(bytes)) throw new ImportRejection('This file holds binary data, not text (it has NUL bytes or many control characters); Quire does not read it.');
+    if (looksBinary(bytes) && !strayNuls(bytes)) throw new ImportRejection('This file holds binary data, not text (it has NUL bytes or many control characters); Quire does not read it.');
   }
-  const text = normalizeText(new TextDecoder(guess.encoding).decode(bytes.subarray(guess.bomLength)));
-  return { text, encoding: guess.encoding, confidence: guess.confidence };
+  const decoded = new TextDecoder(guess.encoding).decode(bytes.subarray(guess.bomLength));
+  const text = normalizeText(decoded);
+  const nulsRemoved = decoded.split('\0').length - 1;
+  return { text, encoding: guess.encoding, confidence: guess.confidence, ...(nulsRemoved > 0 ? { nulsRemoved } : {}) };
 }
 
 /** A charset label as a TextDecoder label, or null when Node does not know it. */
