@@ -1,5 +1,6 @@
 // What every format importer produces, and how it refuses a file.
 import type { SourceFormat, SourceLocator } from '../../../shared/contract.ts';
+import type { FieldMap } from '../../../shared/field-map.ts';
 
 /** One entry as a format found it, with the span of the document text it came from. */
 export interface EntryDraft {
@@ -43,6 +44,8 @@ export interface ParsedDocument {
   warnings: string[];
   /** PDF: the offset in `text` where each page starts. */
   pages?: number[];
+  /** JSON and CSV: the source field each entry field was read from (record-entries.ts). */
+  fieldMap?: FieldMap;
 }
 
 /** A file Quire will not import, with the reason in plain words. */

@@ -1,4 +1,5 @@
 // CSV and TSV with a header row: one entry per row, fields mapped like JSON records.
+import type { FieldMap } from '../../../../shared/field-map.ts';
 import { ImportRejection } from '../types.ts';
 import type { FormatResult } from './format-result.ts';
 import type { FlatRecord } from './map-fields.ts';
@@ -16,7 +17,7 @@ function lineCounter(text: string): (offset: number) => number {
   };
 }
 
-export function importCsv(text: string, format: 'csv' | 'tsv'): FormatResult {
+export function importCsv(text: string, format: 'csv' | 'tsv', fieldMap: FieldMap = {}): FormatResult {
   const clean = text.replace(/^\uFEFF/u, '');
   const shift = text.length - clean.length;
   const delimiter = sniffDelimiter(clean) ?? (format === 'tsv' ? '\t' : ',');
@@ -37,10 +38,16 @@ export function importCsv(text: string, format: 'csv' | 'tsv'): FormatResult {
     const locator = { kind: 'csv', extractor: EXTRACTORS.csv, row: i + 1, firstLine, lastLine, start: row.start + shift, end: row.end + shift } as const;
     records.push({ record, locator });
   });
-  const doc = recordsToDocument(records);
+  const doc = recordsToDocument(records, { fieldMap, noun: 'row' });
   if (doc.entries.length === 0) {
-    throw new ImportRejection(`Quire found no text column in this table: it looked for columns named title, text, content, body or similar, and found ${header.join(', ')}.`);
+    const named = [fieldMap.title, fieldMap.body].filter(Boolean).map((f) => `"${f}"`);
+    throw new ImportRejection(
+      named.length > 0
+        ? `Quire found no text in this table's ${named.join(' or ')} column (from the field mapping) nor in columns named title, text, content or body; its columns are ${header.join(', ')}.`
+        : `Quire found no text column in this table: it looked for columns named title, text, content, body or similar, and found ${header.join(', ')}.`,
+    );
   }
+  warnings.push(...doc.warnings);
   if (doc.skipped > 0) warnings.push(`${doc.skipped} row(s) had no title or text and were skipped.`);
-  return { format: delimiter === '\t' ? 'tsv' : 'csv', text: doc.text, header: null, entries: doc.entries, warnings };
+  return { format: delimiter === '\t' ? 'tsv' : 'csv', text: doc.text, header: null, entries: doc.entries, warnings, fieldMap: doc.fieldMap };
 }
