@@ -58,10 +58,10 @@ function* records(bytes: Uint8Array, warnings: string[], from = 0): Generator<Wa
 }
 
 /** The WARC stream of a file: decompressed when gzip (per-record members or one for the whole file). */
-export function warcStream(raw: Uint8Array): { bytes: Uint8Array; complete: boolean } {
-  if (!isGzip(raw)) return { bytes: raw, complete: true };
-  const { data, complete } = gunzipLenient(raw);
-  return { bytes: data, complete };
+export function warcStream(raw: Uint8Array): { bytes: Uint8Array; complete: boolean; damagedMembers: number } {
+  if (!isGzip(raw)) return { bytes: raw, complete: true, damagedMembers: 0 };
+  const { data, complete, damagedMembers } = gunzipLenient(raw);
+  return { bytes: data, complete, damagedMembers };
 }
 
 // A page served without a usable Content-Type is still read when its first bytes are HTML.
@@ -119,8 +119,9 @@ export function warcPageAt(raw: Uint8Array, offset: number): string | null {
 
 export function importWarc(raw: Uint8Array): FormatResult {
   const warnings: string[] = [];
-  const { bytes, complete } = warcStream(raw);
-  if (!complete) warnings.push('The compressed WARC file is cut short or damaged; the records before the damage were read.');
+  const { bytes, complete, damagedMembers } = warcStream(raw);
+  if (damagedMembers > 0) warnings.push(`${damagedMembers} damaged compressed ${damagedMembers === 1 ? 'part' : 'parts'} of the WARC file (a record each, in a per-record .warc.gz) could not be read and ${damagedMembers === 1 ? 'was' : 'were'} skipped; the rest was read.`);
+  else if (!complete) warnings.push('The compressed WARC file is cut short or damaged; the records before the damage were read.');
   if (!isWarc(bytes)) throw new ImportRejection('This file is not a WARC web archive: it does not start with a WARC/1.x record.');
   const builder = new TextBuilder();
   const entries: EntryDraft[] = [];

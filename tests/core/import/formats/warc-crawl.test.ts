@@ -8,7 +8,9 @@ import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EntryDetail, EntryOriginal, ImportReport, SourceLocator } from '../../../../shared/contract.ts';
 import { Archive } from '../../../../electron/core/archive.ts';
+import { gunzipLenient } from '../../../../electron/core/import/decode/gunzip.ts';
 import { expandContainer } from '../../../../electron/core/import/expand-container.ts';
+import { importLimits } from '../../../../electron/core/import/import-limits.ts';
 import { parseDocument } from '../../../../electron/core/import/parse-document.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 import { concat, utf8 } from '../fixtures/encode-legacy.ts';
@@ -76,6 +78,41 @@ describe('a real crawl as .warc.gz', () => {
     await expect(parseDocument('assets.warc', stream)).rejects.toThrow(/holds no HTML pages to import: it has 125 request records, .*1 response with HTTP status 404/u);
   });
 
+  it('skips damaged gzip members (a record each) and reads the members after them, with a warning', async () => {
+    // One member's compressed data garbled; another stored uncompressed with one byte changed, which
+    // only its CRC-32 tells.
+    const [garbled, flipped] = [crawl.pages[4]!, crawl.pages[8]!];
+    const members = recordsOf(crawl.stream).map((r) => {
+      if (r.offset === garbled.recordOffset) {
+        const member = new Uint8Array(zlib.gzipSync(r.bytes));
+        for (let i = 40; i < member.length - 20; i += 9) member[i]! ^= 0x5a;
+        return member;
+      }
+      if (r.offset === flipped.recordOffset) {
+        const member = new Uint8Array(zlib.gzipSync(r.bytes, { level: 0 }));
+        const at = Buffer.from(member).indexOf(flipped.title);
+        member[at] = 'X'.charCodeAt(0);
+        return member;
+      }
+      return new Uint8Array(zlib.gzipSync(r.bytes));
+    });
+    expect(members).toHaveLength(crawl.members);
+    const doc = await parseDocument('courier-damaged.warc.gz', concat(...members));
+    expect(doc.entries.map((e) => e.url)).toEqual(crawl.pages.filter((p) => p !== garbled && p !== flipped).map((p) => p.url));
+    expect(doc.warnings).toContainEqual(expect.stringMatching(/^2 damaged compressed parts of the WARC file .* were skipped; the rest was read\.$/u));
+  });
+
+  it('keeps the decompression limits when it reads member by member after a damaged one', () => {
+    const zeros = new Uint8Array(zlib.gzipSync(Buffer.alloc(1024 * 1024), { level: 9 }));
+    const damaged = new Uint8Array(zlib.gzipSync(crawl.stream.subarray(0, 2000)));
+    damaged.fill(0x5a, 30, 60);
+    const bomb = concat(damaged, ...Array.from({ length: 8 }, () => zeros));
+    const limits = importLimits({ ratioFloor: 2 * 1024 * 1024 });
+    expect(() => gunzipLenient(bomb, limits)).toThrow(/would unpack to more than 200 times its compressed size \(past 2 MB\)/u);
+    // Under the limits the same file reads, the damaged member skipped.
+    expect(gunzipLenient(bomb, importLimits({ ratioFloor: 16 * 1024 * 1024 }))).toMatchObject({ complete: false, damagedMembers: 1, data: expect.objectContaining({ length: 8 * 1024 * 1024 }) });
+  });
+
   it('skips a body that says gzip and is damaged compressed data, with a warning naming the page', async () => {
     const page = crawl.pages[1]!;
     const damaged = concat(utf8('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n'), zlib.gzipSync(utf8(page.html)).subarray(0, 40));
@@ -86,16 +123,17 @@ describe('a real crawl as .warc.gz', () => {
   });
 });
 
-/** The stream without the records that start at the given offsets. */
-function dropRecords(stream: Uint8Array, offsets: Set<number>): Uint8Array {
+/** Each record of a WARC stream with its offset (the fixture's text never holds a "WARC/1.1" line). */
+function recordsOf(stream: Uint8Array): { offset: number; bytes: Uint8Array }[] {
   const text = Buffer.from(stream).toString('latin1');
   const starts: number[] = [];
   for (let at = text.indexOf('WARC/1.1\r\n'); at >= 0; at = text.indexOf('WARC/1.1\r\n', at + 1)) starts.push(at);
-  const kept: Uint8Array[] = [];
-  starts.forEach((s, i) => {
-    if (!offsets.has(s)) kept.push(stream.subarray(s, starts[i + 1] ?? stream.length));
-  });
-  return concat(...kept);
+  return starts.map((s, i) => ({ offset: s, bytes: stream.subarray(s, starts[i + 1] ?? stream.length) }));
+}
+
+/** The stream without the records that start at the given offsets. */
+function dropRecords(stream: Uint8Array, offsets: Set<number>): Uint8Array {
+  return concat(...recordsOf(stream).filter((r) => !offsets.has(r.offset)).map((r) => r.bytes));
 }
 
 describe('a crawl’s entries in the archive', () => {
