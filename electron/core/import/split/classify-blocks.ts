@@ -65,3 +65,14 @@ export function classifyBlocks(text: string, options: DateOptions): Block[] {
   }
   return blocks;
 }
+
+/** The blocks of `text.slice(start, end)`, with offsets into the whole `text`. */
+export function classifyBlocksIn(text: string, start: number, end: number, options: DateOptions): Block[] {
+  const at = (n: number) => n + start;
+  return classifyBlocks(text.slice(start, end), options).map((b) => ({
+    ...b,
+    start: at(b.start),
+    end: at(b.end),
+    lines: b.lines.map((l) => ({ ...l, start: at(l.start), end: at(l.end) })),
+  }));
+}

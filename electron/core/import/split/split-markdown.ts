@@ -1,10 +1,15 @@
 // Markdown dumps: `#` and `##` headings start posts (title = heading text), horizontal rules
 // separate, and YAML front matter at the top gives the first post's title, date and author.
-// Headings inside fenced code blocks are code, not posts.
+// Headings inside fenced code blocks are code, not posts. A heading with no text of its own is no
+// post. Dumps of social accounts (`## @account` over rule-separated posts that end in
+// `[Source](url)`) give each post its account as author and its link as URL.
 import type { EntryDraft } from '../types.ts';
 import { buildEntry, type EntryPrefix } from './build-entry.ts';
-import { type Block, classifyBlocks } from './classify-blocks.ts';
+import { type Block, classifyBlocksIn } from './classify-blocks.ts';
 import { type DateOptions, parseDate, slashOrderOf } from './parse-date.ts';
+import { titleFromText } from './post-title.ts';
+import { buildSocialPost } from './social-post.ts';
+import { trailingSourceLink } from './source-link.ts';
 import type { Span, SplitResult } from './split-text-dump.ts';
 
 interface FrontMatter extends EntryPrefix {
@@ -61,7 +66,11 @@ function sections(text: string, from: number): Section[] {
     const next = nl < 0 ? end : nl + 1;
     if (FENCE.test(line)) inFence = !inFence;
     const atx = inFence ? null : ATX.exec(line);
-    const setext = !inFence && prevLine !== null && prevLine.text.trim() !== '' && !ATX.test(prevLine.text) && SETEXT.test(line) ? prevLine : null;
+    // Dumps write `---` right under a post's closing `[Source](url)`: a rule there, not an underline.
+    const setext =
+      !inFence && prevLine !== null && prevLine.text.trim() !== '' && !ATX.test(prevLine.text) && SETEXT.test(line) && !(line.includes('-') && trailingSourceLink(prevLine.text))
+        ? prevLine
+        : null;
     if (atx || setext) {
       const headingLine = atx ? { text: line, start: pos } : setext!;
       const headingStart = headingLine.start + (headingLine.text.length - headingLine.text.trimStart().length);
@@ -79,45 +88,102 @@ function sections(text: string, from: number): Section[] {
   return out;
 }
 
-function shifted(blocks: Block[], by: number): Block[] {
-  return blocks.map((b) => ({ ...b, start: b.start + by, end: b.end + by, lines: b.lines.map((l) => ({ ...l, start: l.start + by, end: l.end + by })) }));
+/** The account a section heading names (`## @harbour_watch`, `## Channel: Harbour Watch`), or null. */
+function namedAccount(title: string): string | null {
+  const m = /^(?:(?:channel|account|user|profile)\s*:\s*)?(@[\p{L}\p{N}_.]+.*)$|^(?:channel|account|user|profile)\s*:\s*(.+)$/iu.exec(title.trim());
+  return m ? (m[1] ?? m[2] ?? '').trim() || null : null;
+}
+
+function endsWithSourceLink(part: Block[]): boolean {
+  const lines = part[part.length - 1]?.lines;
+  return lines !== undefined && trailingSourceLink(lines[lines.length - 1]!.text) !== null;
+}
+
+/** A post ending in `[Source](url)`: the link is its URL and is not body text. */
+function takeSourceLink(text: string, entry: EntryDraft): EntryDraft {
+  const bodyStart = entry.bodyStart ?? entry.start;
+  const bodyEnd = entry.bodyEnd ?? bodyStart + entry.body.length;
+  const lineStart = text.lastIndexOf('\n', bodyEnd - 1) + 1;
+  const link = trailingSourceLink(text.slice(Math.max(lineStart, bodyStart), bodyEnd));
+  if (!link) return entry;
+  const end = bodyStart + text.slice(bodyStart, Math.max(lineStart, bodyStart) + link.at).trimEnd().length;
+  const body = text.slice(bodyStart, end);
+  // An untitled text closed by its source link is a post: named like one.
+  return { ...entry, title: entry.title || (body ? titleFromText(body) : link.url), url: link.url, body, bodyEnd: end };
+}
+
+interface SplitSection extends Section {
+  parts: Block[][];
+  account: string | null;
 }
 
 export function splitMarkdownText(text: string): SplitResult {
   const options: DateOptions = { slashOrder: slashOrderOf(text) ?? undefined };
   const fm = readFrontMatter(text, options);
-  const entries: EntryDraft[] = [];
   const separators: Span[] = [];
-  for (const section of sections(text, fm?.end ?? 0)) {
+  const found: SplitSection[] = sections(text, fm?.end ?? 0).map((section) => {
     // A setext heading's text sits on the line before its underline; skip both.
-    const blocks = shifted(classifyBlocks(text.slice(section.bodyStart, section.end), options), section.bodyStart);
-    let run: Block[] = [];
-    let prefix: EntryPrefix | undefined = section.title !== undefined ? { title: section.title } : undefined;
-    let runStart = section.title !== undefined ? section.start : -1;
-    const flush = () => {
-      if (run.length === 0 && runStart < 0) return;
-      const entry: EntryDraft =
-        run.length > 0
-          ? buildEntry(text, run, options, prefix)
-          : { title: prefix?.title ?? '', body: '', date: null, dateSource: null, author: null, outlet: null, start: runStart, end: runStart };
-      if (runStart >= 0) entry.start = runStart;
-      if (run.length === 0) entry.end = section.start + text.slice(section.start, section.bodyStart).trimEnd().length;
-      entries.push(entry);
-      run = [];
-      prefix = undefined;
-      runStart = -1;
-    };
+    const blocks = classifyBlocksIn(text, section.bodyStart, section.end, options);
+    const parts: Block[][] = [[]];
     for (const b of blocks) {
       if (b.kind === 'separator') {
-        flush();
         separators.push({ start: b.start, end: b.end });
-      } else run.push(b);
+        parts.push([]);
+      } else parts[parts.length - 1]!.push(b);
     }
-    flush();
+    const linked = parts.filter((p) => p.length > 0 && endsWithSourceLink(p)).length;
+    const account = section.title === undefined ? null : (namedAccount(section.title) ?? (linked >= 2 ? section.title : null));
+    return { ...section, parts, account };
+  });
+  // In a dump of accounts, every heading over posts that end in source links names an account.
+  if (found.some((s) => s.account !== null)) {
+    for (const s of found) if (s.title !== undefined && s.account === null && s.parts.some((p) => p.length > 0 && endsWithSourceLink(p))) s.account = s.title;
+  }
+
+  const entries: EntryDraft[] = [];
+  const bareHeadings: { title: string; start: number; end: number }[] = [];
+  for (const section of found) {
+    const headingEnd = section.start + text.slice(section.start, section.bodyStart).trimEnd().length;
+    if (section.account !== null) {
+      // The heading is shared by all the account's posts, so it belongs to none of them.
+      separators.push({ start: section.start, end: headingEnd });
+      for (const part of section.parts) {
+        if (part.length === 0) continue;
+        const post = buildSocialPost(text, part, options, section.account);
+        // A date line alone says nothing to read.
+        if (post) entries.push(post);
+        else separators.push({ start: part[0]!.start, end: part[part.length - 1]!.end });
+      }
+      continue;
+    }
+    section.parts.forEach((part, i) => {
+      const heading = i === 0 && section.title !== undefined;
+      if (part.length === 0) {
+        // A heading with no text of its own (`# Channel export` right above `## …`) is no entry.
+        if (heading) bareHeadings.push({ title: section.title!, start: section.start, end: headingEnd });
+        return;
+      }
+      const entry = buildEntry(text, part, options, heading ? { title: section.title } : undefined);
+      if (heading) entry.start = section.start;
+      entries.push(takeSourceLink(text, entry));
+    });
+  }
+  let header: SplitResult['header'] = null;
+  if (entries.length === 0) {
+    // Headings alone: each is all there is of its post.
+    for (const h of bareHeadings) entries.push({ title: h.title, body: '', date: null, dateSource: null, author: null, outlet: null, start: h.start, end: h.end });
+  } else {
+    bareHeadings.forEach((h, i) => {
+      const first = i === 0 && !fm && text.slice(0, h.start).trim() === '';
+      if (first) header = { siteName: h.title, start: h.start, end: h.end };
+      else separators.push({ start: h.start, end: h.end });
+    });
   }
   if (fm) {
     const first = entries[0];
     if (first) {
+      // The front matter is the first post's: its span takes in whatever stands between them.
+      for (let i = separators.length - 1; i >= 0; i--) if (separators[i]!.start < first.start) separators.splice(i, 1);
       first.start = 0;
       if (fm.title && !first.title) first.title = fm.title;
       if (fm.date) {
@@ -127,5 +193,5 @@ export function splitMarkdownText(text: string): SplitResult {
       if (fm.author) first.author = fm.author;
     } else separators.push({ start: 0, end: fm.end });
   }
-  return { header: null, entries, separators };
+  return { header, entries, separators };
 }

@@ -3,11 +3,13 @@
 // new post's opening (a title line followed by a date line, or a date line alone). A site header
 // at the top is returned apart. Nothing is lost: every non-blank character of the text lies in an
 // entry's span, a separator's span or the header's span. A text with none of these shapes is one entry.
+// Labelled digests (`Headline:` / `Source:` / `Date:` records) are read by split-labelled-digest.ts.
 import type { EntryDraft, SiteHeader } from '../types.ts';
 import { buildEntry } from './build-entry.ts';
 import { type Block, classifyBlocks, isTitleLike } from './classify-blocks.ts';
 import { findHeader } from './find-header.ts';
 import { slashOrderOf } from './parse-date.ts';
+import { splitLabelledDigest } from './split-labelled-digest.ts';
 import { splitMarkdownText } from './split-markdown.ts';
 
 export interface Span {
@@ -49,6 +51,8 @@ function closesPost(blocks: Block[], i: number): boolean {
 /** `text` is already decoded, NFC-normalised, with \n line endings. Offsets refer to it. */
 export function splitTextDump(text: string): SplitResult {
   const options = { slashOrder: slashOrderOf(text) ?? undefined };
+  const digest = splitLabelledDigest(text, options);
+  if (digest) return digest;
   const blocks = classifyBlocks(text, options);
   if (blocks.length === 0) return { header: null, entries: [], separators: [] };
 

@@ -6,6 +6,7 @@ import { parseDateLine } from '../../../../electron/core/import/split/parse-date
 import type { SplitResult } from '../../../../electron/core/import/split/split-text-dump.ts';
 import { splitMarkdown, splitTextDump } from '../../../../electron/core/import/split/split-text-dump.ts';
 import { DIGEST, TEASER_LIST } from './dump-fixtures.ts';
+import { LABELLED_DIGEST, SOCIAL_MARKDOWN } from './post-dump-fixtures.ts';
 
 /** A small deterministic PRNG (mulberry32), so a failure can be reproduced from its seed. */
 function rng(seed: number): () => number {
@@ -26,6 +27,8 @@ const PIECES = [
   'Radio Willow, London, August 12 2021:.. Crowds came.', 'A plain sentence that ends.', '… a truncated teaser …',
   'گزارش رودخانه', 'تاریخ: ۲۳ آگوست ۲۰۲۱', 'سطح آب پایین بود.', 'שלום עולם', 'Привет, 23 августа 2021', '# Heading', '## Sub heading',
   '---', 'title: Front', '```', 'x', '  indented line  ', '\t', 'Version 2.10.2021-beta', '12:30', ':…', 'Otters return',
+  '## @harbour_watch', 'Fog on the pier. [Source](https://example.org/p/1)', '[Source](https://example.org/p/2)', '*2021-04-03 14:22*',
+  'Article No. 3', 'Headline: Ferry fares rise', 'Source: The Ledger', 'Summary: No summary available', 'Link: https://example.org/a', 'Body:', '[no text]',
 ];
 
 function generate(seed: number): string {
@@ -62,15 +65,17 @@ function checkCoverage(text: string, result: SplitResult): void {
     expect(original.trim()).toBe(original);
     // The body runs to the end of the span, unless a repeated link title or a closing date line was trimmed off.
     const rest = original.slice(original.lastIndexOf(e.body) + e.body.length).trim();
-    const restIsDates = rest.split(/\n+/u).every((line) => parseDateLine(line) !== null);
+    const restIsDates = rest.split(/\s*\n\s*/u).every((line) => parseDateLine(line) !== null);
     if (rest.length > 0 && !restIsDates) expect(e.title.length, `only a link title may follow the body in ${JSON.stringify(text)}`).toBeGreaterThan(0);
   }
 }
 
 describe('no text is lost', () => {
-  it('on the two fixture shapes', () => {
+  it('on the fixture shapes', () => {
     checkCoverage(TEASER_LIST, splitTextDump(TEASER_LIST));
     checkCoverage(DIGEST, splitTextDump(DIGEST));
+    checkCoverage(LABELLED_DIGEST, splitTextDump(LABELLED_DIGEST));
+    checkCoverage(SOCIAL_MARKDOWN, splitMarkdown(SOCIAL_MARKDOWN));
   });
 
   it('on 500 generated dumps (plain text and Markdown)', () => {
