@@ -39,7 +39,7 @@ export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
   dateWalkSlackMs: 5,
   dateWalkBatch: 32,
   dateWalkBatchMax: 512,
-  idSetCountCap: 30_000,
+  idSetCountCap: 5_000,
   idSetWalkRatio: 4,
 });
 

@@ -2,6 +2,7 @@
 import type { FacetFilter } from '../../../shared/contract.ts';
 import { requestDay } from './query-dates.ts';
 import type { HAS_VALUES, QueryNode } from './query-parser.ts';
+import { languageCode } from '../../../shared/language-names.ts';
 
 export interface SqlFilter {
   sql: string;
@@ -9,7 +10,20 @@ export interface SqlFilter {
   label: string;
   /** Set when the filter keeps exactly the entries dated in one of these day ranges (ISO, end exclusive). */
   dateRanges?: { from: string | null; toExclusive: string | null }[];
+  /**
+   * For a filter that is a set of entry ids (`sql` is `e.id IN (ids)`): the subquery giving them
+   * (column `id`), to count them without scanning entries.
+   */
+  ids?: string;
+  /**
+   * The same test written for one entry at a time (correlated on e.id, the same parameters): a walk
+   * down the date index checks the few entries it passes instead of first gathering the whole set.
+   */
+  probe?: string;
 }
+
+/** A filter that is a set of entry ids, with its per-entry form when it has one. */
+const idSet = (ids: string, probe: string | null, params: unknown[], label: string): SqlFilter => ({ sql: `e.id IN (${ids})`, params, label, ids, ...(probe ? { probe } : {}) });
 
 const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -34,26 +48,29 @@ const codeSubtree = (cond: string) => `WITH RECURSIVE ${CODE_PATHS},
       SELECT id FROM picked`;
 
 /**
- * Entries with a live highlight carrying one of these codes. Each highlight's entry is read off the
- * small index highlights_live_id_entry (migration 6), not its row: 3× faster for a theme's 20,000
- * highlights, and the planner would not pick it by itself.
+ * Entries with a live highlight carrying one of these codes. Gathered, each highlight's entry is
+ * read off the small index highlights_live_id_entry (migration 6), not its row: 3× faster for a
+ * theme's 20,000 highlights, and the planner would not pick it by itself. Per entry, the entry's
+ * live highlights (highlights_live_entry) and their code links.
  */
-const withCodes = (codeIds: string) => `e.id IN (SELECT h.entry_id FROM highlight_codes hc JOIN highlights h INDEXED BY highlights_live_id_entry ON h.id = hc.highlight_id
-    WHERE h.deleted_at IS NULL AND hc.code_id IN (${codeIds}))`;
+const withCodes = (codeIds: string, params: unknown[], label: string): SqlFilter =>
+  idSet(
+    `SELECT h.entry_id AS id FROM highlight_codes hc JOIN highlights h INDEXED BY highlights_live_id_entry ON h.id = hc.highlight_id
+    WHERE h.deleted_at IS NULL AND hc.code_id IN (${codeIds})`,
+    `EXISTS (SELECT 1 FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id WHERE h.entry_id = e.id AND h.deleted_at IS NULL AND hc.code_id IN (${codeIds}))`,
+    params,
+    label,
+  );
 
 /** `code:NAME` or `code:Parent/Child`: that code (by name at any level, or by path) and all its sub-codes. */
-const CODE_TREE = withCodes(
-  codeSubtree(`SELECT id FROM code_paths WHERE quire_fold(path) = quire_fold(?)
-        UNION SELECT id FROM codes WHERE quire_fold(name) = quire_fold(?) AND deleted_at IS NULL`),
-);
+const CODE_TREE = codeSubtree(`SELECT id FROM code_paths WHERE quire_fold(path) = quire_fold(?)
+        UNION SELECT id FROM codes WHERE quire_fold(name) = quire_fold(?) AND deleted_at IS NULL`);
 
 /** Entries in a live collection (its entry members: its highlights are listed with the highlights). */
 const inCollections = (cond: string) =>
   `e.id IN (SELECT ce.entry_id FROM collection_entries ce JOIN collections c ON c.id = ce.collection_id WHERE c.deleted_at IS NULL AND ${cond})`;
 
-const HAS: Record<(typeof HAS_VALUES)[number], string> = {
-  // Served by the partial index highlights_live_entry, which holds only live highlights.
-  highlight: 'e.id IN (SELECT h.entry_id FROM highlights h WHERE h.deleted_at IS NULL)',
+const HAS: Record<Exclude<(typeof HAS_VALUES)[number], 'highlight'>, string> = {
   // An entry note, or a note on one of the entry's highlights.
   // (The highlight part is read off the partial index highlights_noted, whose condition it repeats.)
   note: `(e.id IN (SELECT n.entry_id FROM entry_notes n WHERE n.deleted_at IS NULL)
@@ -90,15 +107,18 @@ export function filterSql(node: Extract<QueryNode, { kind: 'filter' | 'date' }>)
     case 'tag':
       return { sql: TAG_NAME, params: [node.value], label: `tag:${node.value}` };
     case 'code':
-      return { sql: CODE_TREE, params: [node.value, node.value], label: `code:${node.value}` };
+      return withCodes(CODE_TREE, [node.value, node.value], `code:${node.value}`);
     case 'collection':
       return { sql: inCollections('quire_fold(c.name) = quire_fold(?)'), params: [node.value], label: `collection:${node.value}` };
     case 'has': {
-      const what = node.value.toLowerCase() as keyof typeof HAS;
+      const what = node.value.toLowerCase() as (typeof HAS_VALUES)[number];
+      // Both forms are served by the partial index highlights_live_entry, which holds only live highlights.
+      if (what === 'highlight') return idSet('SELECT h.entry_id AS id FROM highlights h WHERE h.deleted_at IS NULL', 'EXISTS (SELECT 1 FROM highlights h WHERE h.entry_id = e.id AND h.deleted_at IS NULL)', [], 'has:highlight');
       return { sql: HAS[what], params: [], label: `has:${what}` };
     }
     case 'lang':
-      return { sql: 'e.language = ?', params: [node.value.toLowerCase()], label: `lang:${node.value}` };
+      // A code or the name the language facet shows (language-names.ts): `lang:fa`, `lang:Persian`.
+      return { sql: 'e.language = ?', params: [languageCode(node.value)], label: `lang:${node.value}` };
   }
 }
 
@@ -121,7 +141,7 @@ function facetSql(name: FacetName, values: readonly (string | number)[]): SqlFil
       return { sql: `e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name IN (${placeholders(values.length)}))`, params: [...values], label };
     case 'code':
       // A facet value is a code's path: the code and its sub-codes, as code: and the codebook's filter.
-      return { sql: withCodes(codeSubtree(`SELECT id FROM code_paths WHERE path IN (${placeholders(values.length)})`)), params: [...values], label };
+      return withCodes(codeSubtree(`SELECT id FROM code_paths WHERE path IN (${placeholders(values.length)})`), [...values], label);
     case 'collection': {
       return { sql: inCollections(`c.name IN (${placeholders(values.length)})`), params: [...values], label };
     }

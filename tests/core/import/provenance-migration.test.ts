@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EntryDetail, ImportReport } from '../../../shared/contract.ts';
 import { Archive } from '../../../electron/core/archive.ts';
-import { MIGRATIONS } from '../../../electron/core/db/migrations/index.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/db/migrations/index.ts';
 import { registerSqlFunctions } from '../../../electron/core/db/sql-functions.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
@@ -44,7 +44,7 @@ describe('migration 5 (provenance locators)', () => {
   afterAll(() => archive.close());
 
   it('keeps every link and trashed link, with empty locator columns', () => {
-    expect(archive.db.pragma('user_version', { simple: true })).toBe(5);
+    expect(archive.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(archive.db.prepare('SELECT entry_id, start, end, locator, body_start, body_end FROM entry_sources').all()).toEqual([
       { entry_id: 1, start: 0, end: TEXT.trimEnd().length, locator: null, body_start: null, body_end: null },
     ]);
