@@ -36,12 +36,15 @@ function lineText(root: HtmlElement): string {
 }
 
 /**
- * A field's value as text: tags stripped and entities decoded. A `line` (title, author, outlet) has
- * its whitespace collapsed to single spaces; a `text` (the body) keeps its paragraphs, rendered as
- * htmlToText renders page content. `isHtml` for a field whose name says it holds HTML (`content_html`).
+ * A field's value as text: tags stripped and entities decoded. A `line` (title, author, outlet) is
+ * one line, its markup's white space collapsed to single spaces; a `text` (the body) keeps its
+ * paragraphs, rendered as htmlToText renders page content. `isHtml` for a field whose name says it
+ * holds HTML (`content_html`).
  */
 export function fieldText(value: string, shape: 'line' | 'text', isHtml = holdsMarkup(value)): string {
   if (shape === 'text') return (isHtml ? renderText(parseHtml(value)) : decodeEntities(value)).trim();
-  const text = isHtml ? lineText(parseHtml(value)) : decodeEntities(value);
-  return text.replace(/\s+/gu, ' ').trim();
+  // White space in markup means nothing beyond a space; in plain text only line breaks are
+  // folded, so a title keeps the spacing its source has (provenance marks it verbatim).
+  if (isHtml) return lineText(parseHtml(value)).replace(/\s+/gu, ' ').trim();
+  return decodeEntities(value).replace(/\s*\n\s*/gu, ' ').trim();
 }
