@@ -27,6 +27,7 @@ export function buildSocialPost(text: string, blocks: Block[], options: DateOpti
     return true;
   };
 
+  while (lines.length > 0 && takeDate(lines[lines.length - 1]!)) lines.pop();
   const last = lines[lines.length - 1];
   const link = last ? trailingSourceLink(last.text) : null;
   if (last && link) {
@@ -58,4 +59,36 @@ export function buildSocialPost(text: string, blocks: Block[], options: DateOpti
     bodyStart,
     bodyEnd,
   };
+}
+
+/**
+ * An account's posts within a run between rules: a line closed by a source link ends a post, so
+ * posts written one after another without a rule still come apart.
+ */
+export function postsOf(part: Block[]): Block[][] {
+  const posts: Block[][] = [[]];
+  for (const b of part) {
+    let from = 0;
+    b.lines.forEach((line, i) => {
+      if (!trailingSourceLink(line.text) || (i === b.lines.length - 1 && b === part[part.length - 1])) return;
+      posts[posts.length - 1]!.push(piece(b, from, i + 1));
+      posts.push([]);
+      from = i + 1;
+    });
+    if (from < b.lines.length) posts[posts.length - 1]!.push(from === 0 ? b : piece(b, from, b.lines.length));
+  }
+  // A date line after the link closes that post rather than standing alone.
+  const out: Block[][] = [];
+  for (const p of posts) {
+    if (p.length === 0) continue;
+    const datesOnly = p.every((b) => b.lines.every((l) => parseDateLine(l.text) !== null));
+    if (datesOnly && out.length > 0) out[out.length - 1]!.push(...p);
+    else out.push(p);
+  }
+  return out;
+}
+
+function piece(b: Block, from: number, to: number): Block {
+  const lines = b.lines.slice(from, to);
+  return { ...b, kind: 'text', dateLine: null, lines, start: lines[0]!.start, end: lines[lines.length - 1]!.end, blankBefore: from === 0 ? b.blankBefore : 0 };
 }

@@ -145,8 +145,14 @@ function entryOf(text: string, r: DigestRecord, options: DateOptions): EntryDraf
   };
 }
 
+// Every labelled record has a title, a link or a counter line: a text whose opening has none is
+// not a digest, and is not read line by line a second time (dumps can be a gigabyte).
+const LIKELY =
+  /^[ \t]*[*_=#\-–—[(]*[ \t]*(?:(?:headline|title|heading|subject|link|url|permalink|web link|article link)[*_]{0,2}\s*[:：]|(?:article|item|story|document|doc|entry|record|result|news|no\.|#)\s*(?:no\.?|nr\.?|number|#)?\s*\d)/imu;
+
 /** The digest's entries, or null when the text is not a labelled digest. */
 export function splitLabelledDigest(text: string, options: DateOptions): SplitResult | null {
+  if (!LIKELY.test(text.slice(0, 65536))) return null;
   const separators: Span[] = [];
   const recs = records(text, separators).map(readRecord);
   const labelled = recs.filter((r) => r.labelled).length;

@@ -8,7 +8,7 @@ import { buildEntry, type EntryPrefix } from './build-entry.ts';
 import { type Block, classifyBlocksIn } from './classify-blocks.ts';
 import { type DateOptions, parseDate, slashOrderOf } from './parse-date.ts';
 import { titleFromText } from './post-title.ts';
-import { buildSocialPost } from './social-post.ts';
+import { buildSocialPost, postsOf } from './social-post.ts';
 import { trailingSourceLink } from './source-link.ts';
 import type { Span, SplitResult } from './split-text-dump.ts';
 
@@ -147,8 +147,7 @@ export function splitMarkdownText(text: string): SplitResult {
     if (section.account !== null) {
       // The heading is shared by all the account's posts, so it belongs to none of them.
       separators.push({ start: section.start, end: headingEnd });
-      for (const part of section.parts) {
-        if (part.length === 0) continue;
+      for (const part of section.parts.flatMap(postsOf)) {
         const post = buildSocialPost(text, part, options, section.account);
         // A date line alone says nothing to read.
         if (post) entries.push(post);

@@ -95,3 +95,17 @@ describe('account headings and bare headings elsewhere', () => {
     expect(splitMarkdown('# Only a heading\n').entries.map((e) => e.title)).toEqual(['Only a heading']);
   });
 });
+
+describe('posts written one after another', () => {
+  it('a source link ends a post even without a rule, and a date line after the link is its date', () => {
+    const text =
+      '## @quay_cam\n\nBoats out early.\n[Source](https://example.org/qc/1)\n\nHeavy rain by noon, harbour empty.\n[Source](https://example.org/qc/2)\n*2021-05-02 12:05*\n\n---\n\nClear evening.\n[Source](https://example.org/qc/3)\n';
+    const result = splitMarkdown(text);
+    expect(result.entries.map((e) => [e.body, e.url, e.date, e.author])).toEqual([
+      ['Boats out early.', 'https://example.org/qc/1', null, '@quay_cam'],
+      ['Heavy rain by noon, harbour empty.', 'https://example.org/qc/2', '2021-05-02', '@quay_cam'],
+      ['Clear evening.', 'https://example.org/qc/3', null, '@quay_cam'],
+    ]);
+    expectExactSpans(text, result);
+  });
+});
