@@ -19,6 +19,7 @@ interface FrontMatter extends EntryPrefix {
 const ATX = /^ {0,3}(#{1,2})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/u;
 const FENCE = /^ {0,3}(```|~~~)/u;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/u;
+const ACCOUNT_HEADING = /^ {0,3}#{1,2}[ \t]+@[\p{L}\p{N}_]/mu;
 
 function unquote(v: string): string {
   return v.trim().replace(/^(["'])(.*)\1$/u, '$2').trim();
@@ -53,7 +54,8 @@ interface Section {
   title?: string;
 }
 
-function sections(text: string, from: number): Section[] {
+/** `dashRules`: a `---` line under text is a rule, not a setext underline (dumps of accounts write them so). */
+function sections(text: string, from: number, dashRules: boolean): Section[] {
   const out: Section[] = [];
   let current: Section = { start: from, bodyStart: from, end: text.length };
   let inFence = false;
@@ -68,7 +70,7 @@ function sections(text: string, from: number): Section[] {
     const atx = inFence ? null : ATX.exec(line);
     // Dumps write `---` right under a post's closing `[Source](url)`: a rule there, not an underline.
     const setext =
-      !inFence && prevLine !== null && prevLine.text.trim() !== '' && !ATX.test(prevLine.text) && SETEXT.test(line) && !(line.includes('-') && trailingSourceLink(prevLine.text))
+      !inFence && prevLine !== null && prevLine.text.trim() !== '' && !ATX.test(prevLine.text) && SETEXT.test(line) && !(line.includes('-') && (dashRules || trailingSourceLink(prevLine.text)))
         ? prevLine
         : null;
     if (atx || setext) {
@@ -121,7 +123,8 @@ export function splitMarkdownText(text: string): SplitResult {
   const options: DateOptions = { slashOrder: slashOrderOf(text) ?? undefined };
   const fm = readFrontMatter(text, options);
   const separators: Span[] = [];
-  const found: SplitSection[] = sections(text, fm?.end ?? 0).map((section) => {
+  const accountDump = ACCOUNT_HEADING.test(text);
+  const found: SplitSection[] = sections(text, fm?.end ?? 0, accountDump).map((section) => {
     // A setext heading's text sits on the line before its underline; skip both.
     const blocks = classifyBlocksIn(text, section.bodyStart, section.end, options);
     const parts: Block[][] = [[]];

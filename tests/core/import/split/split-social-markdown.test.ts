@@ -109,3 +109,15 @@ describe('posts written one after another', () => {
     expectExactSpans(text, result);
   });
 });
+
+describe('rules in a dump of accounts', () => {
+  it('a --- right under a post without a link is a rule there, not a heading underline', () => {
+    const text = '## @quay_cam\nBoats out early.\n---\nHeavy rain by noon.\n[Source](https://example.org/qc/2)\n';
+    const result = splitMarkdown(text);
+    expect(result.entries.map((e) => [e.title, e.author, e.url])).toEqual([
+      ['Boats out early', '@quay_cam', null],
+      ['Heavy rain by noon', '@quay_cam', 'https://example.org/qc/2'],
+    ]);
+    expectExactSpans(text, result);
+  });
+});
