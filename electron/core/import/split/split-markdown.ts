@@ -9,6 +9,7 @@ import { type Block, classifyBlocksIn } from './classify-blocks.ts';
 import { type DateOptions, parseDate, slashOrderOf } from './parse-date.ts';
 import { titleFromText } from './post-title.ts';
 import { buildSocialPost, postsOf } from './social-post.ts';
+import { splitLabelledDigest } from './split-labelled-digest.ts';
 import { trailingSourceLink } from './source-link.ts';
 import type { Span, SplitResult } from './split-text-dump.ts';
 
@@ -19,6 +20,7 @@ interface FrontMatter extends EntryPrefix {
 const ATX = /^ {0,3}(#{1,2})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/u;
 const FENCE = /^ {0,3}(```|~~~)/u;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/u;
+const ATX_ANYWHERE = /^ {0,3}#{1,2}[ \t]+\S/mu;
 const ACCOUNT_HEADING = /^ {0,3}#{1,2}[ \t]+@[\p{L}\p{N}_]/mu;
 
 function unquote(v: string): string {
@@ -122,6 +124,9 @@ interface SplitSection extends Section {
 export function splitMarkdownText(text: string): SplitResult {
   const options: DateOptions = { slashOrder: slashOrderOf(text) ?? undefined };
   const fm = readFrontMatter(text, options);
+  // A labelled digest saved as Markdown: its rules would otherwise underline its last lines into headings.
+  const digest = !fm && !ATX_ANYWHERE.test(text) ? splitLabelledDigest(text, options) : null;
+  if (digest) return digest;
   const separators: Span[] = [];
   const accountDump = ACCOUNT_HEADING.test(text);
   const found: SplitSection[] = sections(text, fm?.end ?? 0, accountDump).map((section) => {

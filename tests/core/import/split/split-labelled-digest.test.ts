@@ -2,7 +2,7 @@
 // rules. Labels become fields; counters and placeholders are not body text.
 import { describe, expect, it } from 'vitest';
 import { isPlaceholder } from '../../../../electron/core/import/split/placeholders.ts';
-import { splitTextDump } from '../../../../electron/core/import/split/split-text-dump.ts';
+import { splitMarkdown, splitTextDump } from '../../../../electron/core/import/split/split-text-dump.ts';
 import { LABELLED_DIGEST } from './post-dump-fixtures.ts';
 import { expectExactSpans } from './span-checks.ts';
 
@@ -74,5 +74,14 @@ describe('placeholders', () => {
   it('recognises the stand-ins digests write for missing text, and not real text', () => {
     for (const p of ['No summary available', 'N/A', 'n/a', 'No content', '[no text]', 'None', '(no abstract available)', 'Summary not available', '—']) expect(isPlaceholder(p), p).toBe(true);
     for (const t of ['No', 'None of the boats sailed.', 'No summary of the meeting was kept, the clerk said.', 'Content warning: storms']) expect(isPlaceholder(t), t).toBe(false);
+  });
+});
+
+describe('a labelled digest saved as Markdown', () => {
+  it('is read as a digest: its rules do not turn the lines above them into headings', () => {
+    const result = splitMarkdown(LABELLED_DIGEST);
+    expect(result.entries.map((e) => e.title)).toEqual(splitTextDump(LABELLED_DIGEST).entries.map((e) => e.title));
+    expect(result.entries[0]!.body.endsWith('a new berth at Kerrow.')).toBe(true);
+    expectExactSpans(LABELLED_DIGEST, result);
   });
 });
