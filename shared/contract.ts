@@ -2,6 +2,9 @@
 // The worker, the Electron IPC handlers, the preload bridge, the HTTP server and the
 // renderer client are all derived from ArchiveApi; nothing re-declares a method.
 // Runs anywhere: no node:*, no electron, no DOM.
+import type { FieldMap } from './field-map.ts';
+
+export type { FieldMap, MappedField } from './field-map.ts';
 
 export type TextDirection = 'ltr' | 'rtl';
 
@@ -16,7 +19,8 @@ export type SourceFormat =
   | 'warc'
   | 'mbox'
   | 'eml'
-  | 'pdf';
+  | 'pdf'
+  | 'feed';
 
 export interface ArchiveInfo {
   path: string;
@@ -48,6 +52,8 @@ export interface ImportFilesRequest {
   displayNames?: string[];
   /** Chosen by the caller so that it can cancel and match progress events. */
   jobId?: string;
+  /** JSON and CSV: the source field to read each entry field from, instead of Quire's choice. */
+  fieldMap?: FieldMap;
 }
 
 export interface UploadedFile {
@@ -73,6 +79,8 @@ export interface ImportFileResult {
   format?: SourceFormat;
   encoding?: string | null;
   sourceId?: number;
+  /** JSON and CSV: the source field each entry field was read from (the one most records used). */
+  fieldMap?: FieldMap;
   /** What an imported file's `entries` became; they add up to `entries`. */
   counts?: EntryCounts;
 }
@@ -262,6 +270,8 @@ export type SourceLocator =
       start: number;
       end: number;
     }
+  /** RSS and Atom feeds: the item's (or entry's) element as a CSS-like path and the span of its markup in the decoded text. */
+  | { kind: 'feed'; extractor: string; path: string; start: number; end: number }
   /** PDF: the 1-based pages the entry's text was extracted from. */
   | { kind: 'pdf'; extractor: string; pages: number[] };
 

@@ -47,6 +47,7 @@ export function locatorLabel(locator: SourceLocator): string {
     case 'csv':
       return `row ${n(locator.row)} (line ${range(locator.firstLine, locator.lastLine)})`;
     case 'html':
+    case 'feed':
       return `element ${locator.path}`;
     case 'mail':
       return `message ${n(locator.index)}${locator.messageId ? ` ${locator.messageId}` : ''}, bytes ${n(locator.byteStart)}–${n(locator.byteEnd)}`;
@@ -65,7 +66,8 @@ function region(source: StoredSource, locator: SourceLocator): Pick<OriginalRegi
       return { text: source.text.slice(locator.start, locator.end), start: locator.start, end: locator.end, unit: 'chars' };
     case 'json':
     case 'csv':
-    case 'html': {
+    case 'html':
+    case 'feed': {
       const decoded = decodedSourceText(source.bytes, source.encoding);
       return { text: decoded.slice(locator.start, locator.end), start: locator.start, end: locator.end, unit: 'chars' };
     }

@@ -1,15 +1,18 @@
 // Chooses the importer for a file from its content (and, second, its name) and runs it.
-import { decodeDeclared, decodeText } from './decode/decode-text.ts';
+import type { FieldMap } from '../../../shared/field-map.ts';
+import { decodeDeclared, decodeText, type DecodedText } from './decode/decode-text.ts';
 import { gunzipStrict, isGzip } from './decode/gunzip.ts';
 import { detectFormat } from './formats/detect-format.ts';
 import type { FormatResult } from './formats/format-result.ts';
 import { importCsv } from './formats/import-csv.ts';
+import { importFeed } from './formats/import-feed.ts';
 import { importHtml } from './formats/import-html.ts';
 import { importJson, importJsonl } from './formats/import-json.ts';
 import { importEml, importMbox } from './formats/import-mail.ts';
 import { importPdf } from './formats/import-pdf.ts';
 import { importWarc, isWarc } from './formats/import-warc.ts';
 import { metaCharset } from './formats/meta-charset.ts';
+import { xmlCharset } from './formats/xml-charset.ts';
 import { EXTRACTORS } from './formats/extractors.ts';
 import { refuseByExtension, refuseZip } from './formats/refuse-unread.ts';
 import { splitMarkdown, splitTextDump } from './split/split-text-dump.ts';
@@ -25,38 +28,49 @@ function withEncoding(result: FormatResult, encoding: string | null, confidence:
   return { ...result, encoding, encodingConfidence: confidence };
 }
 
-export async function parseDocument(name: string, bytes: Uint8Array, depth = 0): Promise<ParsedDocument> {
+/** `fieldMap`: for JSON and CSV, the source field of each entry field the user chose (`--map`). */
+export async function parseDocument(name: string, bytes: Uint8Array, depth = 0, fieldMap: FieldMap = {}): Promise<ParsedDocument> {
   if (bytes.length === 0) throw new ImportRejection('The file is empty.');
   if (isGzip(bytes)) {
     if (/\.warc\.gz$/iu.test(name)) return withEncoding(importWarc(bytes), null, null);
     const inner = gunzipStrict(bytes, 'This compressed file');
     if (isWarc(inner)) return withEncoding(importWarc(bytes), null, null);
     if (depth > 2) throw new ImportRejection('This file is compressed several times over; Quire does not read it.');
-    return parseDocument(name.replace(/\.gz$/iu, ''), inner, depth + 1);
+    return parseDocument(name.replace(/\.gz$/iu, ''), inner, depth + 1, fieldMap);
   }
   if (startsWithAscii(bytes, '%PDF-', 1024)) return withEncoding(await importPdf(bytes), null, null);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) refuseZip(name, bytes);
   refuseByExtension(name);
   if (isWarc(bytes)) return withEncoding(importWarc(bytes), null, null);
 
-  let decoded = decodeText(bytes);
+  const decoded = decodeText(bytes);
   if (!decoded.text.trim()) throw new ImportRejection('The file holds only blank space: there is no text to import.');
+  const doc = parseText(name, bytes, decoded, fieldMap);
+  const nuls = decoded.nulsRemoved ?? 0;
+  if (nuls > 0) doc.warnings.unshift(`${nuls} stray NUL ${nuls === 1 ? 'byte was' : 'bytes were'} removed from the text (NUL is no character of text); the file itself is kept as it was.`);
+  return doc;
+}
+
+/** A text file's entries, read by the format its decoded text has. */
+function parseText(name: string, bytes: Uint8Array, decoded: DecodedText, fieldMap: FieldMap): ParsedDocument {
   const format = detectFormat(name, decoded.text);
-  if (format === 'html' && decoded.confidence < 1) {
-    const declared = metaCharset(bytes);
+  if ((format === 'html' || format === 'feed') && decoded.confidence < 1) {
+    const declared = format === 'html' ? metaCharset(bytes) : xmlCharset(bytes);
     if (declared) decoded = decodeDeclared(bytes, declared);
   }
   const { text, encoding, confidence } = decoded;
   switch (format) {
     case 'html':
       return withEncoding(importHtml(text), encoding, confidence);
+    case 'feed':
+      return withEncoding(importFeed(text), encoding, confidence);
     case 'json':
-      return withEncoding(importJson(text), encoding, confidence);
+      return withEncoding(importJson(text, fieldMap), encoding, confidence);
     case 'jsonl':
-      return withEncoding(importJsonl(text), encoding, confidence);
+      return withEncoding(importJsonl(text, fieldMap), encoding, confidence);
     case 'csv':
     case 'tsv':
-      return withEncoding(importCsv(text, format), encoding, confidence);
+      return withEncoding(importCsv(text, format, fieldMap), encoding, confidence);
     case 'warc':
       return withEncoding(importWarc(bytes), null, null);
     case 'eml':

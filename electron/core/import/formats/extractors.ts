@@ -9,4 +9,5 @@ export const EXTRACTORS = {
   mail: 'quire-mail/1',
   warc: 'quire-warc/1',
   pdf: 'quire-pdf/1',
+  feed: 'quire-feed/1',
 } as const;
