@@ -4,6 +4,7 @@ import type { FieldMap } from '../../../../shared/field-map.ts';
 import { ImportRejection } from '../types.ts';
 import { EXTRACTORS } from './extractors.ts';
 import type { FormatResult } from './format-result.ts';
+import { fieldText } from './field-text.ts';
 import { jsonContainerSpans, pointerToken } from './json-spans.ts';
 import { asText, hasTextField, type FlatRecord } from './map-fields.ts';
 import { recordsToDocument } from './record-entries.ts';
@@ -118,7 +119,7 @@ export function importJson(text: string, fieldMap: FieldMap = {}): FormatResult 
     throw new ImportRejection(`Quire could not read this JSON file: ${where(text, error)}.`);
   }
   // JSON Feed and RSS-to-JSON: the feed's title names the outlet.
-  const outlet = isObject(value) && Array.isArray(value.items) ? asText(value.title) || null : null;
+  const outlet = isObject(value) && Array.isArray(value.items) ? fieldText(asText(value.title), 'line') || null : null;
   return finish(locate(findRecords(value, fieldMap), text, 0, null), 'json', outlet, fieldMap);
 }
 

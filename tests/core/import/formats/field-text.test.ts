@@ -33,6 +33,12 @@ describe('markup inside record fields', () => {
     expect(doc.entries[1]).toMatchObject({ title: PLAIN.title, author: PLAIN.author, outlet: PLAIN.outlet, body: PLAIN.body });
   });
 
+  it('a JSON Feed\'s title, the outlet of its items, comes in as clean text too', async () => {
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: '<b>Valley</b> &amp; Hills Weekly', items: [{ id: '1', title: 'Night buses', content_text: 'Three lines run all night.' }] };
+    const doc = await parseDocument('feed.json', utf8(JSON.stringify(feed)));
+    expect(doc.entries[0]).toMatchObject({ title: 'Night buses', outlet: 'Valley & Hills Weekly' });
+  });
+
   it('renders a one-line field with blocks and line breaks as one line, dropping scripts', () => {
     expect(fieldText('<div>Harbour</div><div>Desk</div>', 'line')).toBe('Harbour Desk');
     expect(fieldText('Lena<br>Vogel', 'line')).toBe('Lena Vogel');
