@@ -240,7 +240,7 @@ export interface TimelineResult {
  * `extractor` (importer and its version, e.g. 'quire-json/1') that derived the entry's text.
  * Character offsets (`start`/`end`, `bodyStart`/`bodyEnd`) count UTF-16 units of the file's
  * DECODED text: its bytes decoded with the source's `encoding`, without a byte-order mark, NFC,
- * every CR/CRLF as \n (the same text the archive stores for a text or Markdown file). Byte offsets
+ * every CR/CRLF as \n, no NUL characters (the same text the archive stores for a text or Markdown file). Byte offsets
  * count bytes of the file as imported (of the decompressed stream for a .gz file).
  */
 export type SourceLocator =
