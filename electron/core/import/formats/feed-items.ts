@@ -12,6 +12,8 @@ const NS = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   dc: 'http://purl.org/dc/elements/1.1/',
   content: 'http://purl.org/rss/1.0/modules/content/',
+  media: 'http://search.yahoo.com/mrss/',
+  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
 } as const;
 
 export type FeedKind = 'rss' | 'rdf' | 'atom';
@@ -117,6 +119,14 @@ function rssAuthor(s: string): string {
   return m ? m[1]!.trim() : htmlToText(s);
 }
 
+/** Video and podcast feeds (Media RSS, iTunes) describe an item there when it has no content. */
+function mediaText(item: XmlElement): string {
+  const group = child(item, NS.media, 'group');
+  const el = child(item, NS.media, 'description') ?? (group && child(group, NS.media, 'description')) ?? child(item, NS.itunes, 'summary');
+  if (!el) return '';
+  return attr(el, 'type') === 'html' ? rich(el) : plain(textOf(el));
+}
+
 function dateOf(...candidates: (XmlElement | null)[]): string | null {
   for (const el of candidates) {
     const date = el ? normalizeDate(oneLine(textOf(el))) : null;
@@ -144,7 +154,7 @@ function readRss(root: XmlElement, kind: 'rss' | 'rdf'): Feed {
     return {
       element: item,
       title: oneLine(rich(child(item, ns, 'title'))),
-      body: rich(child(item, NS.content, 'encoded')) || rich(child(item, ns, 'description')) || rich(child(item, NS.dc, 'description')),
+      body: rich(child(item, NS.content, 'encoded')) || rich(child(item, ns, 'description')) || rich(child(item, NS.dc, 'description')) || mediaText(item),
       date: dateOf(child(item, ns, 'pubDate'), child(item, NS.dc, 'date'), child(item, NS.atom, 'published'), child(item, NS.atom, 'updated')),
       author: unique(authors),
       url: absoluteUrl(link ? textOf(link) : null, base) ?? absoluteUrl(permalink, base) ?? absoluteUrl(attr(item, 'about'), base) ?? absoluteUrl(atomLink(item, NS.atom), base),
@@ -167,7 +177,7 @@ function readAtom(root: XmlElement): Feed {
     return {
       element: entry,
       title: oneLine(atomText(child(entry, ns, 'title'))),
-      body: atomText(child(entry, ns, 'content')) || atomText(child(entry, ns, 'summary')),
+      body: atomText(child(entry, ns, 'content')) || atomText(child(entry, ns, 'summary')) || mediaText(entry),
       date: dateOf(child(entry, ns, 'published'), child(entry, ns, 'issued'), child(entry, ns, 'updated'), child(entry, ns, 'modified'), child(entry, NS.dc, 'date')),
       author: unique(authors),
       url: absoluteUrl(atomLink(entry, ns), absoluteUrl(attr(entry, 'base'), base) ?? base),

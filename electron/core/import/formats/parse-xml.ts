@@ -12,7 +12,7 @@ export interface XmlElement {
   /** The namespace URI of its prefix (or of the default namespace); '' for none. */
   ns: string;
   /** Attribute values decoded, by qualified name as written. */
-  attrs: Map<string, string>;
+  attrs: ReadonlyMap<string, string>;
   children: XmlNode[];
   parent: XmlElement | null;
   /** The element's markup: from its start tag's `<` to past its end tag. */
@@ -44,6 +44,8 @@ const NAME = /[A-Za-z_\u00c0-\uffff][\w.:\-\u00b7-\uffff]*/uy;
 const ATTR = /\s+([A-Za-z_:\u00c0-\uffff][\w.:\-\u00b7-\uffff]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/uy;
 const TAG_END = /\s*(\/?)>/uy;
 const END_TAG = /<\/([^\s>]+)\s*>/uy;
+/** Shared by every element without attributes: most of a feed's elements. */
+const NO_ATTRS: ReadonlyMap<string, string> = new Map();
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** XML's five entities and character references; other named ones as HTML knows them. */
@@ -144,7 +146,7 @@ export function parseXml(text: string): XmlElement {
       const name = nameMatch![0];
       if (root && stack.length === 0) fail(`a second top-level element <${name}> follows the end of <${root.name}>`, lt);
       if (stack.length >= MAX_XML_DEPTH) fail(`elements nest more than ${MAX_XML_DEPTH} deep`, lt);
-      const attrs = new Map<string, string>();
+      let attrs: Map<string, string> | null = null;
       let at = lt + 1 + name.length;
       let selfClosing = false;
       for (;;) {
@@ -158,18 +160,18 @@ export function parseXml(text: string): XmlElement {
         ATTR.lastIndex = at;
         const attr = ATTR.exec(text);
         if (!attr) fail(cutOff(at) ? `the file ends inside the tag <${name}> (it may be cut off)` : `the tag <${name}> is malformed (attribute values need quotes, and the tag needs its ">")`, at);
-        attrs.set(attr![1]!, decodeXml(attr![2] ?? attr![3] ?? ''));
+        (attrs ??= new Map()).set(attr![1]!, decodeXml(attr![2] ?? attr![3] ?? ''));
         at += attr![0].length;
       }
       const parent = stack[stack.length - 1] ?? null;
       let scope = parent?.scope ?? new Map<string, string>();
-      for (const [key, value] of attrs) {
+      for (const [key, value] of attrs ?? NO_ATTRS) {
         if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
         if (scope === parent?.scope) scope = new Map(scope);
         (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), value);
       }
       const [prefix, local] = splitName(name);
-      const el: XmlElement = { name, local, ns: scope.get(prefix) ?? '', attrs, children: [], parent, start: lt, end: at, scope };
+      const el: XmlElement = { name, local, ns: scope.get(prefix) ?? '', attrs: attrs ?? NO_ATTRS, children: [], parent, start: lt, end: at, scope };
       if (parent) parent.children.push(el);
       else root = el;
       if (!selfClosing) stack.push(el);
@@ -192,12 +194,29 @@ export function textOf(el: XmlElement): string {
   return el.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 }
 
+/** Each element's place among its same-named siblings, counted once per parent (a feed may have 100,000 items). */
+const ordinals = new WeakMap<XmlElement, { nth: number; of: number }>();
+
+function ordinal(el: XmlElement): { nth: number; of: number } {
+  const known = ordinals.get(el);
+  if (known) return known;
+  if (!el.parent) return { nth: 1, of: 1 };
+  const byName = new Map<string, XmlElement[]>();
+  for (const c of elements(el.parent)) {
+    const same = byName.get(c.name);
+    if (same) same.push(c);
+    else byName.set(c.name, [c]);
+  }
+  for (const same of byName.values()) same.forEach((c, i) => ordinals.set(c, { nth: i + 1, of: same.length }));
+  return ordinals.get(el)!;
+}
+
 /** A CSS-like path that finds the element again: `rss > channel > item:nth-of-type(3)`. */
 export function xmlPath(el: XmlElement): string {
   const steps: string[] = [];
   for (let e: XmlElement | null = el; e; e = e.parent) {
-    const same = e.parent ? elements(e.parent).filter((c) => c.name === e!.name) : [e];
-    steps.unshift(same.length > 1 ? `${e.name}:nth-of-type(${same.indexOf(e) + 1})` : e.name);
+    const { nth, of } = ordinal(e);
+    steps.unshift(of > 1 ? `${e.name}:nth-of-type(${nth})` : e.name);
   }
   return steps.join(' > ');
 }

@@ -216,6 +216,36 @@ describe('feed import', () => {
     got.forEach((g, i) => expectLocatesItem(RDF, g, 'item', ['Peat bog restoration', 'Curlew count'][i]!));
   });
 
+  it('a video feed: the Media RSS description is the text of entries that have no content', async () => {
+    const video = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+  <title>Canal Workshop Videos</title>
+  <link rel="alternate" href="https://video.example/canal-workshop"/>
+  <entry>
+    <title>Rebuilding a lock gate</title>
+    <link rel="alternate" href="https://video.example/watch/lock-gate"/>
+    <author><name>Canal Workshop</name></author>
+    <published>2016-02-11T15:00:00+00:00</published>
+    <media:group>
+      <media:title>Rebuilding a lock gate</media:title>
+      <media:description>Oak beams are fitted to the new gate.
+Filmed over three days at the lower lock.</media:description>
+    </media:group>
+  </entry>
+</feed>
+`;
+    const [got] = await importFeed('videos.xml', video);
+    expect(got!.entry).toMatchObject({
+      title: 'Rebuilding a lock gate',
+      url: 'https://video.example/watch/lock-gate',
+      date: '2016-02-11',
+      author: 'Canal Workshop',
+      outlet: 'Canal Workshop Videos',
+      body: 'Oak beams are fitted to the new gate.\nFilmed over three days at the lower lock.',
+    });
+    expectLocatesItem(video, got!, 'entry', 'Oak beams are fitted to the new gate.');
+  });
+
   it('honours the encoding the XML prolog declares (windows-1252, ISO-8859-2, UTF-16)', async () => {
     const feed = (encoding: string, title: string, body: string) =>
       `<?xml version="1.0" encoding="${encoding}"?>\n<rss version="2.0"><channel><title>Gazette du Quai</title>\n<item><title>${title}</title><link>https://quai.example/a</link><description>${body}</description></item>\n</channel></rss>\n`;
