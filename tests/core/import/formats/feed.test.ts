@@ -246,7 +246,7 @@ Filmed over three days at the lower lock.</media:description>
     expectLocatesItem(video, got!, 'entry', 'Oak beams are fitted to the new gate.');
   });
 
-  it('honours the encoding the XML prolog declares (windows-1252, ISO-8859-2, UTF-16)', async () => {
+  it('honours the encoding the XML prolog declares (windows-1252, ISO-8859-2, Shift_JIS, UTF-16)', async () => {
     const feed = (encoding: string, title: string, body: string) =>
       `<?xml version="1.0" encoding="${encoding}"?>\n<rss version="2.0"><channel><title>Gazette du Quai</title>\n<item><title>${title}</title><link>https://quai.example/a</link><description>${body}</description></item>\n</channel></rss>\n`;
 
@@ -260,6 +260,18 @@ Filmed over three days at the lower lock.</media:description>
     const [b] = await importFeed('szlak-latin2.xml', encodeSingleByte(latin2, 'iso-8859-2'));
     expect(b!.entry).toMatchObject({ title: 'Zażółć gęślą jaźń', body: 'Świętokrzyskie: nowa ścieżka rowerowa, źródło w Łodzi.' });
     expectLocatesItem(latin2, b!, 'item', 'Zażółć gęślą jaźń');
+
+    // A multi-byte legacy encoding, bytes written by hand: 日本の港 and 港の新しい橋 in Shift_JIS.
+    const sjis = Uint8Array.from([
+      ...Buffer.from(feed('Shift_JIS', '@T@', '@B@').split('@T@')[0]!, 'latin1'),
+      ...[0x93, 0xfa, 0x96, 0x7b, 0x82, 0xcc, 0x8d, 0x60],
+      ...Buffer.from(feed('Shift_JIS', '@T@', '@B@').split('@T@')[1]!.split('@B@')[0]!, 'latin1'),
+      ...[0x8d, 0x60, 0x82, 0xcc, 0x90, 0x56, 0x82, 0xb5, 0x82, 0xa2, 0x8b, 0xb4],
+      ...Buffer.from(feed('Shift_JIS', '@T@', '@B@').split('@B@')[1]!, 'latin1'),
+    ]);
+    const [j] = await importFeed('minato-sjis.xml', sjis);
+    expect(j!.entry).toMatchObject({ title: '日本の港', body: '港の新しい橋' });
+    expectLocatesItem(feed('Shift_JIS', '日本の港', '港の新しい橋'), j!, 'item', '<title>日本の港</title>');
 
     const utf16 = feed('UTF-16', 'Ωδείο: νέα αίθουσα', 'Η νέα αίθουσα ανοίγει τον Μάιο.');
     const [c] = await importFeed('odeio.rss', encodeUtf16(utf16, 'le', true));
@@ -277,6 +289,12 @@ Filmed over three days at the lower lock.</media:description>
     const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>Empty Log</title></feed>';
     expect((await importFile('empty.atom', atom)).error).toMatch(/^This feed has no items.*<entry>/u);
     expect(archive.call('stats', undefined)).toEqual(before);
+  });
+
+  it('reads what real feeds hold though strict XML refuses it: HTML entities, a stray &', async () => {
+    const loose = '<rss version="2.0"><channel><title>Mill Lane Notes</title><item><title>Tea&nbsp;&amp; cake at the mill</title><description>Scones, jam & cream &mdash; from noon.</description></item></channel></rss>';
+    const [got] = await importFeed('mill.rss', loose);
+    expect(got!.entry).toMatchObject({ title: 'Tea & cake at the mill', body: 'Scones, jam & cream — from noon.' });
   });
 
   it('malformed XML is refused with where it breaks, and nothing is imported', async () => {
