@@ -146,6 +146,7 @@ function readRss(root: XmlElement, kind: 'rss' | 'rdf'): Feed {
   const list = inChannel.length > 0 ? inChannel : children(root, ns, 'item');
   const items = list.map((item): FeedItem => {
     const guid = child(item, ns, 'guid');
+    // A guid (or rdf:about) is an identifier first: the link only when it is a whole URL by itself.
     const permalink = guid && attr(guid, 'isPermaLink') !== 'false' ? textOf(guid) : null;
     const link = child(item, ns, 'link');
     const authors = [...children(item, ns, 'author').map((a) => rssAuthor(textOf(a))), ...children(item, NS.dc, 'creator').map((a) => htmlToText(textOf(a)))];
@@ -157,7 +158,7 @@ function readRss(root: XmlElement, kind: 'rss' | 'rdf'): Feed {
       body: rich(child(item, NS.content, 'encoded')) || rich(child(item, ns, 'description')) || rich(child(item, NS.dc, 'description')) || mediaText(item),
       date: dateOf(child(item, ns, 'pubDate'), child(item, NS.dc, 'date'), child(item, NS.atom, 'published'), child(item, NS.atom, 'updated')),
       author: unique(authors),
-      url: absoluteUrl(link ? textOf(link) : null, base) ?? absoluteUrl(permalink, base) ?? absoluteUrl(attr(item, 'about'), base) ?? absoluteUrl(atomLink(item, NS.atom), base),
+      url: absoluteUrl(link ? textOf(link) : null, base) ?? absoluteUrl(permalink, null) ?? absoluteUrl(attr(item, 'about'), null) ?? absoluteUrl(atomLink(item, NS.atom), base),
       outlet: source ? oneLine(textOf(source)) || null : null,
     };
   });

@@ -292,9 +292,10 @@ Filmed over three days at the lower lock.</media:description>
   });
 
   it('reads what real feeds hold though strict XML refuses it: HTML entities, a stray &', async () => {
-    const loose = '<rss version="2.0"><channel><title>Mill Lane Notes</title><item><title>Tea&nbsp;&amp; cake at the mill</title><description>Scones, jam & cream &mdash; from noon.</description></item></channel></rss>';
+    const loose = '<rss version="2.0"><channel><title>Mill Lane Notes</title><link>https://mill.example/</link><item><title>Tea&nbsp;&amp; cake at the mill</title><guid>mill-notes-42</guid><description>Scones, jam & cream &mdash; from noon.</description></item></channel></rss>';
     const [got] = await importFeed('mill.rss', loose);
-    expect(got!.entry).toMatchObject({ title: 'Tea & cake at the mill', body: 'Scones, jam & cream — from noon.' });
+    // A guid that is no URL is not made into a link.
+    expect(got!.entry).toMatchObject({ title: 'Tea & cake at the mill', body: 'Scones, jam & cream — from noon.', url: null });
   });
 
   it('malformed XML is refused with where it breaks, and nothing is imported', async () => {
