@@ -123,10 +123,13 @@ describe('feed import', () => {
     const result = await importFile(name, content);
     expect(result).toMatchObject({ status: 'imported', format: 'feed' });
     const ids = (archive.db.prepare('SELECT entry_id AS id FROM entry_sources WHERE source_id = ? ORDER BY ordinal').all(result.sourceId!) as { id: number }[]).map((r) => r.id);
+    const storedText = (archive.db.prepare('SELECT text FROM sources WHERE id = ?').get(result.sourceId!) as { text: string }).text;
     const out: Imported[] = [];
     for (const id of ids) {
       const entry = (await archive.call('getEntry', { id })) as EntryDetail;
       const prov = entry.provenance.find((p: EntryProvenance) => p.sourceId === result.sourceId)!;
+      // The body span a citation quotes (export verification reads it) is the body in the stored text.
+      expect(storedText.slice(prov.bodyStart!, prov.bodyEnd!)).toBe(entry.body);
       out.push({ entry, locator: prov.locator as FeedLocator, original: await archive.call('getEntryOriginal', { id, sourceId: result.sourceId! }) });
     }
     return out;
