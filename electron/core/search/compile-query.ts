@@ -23,6 +23,8 @@ export interface Expansions {
    * entries), an OR of the words reads only the newest postings (13 ms).
    */
   prefixWords?(piece: string): string[] | null;
+  /** Indexed forms of an Arabic-script folded word (the article, proclitics, suffixes: arabic-stem.ts), the word itself not included. */
+  arabicForms?(token: string): string[];
 }
 
 /** What snippets highlight: a token sequence, the last one possibly a prefix. */
@@ -45,6 +47,8 @@ export interface CompiledQuery {
   notes: string[];
   /** The folded word when the query is one plain word and nothing else: its count comes from the vocabulary. */
   singleTerm: string | null;
+  /** Arabic-script words as typed, when they also match other forms: entries with them rank ahead (an FTS5 OR), else null. */
+  preferred: string | null;
 }
 
 const NEVER = Symbol('never');
@@ -54,7 +58,7 @@ const quote = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
 export function compileQuery(root: QueryNode | null, ex: Expansions): CompiledQuery {
   const c = new Compiler(ex);
-  const out: CompiledQuery = { match: null, exclude: null, never: false, filters: [], highlights: c.highlights, notes: c.notes, singleTerm: null };
+  const out: CompiledQuery = { match: null, exclude: null, never: false, filters: [], highlights: c.highlights, notes: c.notes, singleTerm: null, preferred: null };
   if (!root) return out;
   // The top-level conjunction: SQL filters come out of it, NOT-only parts become `exclude`.
   const parts = root.kind === 'and' ? root.children : [root];
@@ -80,6 +84,7 @@ export function compileQuery(root: QueryNode | null, ex: Expansions): CompiledQu
   } else if (neg.length > 0) {
     out.exclude = neg.join(' OR ');
   }
+  if (out.match && c.exactForms.size > 0) out.preferred = [...c.exactForms].map((t) => quote([t])).join(' OR ');
   return out;
 }
 
@@ -113,6 +118,8 @@ function filterPos(node: QueryNode): number | null {
 class Compiler {
   readonly highlights: HighlightTerm[] = [];
   readonly notes: string[] = [];
+  /** Arabic-script words typed (positive) that also match their other forms. */
+  readonly exactForms = new Set<string>();
   /** The FTS text of the last plain word or phrase compiled without expansion. */
   lastSimple: string | null = null;
   lastToken: string | null = null;
@@ -219,6 +226,17 @@ class Compiler {
         return variants.map((x) => quote(x.tokens)).join(' OR ');
       }
       if (tokens.length === 1) {
+        const forms = this.ex.arabicForms?.(key) ?? [];
+        if (forms.length > 0) {
+          this.notes.push(`"${text}" also as ${forms.map((t) => `"${t}"`).join(', ')} (Arabic-script forms)`);
+          if (positive) {
+            this.exactForms.add(key);
+            for (const t of [key, ...forms]) this.highlights.push({ tokens: [t], prefix: false, variant: t === key ? undefined : t });
+          }
+          // The word typed is written twice: bm25 adds up each phrase's score, so an entry with the
+          // exact form weighs more than one with only a form carrying the article or a suffix.
+          return [key, key, ...forms].map((t) => quote([t])).join(' OR ');
+        }
         const similar = this.ex.transliterate(key);
         if (similar && similar.length > 0) {
           const all = [...new Set([key, ...similar])];

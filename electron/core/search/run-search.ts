@@ -104,7 +104,9 @@ export function runSearch(
     if (capped < cands) {
       total = capped;
       const order = sort === 'relevance' ? (fts ? 'rank' : `entry_index.rank, ${tie}`) : dateOrder;
-      if (sort === 'relevance') ids = all<{ id: number }>(`SELECT ${idCol} ${src.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...src.params, limit, offset]).map((r) => r.id);
+      // An Arabic-script word typed as is ranks its entries ahead of those with only its other forms.
+      const pref = sort === 'relevance' && plan.compiled.preferred ? { sql: '(entry_index.rowid IN (SELECT rowid FROM entry_index WHERE entry_index MATCH ?)) DESC, ', params: [plan.compiled.preferred] } : { sql: '', params: [] };
+      if (sort === 'relevance') ids = all<{ id: number }>(`SELECT ${idCol} ${src.sql} ORDER BY ${pref.sql}${order} LIMIT ? OFFSET ?`, [...src.params, ...pref.params, limit, offset]).map((r) => r.id);
       else if (byRowid) {
         // The few matches are all in hand: their dates come off the covering index.
         const inHand = { sql: `FROM entries e INDEXED BY entries_id_date WHERE e.id IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(newest.map((r) => r.id))] };

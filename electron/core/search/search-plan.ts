@@ -25,6 +25,8 @@ export interface PlanContext {
   dateBounds(): { min: string | null; max: string | null };
   /** A prefix stands for its words when they are at most this many (SearchThresholds.prefixWords; its default when left out). */
   prefixWords?: number;
+  /** How many indexed forms an Arabic-script word may match besides itself (SearchThresholds.arabicForms; its default when left out). */
+  arabicForms?: number;
 }
 
 export function makePlan(req: SearchRequest, ctx: PlanContext, skipFacet?: FacetName): SearchPlan {
@@ -34,6 +36,7 @@ export function makePlan(req: SearchRequest, ctx: PlanContext, skipFacet?: Facet
     longestAlias: aliases.longest,
     transliterate: (token) => (req.transliteration ? vocab.similar(token) : null),
     substring: (piece) => vocab.containing(piece),
+    arabicForms: (token) => vocab.arabicForms(token, ctx.arabicForms ?? DEFAULT_THRESHOLDS.arabicForms),
     prefixWords: (piece) => {
       const max = ctx.prefixWords ?? DEFAULT_THRESHOLDS.prefixWords;
       const words = stats.wordsStartingWith(piece, max);

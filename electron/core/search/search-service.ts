@@ -66,6 +66,7 @@ export class SearchService {
       stats: this.stats,
       dateBounds: () => this.boundsStmt.get() ?? { min: null, max: null },
       prefixWords: this.limits.prefixWords,
+      arabicForms: this.limits.arabicForms,
     };
   }
 

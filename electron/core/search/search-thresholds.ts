@@ -28,6 +28,8 @@ export interface SearchThresholds {
   idSetCountCap: number;
   /** …and pages by walking the date index when the expected walk is at most this many times the set's size, else sorts the set. */
   idSetWalkRatio: number;
+  /** An Arabic-script word also matches at most this many of its indexed forms (with the article, proclitics, suffixes; arabic-stem.ts). */
+  arabicForms: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
@@ -41,6 +43,7 @@ export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
   dateWalkBatchMax: 512,
   idSetCountCap: 5_000,
   idSetWalkRatio: 4,
+  arabicForms: 32,
 });
 
 /** The defaults with `overrides` applied; every value must be a positive number (a zero budget or slack is allowed). */
@@ -54,6 +57,7 @@ export function searchThresholds(overrides: Partial<SearchThresholds> = {}): Sea
   out.facetSample = Math.max(1, Math.trunc(out.facetSample));
   out.dateWalkBatch = Math.max(1, Math.trunc(out.dateWalkBatch));
   out.idSetCountCap = Math.max(1, Math.trunc(out.idSetCountCap));
+  out.arabicForms = Math.trunc(out.arabicForms);
   out.dateWalkBatchMax = Math.max(out.dateWalkBatch, Math.trunc(out.dateWalkBatchMax));
   return out;
 }
