@@ -45,13 +45,19 @@ const offset = z.number().int().min(0).max(100_000_000);
 const codeIds = z.array(id).max(1000);
 const note = z.string().max(100_000).nullable();
 
+// JSON and CSV field mapping: entry field → the record's field (shared/field-map.ts).
+const sourceField = z.string().trim().min(1).max(200);
+const fieldMap = z
+  .object({ title: sourceField.optional(), body: sourceField.optional(), date: sourceField.optional(), author: sourceField.optional(), outlet: sourceField.optional(), url: sourceField.optional() })
+  .strict();
+
 type Schemas = { [M in ArchiveMethod]: z.ZodType<ArchiveArg<M>, unknown> };
 
 export const INPUT_SCHEMAS: Schemas = {
   info: none,
   stats: none,
   importFiles: z
-    .object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000), displayNames: z.array(z.string().min(1).max(4096)).max(100_000).optional(), jobId })
+    .object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000), displayNames: z.array(z.string().min(1).max(4096)).max(100_000).optional(), jobId, fieldMap: fieldMap.optional() })
     .strict()
     .refine((r) => r.displayNames === undefined || r.displayNames.length === r.paths.length, 'one display name for each path'),
   importUploads: z

@@ -90,7 +90,7 @@ export class Archive {
     return {
       info: () => this.info(),
       stats: () => readStats(this.db),
-      importFiles: (req) => importPaths(this.db, req.paths, job(req.jobId), req.displayNames),
+      importFiles: (req) => importPaths(this.db, req.paths, { ...job(req.jobId), ...(req.fieldMap ? { fieldMap: req.fieldMap } : {}) }, req.displayNames),
       importUploads: (req) => importUploads(this.db, req.files, job(req.jobId)),
       cancelJob: () => ({ cancelled: false }), // jobs are cancelled by the host, which owns the flags
       search: (req) => s.search(req),

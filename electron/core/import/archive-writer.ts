@@ -108,6 +108,7 @@ export class ArchiveWriter {
       encoding: doc.encoding,
       sourceId,
       counts,
+      ...(doc.fieldMap && Object.keys(doc.fieldMap).length > 0 ? { fieldMap: doc.fieldMap } : {}),
       ...(doc.warnings.length > 0 ? { warnings: [...doc.warnings] } : {}),
     };
   }

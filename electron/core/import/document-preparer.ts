@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { FieldMap } from '../../../shared/field-map.ts';
 import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
 import type { PrepareReply, PrepareRequest } from './prepare-worker.ts';
 import { ImportRejection } from './types.ts';
@@ -42,12 +43,12 @@ export class DocumentPreparer {
     this.pending.clear();
   }
 
-  prepare(name: string, bytes: Uint8Array): Promise<PreparedDocument> {
-    if (!this.worker) return prepareDocument(name, bytes);
+  prepare(name: string, bytes: Uint8Array, fieldMap?: FieldMap): Promise<PreparedDocument> {
+    if (!this.worker) return prepareDocument(name, bytes, fieldMap);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, name, bytes } satisfies PrepareRequest);
+      this.worker!.postMessage({ id, name, bytes, fieldMap } satisfies PrepareRequest);
     });
   }
 

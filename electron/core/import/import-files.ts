@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EntryCounts, ImportFileResult, ImportProgress, ImportReport, UploadedFile } from '../../../shared/contract.ts';
+import type { FieldMap } from '../../../shared/field-map.ts';
 import type { Db } from '../db/open-archive.ts';
 import { ArchiveWriter, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
 import { collectFiles } from './collect-files.ts';
@@ -21,6 +22,8 @@ export interface JobContext {
   searchStats?: Pick<RefreshOptions, 'commonDocs' | 'topK' | 'rankElsewhere'>;
   /** How big a file may be and how far a container may unpack (import-limits.ts); tests lower them. */
   limits?: Partial<ImportLimits>;
+  /** JSON and CSV: the source field of each entry field, as the user chose it (`quire import --map`). */
+  fieldMap?: FieldMap;
 }
 
 interface PendingFile {
@@ -136,7 +139,7 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   const queueMember = (file: PendingFile, m: Omit<MemberToWrite, 'sha256'>, lastOfFile: boolean): QueuedMember => {
     const sha256 = sha256Hex(m.bytes);
     // Files already in the archive are not parsed at all.
-    const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.name, m.bytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.name, m.bytes, ctx.fieldMap).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     return { ...m, file, lastOfFile, sha256, prepared };
   };
 

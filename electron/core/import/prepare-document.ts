@@ -3,6 +3,7 @@
 // it runs in its own thread while the writer stores the previous file.
 import crypto from 'node:crypto';
 import type { TextDirection } from '../../../shared/contract.ts';
+import type { FieldMap } from '../../../shared/field-map.ts';
 import { foldFields, type FoldedFields } from '../search/fold-text.ts';
 import { detectScript } from './detect-script.ts';
 import { bandHashes, minhash } from './near-duplicates.ts';
@@ -29,8 +30,8 @@ export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function prepareDocument(name: string, bytes: Uint8Array): Promise<PreparedDocument> {
-  const doc = await parseDocument(name, bytes);
+export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap: FieldMap = {}): Promise<PreparedDocument> {
+  const doc = await parseDocument(name, bytes, 0, fieldMap);
   const entries = doc.entries.map((draft): PreparedEntry => {
     // The body alone: a republished article often gets a new headline.
     const signature = minhash(draft.body);

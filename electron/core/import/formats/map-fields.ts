@@ -70,6 +70,31 @@ export function asText(value: RecordValue, separator = ', '): string {
 
 const fold = (key: string) => key.toLowerCase().replace(/[\s-]+/gu, '_');
 
+interface KeyInfo {
+  name: string;
+  /** `title_fa`: the base name `title` and the language `fa`. */
+  localised: { base: string; language: string } | null;
+}
+
+// Records of one file share their keys: each is parsed once (bounded, for files of ever-new keys).
+const keyInfos = new Map<string, KeyInfo>();
+function keyInfo(key: string): KeyInfo {
+  let info = keyInfos.get(key);
+  if (info) return info;
+  const name = fold(key);
+  info = { name, localised: null };
+  for (const pattern of LOCALISED_KEY) {
+    const m = pattern.exec(name);
+    if (m && LANGUAGES.has(m[2]!)) {
+      info.localised = { base: m[1]!, language: m[2]! };
+      break;
+    }
+  }
+  if (keyInfos.size >= 10_000) keyInfos.clear();
+  keyInfos.set(key, info);
+  return info;
+}
+
 interface Found {
   key: string;
   value: RecordValue;
@@ -85,28 +110,31 @@ class RecordKeys {
   constructor(record: FlatRecord) {
     this.record = record;
     for (const key of Object.keys(record)) {
-      const name = fold(key);
+      const { name, localised } = keyInfo(key);
       if (!this.byName.has(name)) this.byName.set(name, key);
-      for (const pattern of LOCALISED_KEY) {
-        const m = pattern.exec(name);
-        if (!m || !LANGUAGES.has(m[2]!)) continue;
-        const list = this.localised.get(m[1]!) ?? [];
-        list.push({ key, language: m[2]! });
-        this.localised.set(m[1]!, list);
-        break;
-      }
+      if (!localised) continue;
+      const list = this.localised.get(localised.base) ?? [];
+      list.push({ key, language: localised.language });
+      this.localised.set(localised.base, list);
     }
   }
 
-  /** The first of `names` with text; a name's localised variants in `language` first, else the first present. */
-  find(names: readonly string[], localised: boolean, language: string | null): Found | null {
+  /**
+   * The first of `names` with a usable value (text, and whatever `usable` asks of it). A name's
+   * localised variants come right after it: the one in `language()` when there are several, else
+   * the first present.
+   */
+  find(names: readonly string[], options: { localised?: boolean; language?: () => string | null; usable?: (value: RecordValue) => boolean } = {}): Found | null {
+    const usable = (value: RecordValue) => asText(value, ' ') !== '' && (!options.usable || options.usable(value));
     for (const name of names) {
       const key = this.byName.get(name);
-      if (key !== undefined && asText(this.record[key], ' ') !== '') return { key, value: this.record[key] };
-      if (!localised) continue;
-      const variants = (this.localised.get(name) ?? []).filter((v) => /\p{L}/u.test(asText(this.record[v.key], ' ')));
-      const chosen = variants.find((v) => v.language === language) ?? variants[0];
-      if (chosen) return { key: chosen.key, value: this.record[chosen.key] };
+      if (key !== undefined && usable(this.record[key])) return { key, value: this.record[key] };
+      if (!options.localised) continue;
+      const variants = (this.localised.get(name) ?? []).filter((v) => /\p{L}/u.test(asText(this.record[v.key], ' ')) && usable(this.record[v.key]));
+      if (variants.length === 0) continue;
+      const language = variants.length > 1 && options.language ? options.language() : null;
+      const chosen = variants.find((v) => v.language === language) ?? variants[0]!;
+      return { key: chosen.key, value: this.record[chosen.key] };
     }
     return null;
   }
@@ -123,17 +151,20 @@ class RecordKeys {
 
   /** The language the record says it is in (`language: "fa-IR"`), if any. */
   languageHint(): string | null {
-    const found = this.find(LANGUAGE_HINTS, false, null);
+    const found = this.find(LANGUAGE_HINTS);
     const m = found ? /^([a-z]{2,3})(?:[-_]|$)/iu.exec(asText(found.value)) : null;
     return m ? m[1]!.toLowerCase() : null;
   }
 }
 
+const isLink = (text: string) => /^(https?:|www\.)/u.test(text);
+const readDate = (value: RecordValue) => (typeof value === 'number' ? normalizeDate(value) : normalizeDate(asText(value)));
+
 /** Whether a record has a field that can give an entry a title or a text. */
 export function hasTextField(record: FlatRecord, fieldMap: FieldMap = {}): boolean {
   const keys = new RecordKeys(record);
   if ((fieldMap.title && keys.named(fieldMap.title)) || (fieldMap.body && keys.named(fieldMap.body))) return true;
-  return keys.find(FIELDS.title, true, null) !== null || keys.find(FIELDS.body, true, null) !== null;
+  return keys.find(FIELDS.title, { localised: true }) !== null || keys.find(FIELDS.body, { localised: true }) !== null;
 }
 
 export function mapRecord(record: FlatRecord, fieldMap: FieldMap = {}): MappingResult {
@@ -141,10 +172,16 @@ export function mapRecord(record: FlatRecord, fieldMap: FieldMap = {}): MappingR
   const fields: FieldMap = {};
   const missing: MappedField[] = [];
   const unreadable: MappedField[] = [];
-  let language = keys.languageHint();
-  const get = (field: MappedField): Found | null => {
+  // The language the record says it is in, else (once the body is read, and only when a record has
+  // several localised titles to choose from) the body's.
+  const hint = keys.languageHint();
+  let bodyText = '';
+  let guessed: string | null | undefined;
+  const language = () => hint ?? (bodyText ? (guessed === undefined ? (guessed = guessLanguage(bodyText)) : guessed) : null);
+  // Quire's choice skips a value it cannot use (a date that is no date) for the next candidate; the user's is kept.
+  const get = (field: MappedField, usable?: (value: RecordValue) => boolean): Found | null => {
     const named = fieldMap[field];
-    const found = named === undefined ? keys.find(FIELDS[field], LOCALISED.has(field), language) : keys.named(named);
+    const found = named === undefined ? keys.find(FIELDS[field], { localised: LOCALISED.has(field), language, usable }) : keys.named(named);
     if (found) fields[field] = found.key;
     else if (named !== undefined) missing.push(field);
     return found;
@@ -154,14 +191,13 @@ export function mapRecord(record: FlatRecord, fieldMap: FieldMap = {}): MappingR
   const rawBody = bodyField ? asText(bodyField.value, '\n\n') : '';
   // Every text field through fieldText (field-text.ts): tags stripped and entities decoded alike.
   const body = /html/iu.test(bodyField?.key ?? '') ? fieldText(rawBody, 'text', true) : fieldText(rawBody, 'text');
-  language ??= body ? guessLanguage(body) : null;
+  bodyText = body;
   const titleField = get('title');
-  const dateField = get('date');
-  const dateValue = dateField ? dateField.value : null;
-  const date = typeof dateValue === 'number' ? normalizeDate(dateValue) : normalizeDate(asText(dateValue));
+  const dateField = get('date', (v) => readDate(v) !== null);
+  const date = dateField ? readDate(dateField.value) : null;
   if (dateField && !date && fieldMap.date !== undefined) unreadable.push('date');
-  const url = get('url');
-  const outlet = get('outlet');
+  const url = get('url', (v) => isLink(asText(v)));
+  const outlet = get('outlet', (v) => !/^https?:/u.test(asText(v)));
   const author = get('author');
   const urlText = url ? asText(url.value) : '';
   const outletText = outlet ? fieldText(asText(outlet.value), 'line') : '';
@@ -171,7 +207,7 @@ export function mapRecord(record: FlatRecord, fieldMap: FieldMap = {}): MappingR
     date,
     author: author ? fieldText(asText(author.value), 'line') || null : null,
     outlet: outletText && !/^https?:/u.test(outletText) ? outletText : null,
-    url: /^(https?:|www\.)/u.test(urlText) ? urlText : null,
+    url: isLink(urlText) ? urlText : null,
   };
   // A field whose value was not used (a date that is no date, an outlet that is a link) filled nothing.
   for (const field of ['date', 'outlet', 'url'] as const) if (mapped[field] === null) delete fields[field];
