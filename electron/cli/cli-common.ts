@@ -32,6 +32,8 @@ export interface CliOptions {
   query?: string;
   entry?: string[];
   source?: string[];
+  /** import: `title=headline,date=date_raw` (shared/field-map.ts). */
+  map?: string;
 }
 
 export interface CliContext {

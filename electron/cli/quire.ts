@@ -17,7 +17,9 @@ export { UsageError, type CliIo };
 const USAGE = `Usage: quire <command> [options]
 
 Commands:
-  import PATH...                  Import files, folders and globs into the archive
+  import PATH...                  Import files, folders and globs into the archive;
+                                  --map title=headline,date=date_raw reads JSON/CSV fields
+                                  (title, body, date, author, outlet, url) from the fields named
   search QUERY                    Search the archive (same query language as the app)
   stats                           Count what the archive holds
   serve                           Open the app in a browser (localhost only)
@@ -58,7 +60,7 @@ type OptionName = keyof CliOptions | ExportOptionName | 'archive' | 'help' | 'no
 
 /** The options each command reads; any other is a usage error rather than silently ignored. */
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
-  import: ['json'],
+  import: ['json', 'map'],
   search: ['json', 'limit', 'sort', 'translit'],
   stats: ['json'],
   serve: ['port', 'no-open'],
@@ -105,6 +107,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         query: { type: 'string' },
         entry: { type: 'string', multiple: true },
         source: { type: 'string', multiple: true },
+        map: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         ...EXPORT_CLI_OPTIONS,
       },
