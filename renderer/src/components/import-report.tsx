@@ -1,6 +1,7 @@
 // After an import: every file and what became of it, in plain words.
 import type { ImportFileResult, ImportReport } from '../../../shared/contract.ts';
 import { addedPhrase, duplicatesPhrase, fileEntriesPhrase } from '../../../shared/entry-counts.ts';
+import { type FieldMap, MAPPED_FIELDS } from '../../../shared/field-map.ts';
 import { plural } from '../lib/format.ts';
 import { Dialog } from './dialog.tsx';
 
@@ -18,6 +19,25 @@ function outcome(f: ImportFileResult): string {
 }
 
 const STATUS_LABEL = { imported: 'Imported', duplicate: 'Duplicate', rejected: 'Rejected', cancelled: 'Cancelled' } as const;
+
+const FIELD_LABEL = { title: 'title', body: 'text', date: 'date', author: 'author', outlet: 'outlet', url: 'link' } as const;
+
+/** Which of the file's fields each entry field was read from (JSON and CSV), e.g. "title ← title_fa". */
+function FieldMapLine({ map }: { map: FieldMap }) {
+  const fields = MAPPED_FIELDS.filter((f) => map[f] !== undefined);
+  if (fields.length === 0) return null;
+  const asOption = fields.map((f) => `${f}=${map[f]}`).join(',');
+  return (
+    <span className="import-file-fields muted" data-testid="import-file-fields" title={`As a --map option of quire import: ${asOption}`}>
+      Read {fields.map((f, i) => (
+        <span key={f}>
+          {i > 0 && ', '}
+          {FIELD_LABEL[f]} from <code dir="auto">{map[f]}</code>
+        </span>
+      ))}
+    </span>
+  );
+}
 
 export function ImportReportDialog({ report, onClose }: { report: ImportReport; onClose(): void }) {
   const counts = { imported: 0, duplicate: 0, rejected: 0, cancelled: 0 };
@@ -60,6 +80,7 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
             </span>
             <span className="visually-hidden">{STATUS_LABEL[f.status]}: </span>
             <span className="import-file-outcome">{outcome(f)}</span>
+            {f.fieldMap && <FieldMapLine map={f.fieldMap} />}
             {f.warnings && f.warnings.length > 0 && <span className="import-file-warnings muted">{f.warnings.join(' ')}</span>}
           </li>
         ))}
