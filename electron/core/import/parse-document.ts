@@ -12,7 +12,7 @@ import { importEml, importMbox } from './formats/import-mail.ts';
 import { importPdf } from './formats/import-pdf.ts';
 import { importWarc, isWarc } from './formats/import-warc.ts';
 import { metaCharset } from './formats/meta-charset.ts';
-import { xmlCharset } from './formats/xml-charset.ts';
+import { decodeFeed } from './formats/xml-charset.ts';
 import { EXTRACTORS } from './formats/extractors.ts';
 import { refuseByExtension, refuseZip } from './formats/refuse-unread.ts';
 import { splitMarkdown, splitTextDump } from './split/split-text-dump.ts';
@@ -54,16 +54,21 @@ export async function parseDocument(name: string, bytes: Uint8Array, depth = 0, 
 /** A text file's entries, read by the format its decoded text has. */
 function parseText(name: string, bytes: Uint8Array, decoded: DecodedText, fieldMap: FieldMap): ParsedDocument {
   const format = detectFormat(name, decoded.text);
-  if ((format === 'html' || format === 'feed') && decoded.confidence < 1) {
-    const declared = format === 'html' ? metaCharset(bytes) : xmlCharset(bytes);
+  if (format === 'html' && decoded.confidence < 1) {
+    const declared = metaCharset(bytes);
     if (declared) decoded = decodeDeclared(bytes, declared);
   }
+  const feedCharset = format === 'feed' ? decodeFeed(bytes, decoded) : null;
+  if (feedCharset) decoded = feedCharset.decoded;
   const { text, encoding, confidence } = decoded;
   switch (format) {
     case 'html':
       return withEncoding(importHtml(text), encoding, confidence);
-    case 'feed':
-      return withEncoding(importFeed(text), encoding, confidence);
+    case 'feed': {
+      const feed = importFeed(text);
+      if (feedCharset?.note) feed.warnings.unshift(feedCharset.note);
+      return withEncoding(feed, encoding, confidence);
+    }
     case 'json':
       return withEncoding(importJson(text, fieldMap), encoding, confidence);
     case 'jsonl':

@@ -282,6 +282,15 @@ Filmed over three days at the lower lock.</media:description>
     expectLocatesItem(utf16, c!, 'item', 'Ωδείο: νέα αίθουσα');
   });
 
+  it('keeps the UTF-8 reading of a feed whose prolog declares a legacy code page its bytes are not in, and says so', async () => {
+    // A common server misconfiguration: UTF-8 bytes under encoding="ISO-8859-1".
+    const lying = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss version="2.0"><channel><title>Gazette du Quai</title><item><title>Crème brûlée au marché</title><description>Dès samedi, stand n° 4.</description></item></channel></rss>\n';
+    const result = await importFile('quai-lying.xml', new TextEncoder().encode(lying));
+    expect(result).toMatchObject({ status: 'imported', encoding: 'utf-8', warnings: ['This feed declares ISO-8859-1, but its bytes are valid UTF-8 text; it was read as UTF-8.'] });
+    const id = archive.db.prepare('SELECT entry_id FROM entry_sources WHERE source_id = ?').pluck().get(result.sourceId!) as number;
+    expect(((await archive.call('getEntry', { id })) as EntryDetail).title).toBe('Crème brûlée au marché');
+  });
+
   it('a feed with no items says so and imports nothing', async () => {
     const before = archive.call('stats', undefined);
     const empty = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Quiet Parish News</title><link>https://parish.example/</link></channel></rss>\n';
