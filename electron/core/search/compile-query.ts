@@ -228,7 +228,9 @@ class Compiler {
       if (tokens.length === 1) {
         const forms = this.ex.arabicForms?.(key) ?? [];
         if (forms.length > 0) {
-          this.notes.push(`"${text}" also as ${forms.map((t) => `"${t}"`).join(', ')} (Arabic-script forms)`);
+          // Each word isolated (FSI … PDI): right-to-left words in a left-to-right line otherwise run together with the quotes and commas between them.
+          const isolate = (w: string) => `"\u2068${w}\u2069"`;
+          this.notes.push(`${isolate(text)} also as ${forms.map(isolate).join(', ')} (Arabic-script forms)`);
           if (positive) {
             this.exactForms.add(key);
             for (const t of [key, ...forms]) this.highlights.push({ tokens: [t], prefix: false, variant: t === key ? undefined : t });

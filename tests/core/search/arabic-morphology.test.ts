@@ -90,8 +90,9 @@ describe('Arabic-script morphology in a search', () => {
     const result = search(archive, 'سودان');
     expect(titles(result)).toEqual(['الحدود', 'الخرطوم', 'المساعدات', 'رسالة'].sort());
     expect(result.hits[0]?.title).toBe('رسالة');
-    expect(result.explanation).toMatch(/"سودان" also as .*"السودان".*\(Arabic-script forms\)/);
-    expect(result.explanation).toContain(`"${fold('والسودان')}"`);
+    // Each form is isolated for bidirectional display (FSI … PDI), so it reads right in a left-to-right line.
+    expect(result.explanation).toMatch(/"\u2068سودان\u2069" also as .*"\u2068السودان\u2069".*\(Arabic-script forms\)/);
+    expect(result.explanation).toContain(`"\u2068${fold('والسودان')}\u2069"`);
     // Snippets mark the forms themselves, and the hit names them.
     const proclitics = result.hits.find((h) => h.title === 'المساعدات');
     expect(highlighted({ ...result, hits: proclitics ? [proclitics] : [] })[0]).toEqual(['بالسودان', 'وللسودان']);
