@@ -17,6 +17,8 @@ export interface CliIo {
 export interface CliOptions {
   json: boolean;
   translit: boolean;
+  /** search: wait for the exact count before printing. */
+  'exact-count'?: boolean;
   limit?: string;
   sort?: string;
   port?: string;

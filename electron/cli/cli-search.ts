@@ -17,17 +17,24 @@ export async function searchCommand(ctx: CliContext): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
   const sort = options.sort ?? 'relevance';
   if (sort !== 'relevance' && sort !== 'date-desc' && sort !== 'date-asc') throw new UsageError('--sort must be relevance, date-desc or date-asc');
-  const result = await withArchive(ctx.archivePath, async (call) => {
+  const exactCount = options['exact-count'] === true;
+  await withArchive(ctx.archivePath, async (call) => {
     const request: SearchRequest = { query: ctx.args.join(' '), sort, transliteration: options.translit };
     const result = await call('search', { ...request, limit });
-    if (!result.totalExact) {
-      // Too many matches to count within the search: count them all now, as the app does.
-      result.total = (await countAllMatches((req) => call('countMatches', req), request)) ?? result.total;
-      result.totalExact = true;
+    if (result.totalExact || !exactCount) {
+      // The first page at once; a count the search could not finish follows when it has it
+      // (too many matches to count within the search: counted in slices, as the app does).
+      ctx.io.out(options.json ? JSON.stringify(searchJson(result)) : formatSearch(result));
+      if (result.totalExact || options.json) return;
+      const total = await countAllMatches((req) => call('countMatches', req), request);
+      if (total !== null) ctx.io.out(`\n${total.toLocaleString('en')} ${total === 1 ? 'entry matches' : 'entries match'} in all.`);
+      return;
     }
-    return result;
+    // --exact-count: wait for the exact count, then print page and count together.
+    result.total = (await countAllMatches((req) => call('countMatches', req), request)) ?? result.total;
+    result.totalExact = true;
+    ctx.io.out(options.json ? JSON.stringify(searchJson(result)) : formatSearch(result));
   });
-  ctx.io.out(options.json ? JSON.stringify(searchJson(result)) : formatSearch(result));
   return 0;
 }
 
@@ -40,7 +47,7 @@ function searchJson(result: SearchResult) {
 }
 
 function formatSearch(result: SearchResult): string {
-  const lines = [`${result.total}${result.totalExact ? '' : '+'} entries match.`];
+  const lines = [result.totalExact ? `${result.total} entries match.` : `At least ${result.total} entries match (counting the rest…).`];
   for (const h of result.hits) {
     const meta = [h.date, h.author, h.outlet].filter(Boolean).join(' · ');
     lines.push('', `#${h.id}  ${h.title || '(untitled)'}`, meta ? `      ${meta}` : '', `      ${h.snippet}`);

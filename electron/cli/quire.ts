@@ -50,6 +50,9 @@ Options:
   --limit N           search, highlights: how many (search default 20, highlights all)
   --sort ORDER        search: relevance | date-desc | date-asc
   --translit          search: romanised-name spelling variants
+  --exact-count       search: wait for the exact count before printing (else the first page
+                      comes at once, with "at least N" and the count when it has it; --json
+                      then gives the lower bound with "totalExact": false)
   --port N            serve: port (default: a free one)
   --no-open           serve: do not print the browser hint
   -h, --help          Show this help
@@ -61,7 +64,7 @@ type OptionName = keyof CliOptions | ExportOptionName | 'archive' | 'help' | 'no
 /** The options each command reads; any other is a usage error rather than silently ignored. */
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   import: ['json', 'map'],
-  search: ['json', 'limit', 'sort', 'translit'],
+  search: ['json', 'limit', 'sort', 'translit', 'exact-count'],
   stats: ['json'],
   serve: ['port', 'no-open'],
   codes: ['json'],
@@ -95,6 +98,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         port: { type: 'string' },
         'no-open': { type: 'boolean' },
         translit: { type: 'boolean', default: false },
+        'exact-count': { type: 'boolean', default: false },
         color: { type: 'string' },
         mode: { type: 'string' },
         into: { type: 'string' },

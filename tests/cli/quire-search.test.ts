@@ -50,10 +50,23 @@ describe('quire search', () => {
     fs.writeFileSync(path.join(big, 'digest.txt'), Array.from({ length: 40_000 }, (_, i) => `Notice ${i + 1}\n\nThe tide table for harbour ${i + 1} changed.\n\nRead more\n`).join('\n'));
     const bigArchive = path.join(dir, 'cli-big.quire');
     expect(quire(['import', big, '--archive', bigArchive, '--json']).code).toBe(0);
-    const r = JSON.parse(quire(['search', '"tide table"', '--json', '--limit', '5', '--archive', bigArchive]).stdout);
+    // --exact-count waits for the count: the one JSON document holds it.
+    const r = JSON.parse(quire(['search', '"tide table"', '--json', '--exact-count', '--limit', '5', '--archive', bigArchive]).stdout);
     expect(r.total).toBe(40_000);
     expect(r.totalExact).toBe(true);
     expect(r.hits).toHaveLength(5);
+    // Without it the first page comes at once with a lower bound...
+    const quick = JSON.parse(quire(['search', '"tide table"', '--json', '--limit', '5', '--archive', bigArchive]).stdout);
+    expect(quick.totalExact).toBe(false);
+    expect(quick.total).toBeLessThan(40_000);
+    expect(quick.hits).toHaveLength(5);
+    // ...and as text, the exact count follows the page.
+    const text = quire(['search', '"tide table"', '--limit', '3', '--archive', bigArchive]);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^At least [\d,]+ entries match \(counting the rest…\)\.$/);
+    expect(lines.filter((l) => l.startsWith('#'))).toHaveLength(3);
+    expect(lines.at(-1)).toBe('40,000 entries match in all.');
   });
 
   it('explains a malformed query in one plain line', () => {
