@@ -45,14 +45,14 @@ export async function parseDocument(name: string, bytes: Uint8Array, depth = 0, 
 
   const decoded = decodeText(bytes);
   if (!decoded.text.trim()) throw new ImportRejection('The file holds only blank space: there is no text to import.');
-  const doc = parseText(name, bytes, decoded, fieldMap);
+  const doc = await parseText(name, bytes, decoded, fieldMap);
   const nuls = decoded.nulsRemoved ?? 0;
   if (nuls > 0) doc.warnings.unshift(`${nuls} stray NUL ${nuls === 1 ? 'byte was' : 'bytes were'} removed from the text (NUL is no character of text); the file itself is kept as it was.`);
   return doc;
 }
 
 /** A text file's entries, read by the format its decoded text has. */
-function parseText(name: string, bytes: Uint8Array, decoded: DecodedText, fieldMap: FieldMap): ParsedDocument {
+async function parseText(name: string, bytes: Uint8Array, decoded: DecodedText, fieldMap: FieldMap): Promise<ParsedDocument> {
   const format = detectFormat(name, decoded.text);
   if (format === 'html' && decoded.confidence < 1) {
     const declared = metaCharset(bytes);
@@ -85,7 +85,7 @@ function parseText(name: string, bytes: Uint8Array, decoded: DecodedText, fieldM
       // without normalising, two bytes per char after the byte-order mark.
       const utf16 = encoding.startsWith('utf-16');
       const raw = utf16 ? new TextDecoder(encoding).decode(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-      const mail = format === 'eml' ? importEml(raw) : importMbox(raw);
+      const mail = await (format === 'eml' ? importEml(raw) : importMbox(raw));
       if (utf16) {
         const bom = Math.max(0, bytes.length - 2 * raw.length);
         for (const e of mail.entries) if (e.locator?.kind === 'mail') e.locator = { ...e.locator, byteStart: bom + 2 * e.locator.byteStart, byteEnd: bom + 2 * e.locator.byteEnd };

@@ -1,7 +1,8 @@
-// .eml and mbox: one entry per message (subject, sender, date, decoded body).
+// .eml and mbox: one entry per message (subject, sender, date, decoded body); the MIME parsing is
+// postal-mime's (mime-message.ts), the mbox splitting and the byte ranges are ours.
 import type { EntryDraft } from '../types.ts';
 import type { FormatResult } from './format-result.ts';
-import { decodeHeader, parsePart, readBody, senderName } from './mime-message.ts';
+import { readMessage } from './mime-message.ts';
 import { normalizeDate } from './normalize-date.ts';
 import { EXTRACTORS } from './extractors.ts';
 
@@ -16,28 +17,37 @@ interface RawMessage {
   end: number;
 }
 
-function render(messages: RawMessage[], format: 'eml' | 'mbox'): MailDocument {
+/** A message's bytes: latin1 mail is one char per byte; UTF-16 mail arrives decoded, so it is handed on as UTF-8. */
+function messageBytes(raw: string): Uint8Array {
+  return Buffer.from(raw, /[^\x00-\xff]/u.test(raw) ? 'utf8' : 'latin1');
+}
+
+async function render(messages: RawMessage[], format: 'eml' | 'mbox'): Promise<MailDocument> {
   const parts: string[] = [];
   const entries: EntryDraft[] = [];
   const warnings: string[] = [];
   let charset: string | null = null;
   let at = 0;
-  messages.forEach(({ raw, start, end }, i) => {
-    const part = parsePart(raw);
-    const subject = decodeHeader(part.headers.get('subject') ?? '');
-    const from = part.headers.get('from');
-    const author = from ? senderName(from) : null;
-    const date = normalizeDate(part.headers.get('date') ?? '');
-    const body = readBody(part);
-    if (!body || (!body.text && !subject)) {
-      warnings.push(`Message ${i + 1}${subject ? ` ("${subject}")` : ''} has no readable text and was skipped.`);
-      return;
+  let attachmentCount = 0;
+  let withAttachments = 0;
+  // Every message is read before any entry is returned, so a refusal leaves nothing behind.
+  for (const [i, { raw, start, end }] of messages.entries()) {
+    const message = await readMessage(messageBytes(raw), i + 1);
+    const { subject, author, messageId } = message;
+    const date = normalizeDate(message.dateHeader ?? '');
+    if (!message.text && !subject) {
+      warnings.push(`Message ${i + 1} has no readable text and was skipped.`);
+      continue;
     }
-    charset ??= body.charset;
-    const text = body.text.normalize('NFC').replace(/\r\n?/gu, '\n');
-    const rendered = [subject, [author ? `From: ${author}` : '', date ? `Date: ${date}` : ''].filter(Boolean).join('\n'), text].filter(Boolean).join('\n\n');
+    if (message.attachments.length > 0) {
+      attachmentCount += message.attachments.length;
+      withAttachments++;
+    }
+    charset ??= message.charset;
+    const text = message.text.normalize('NFC').replace(/\r\n?/gu, '\n');
+    const meta = [author ? `From: ${author}` : '', date ? `Date: ${date}` : '', message.attachments.length > 0 ? `Attachments: ${message.attachments.join(', ')}` : ''];
+    const rendered = [subject, meta.filter(Boolean).join('\n'), text].filter(Boolean).join('\n\n');
     if (parts.length > 0) at += 2;
-    const messageId = part.headers.get('message-id')?.trim() || null;
     const locator = { kind: 'mail', extractor: EXTRACTORS.mail, index: i + 1, messageId, byteStart: start, byteEnd: end } as const;
     // The rendered message ends with its text, or is its subject alone.
     const bodyStart = text ? at + rendered.length - text.length : at;
@@ -45,17 +55,22 @@ function render(messages: RawMessage[], format: 'eml' | 'mbox'): MailDocument {
     entries.push({ title: subject, body: text || subject, date, dateSource: date ? 'header' : null, author, start: at, end: at + rendered.length, bodyStart, bodyEnd, locator });
     parts.push(rendered);
     at += rendered.length;
-  });
+  }
+  if (attachmentCount > 0) {
+    const some = attachmentCount === 1 ? '1 attachment' : `${attachmentCount} attachments`;
+    const where = withAttachments === 1 ? '1 message' : `${withAttachments} messages`;
+    warnings.push(`${some} in ${where} ${attachmentCount === 1 ? 'is' : 'are'} named under the message's sender and date but not imported: Quire reads the text of mail, not its attachments.`);
+  }
   return { format, text: parts.join('\n\n'), header: null, entries, warnings, charset };
 }
 
 /** `raw` holds the file's bytes one char per byte (latin1), since each part declares its own charset. */
-export function importEml(raw: string): MailDocument {
+export function importEml(raw: string): Promise<MailDocument> {
   return render([{ raw, start: 0, end: raw.length }], 'eml');
 }
 
 /** Splits an mbox on its "From " lines and undoes the ">From " escaping of message bodies. */
-export function importMbox(raw: string): MailDocument {
+export function importMbox(raw: string): Promise<MailDocument> {
   const messages: RawMessage[] = [];
   let current: { lines: string[]; start: number; end: number } | null = null;
   let previousBlank = true;

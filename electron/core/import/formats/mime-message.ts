@@ -1,30 +1,117 @@
-// Parses an RFC 822 / MIME message (given as a latin1 binary string) into its headers and the
-// readable body: transfer encodings undone, charset honoured, multipart/alternative preferring
-// text/plain, HTML turned into text, attachments left out.
+// Reads one RFC 822 / MIME message. postal-mime does the MIME work (quoted boundaries, RFC 2231
+// parameters and continuations, transfer encodings, format=flowed, encoded words, addresses);
+// this file chooses the readable body: in each multipart/alternative the text/plain parts, else
+// the text/html ones turned into text by our own html-to-text (the one every other format uses),
+// every other inline text part in order, attachments named but not read.
+import PostalMime, { type Address, type Email } from 'postal-mime';
 import { decodeDeclared } from '../decode/decode-text.ts';
+import { ImportRejection } from '../types.ts';
 import { htmlToText } from './html-to-text.ts';
-import { binaryToBytes, decodeBase64, decodeHeader, decodeQuotedPrintable } from './mime-words.ts';
 
-export interface MailPart {
-  headers: Map<string, string>;
-  body: string;
-}
-
-export interface MailBody {
+export interface MailMessage {
+  subject: string;
+  /** The sender's display name, else the address. */
+  author: string | null;
+  /** The Date header as written (its calendar day is the sender's, which an ISO conversion to UTC would shift). */
+  dateHeader: string | null;
+  /** As the header writes it, angle brackets included. */
+  messageId: string | null;
   text: string;
+  /** The charset the first body part was read with. */
   charset: string | null;
+  /** Each attachment's file name (or, unnamed, its type). */
+  attachments: string[];
 }
 
-export function parsePart(raw: string): MailPart {
-  const split = /\r?\n\r?\n/u.exec(raw);
-  const head = split ? raw.slice(0, split.index) : raw;
-  const body = split ? raw.slice(split.index + split[0].length) : '';
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r?\n[ \t]+/gu, ' ').split(/\r?\n/u)) {
-    const m = /^([!-9;-~]+):[ \t]*(.*)$/u.exec(line);
-    if (m && !headers.has(m[1]!.toLowerCase())) headers.set(m[1]!.toLowerCase(), m[2]!);
+/**
+ * The part of postal-mime's part tree (the parser's `root`) read here: the body choice needs
+ * each part's type, charset and decoded bytes, which its result object does not keep. These
+ * members are not in its typings, so the version is pinned (4.0.0) and `asNode` checks them:
+ * a release that changes them fails the mail tests instead of importing empty bodies.
+ */
+interface PartNode {
+  contentType: { parsed: { value: string; params: Record<string, string | undefined> }; multipart: string | false };
+  contentDisposition: { parsed: { value: string } };
+  content: ArrayBuffer | Uint8Array | null;
+  childNodes: PartNode[];
+  decodeFlowedText(text: string, delSp: boolean): string;
+}
+
+function asNode(value: unknown): PartNode {
+  const node = value as Partial<PartNode> | null;
+  if (!node || typeof node.contentType?.parsed?.value !== 'string' || !Array.isArray(node.childNodes) || typeof node.decodeFlowedText !== 'function' || typeof node.contentDisposition?.parsed?.value !== 'string') {
+    throw new Error('postal-mime no longer exposes its part tree as Quire expects (see mime-message.ts)');
   }
-  return { headers, body };
+  return node as PartNode;
+}
+
+/** The same rule postal-mime uses for the body: a text/plain or text/html part not marked as an attachment. */
+function isInlineText(node: PartNode): boolean {
+  const type = node.contentType.parsed.value;
+  return !node.contentType.multipart && node.contentDisposition.parsed.value !== 'attachment' && (type === 'text/plain' || type === 'text/html');
+}
+
+function inlineTextLeaves(node: PartNode, out: PartNode[] = []): PartNode[] {
+  if (isInlineText(node)) out.push(node);
+  for (const child of node.childNodes) inlineTextLeaves(asNode(child), out);
+  return out;
+}
+
+/** The parts the body is read from, in order: one representation of each alternative. */
+function bodyParts(node: PartNode, out: PartNode[] = []): PartNode[] {
+  if (node.contentType.multipart === 'alternative') {
+    const leaves = inlineTextLeaves(node);
+    const plain = leaves.filter((l) => l.contentType.parsed.value === 'text/plain');
+    out.push(...(plain.length > 0 ? plain : leaves));
+  } else if (node.contentType.multipart) {
+    for (const child of node.childNodes) bodyParts(asNode(child), out);
+  } else if (isInlineText(node)) out.push(node);
+  return out;
+}
+
+function readPart(node: PartNode): { text: string; charset: string } {
+  const { value: type, params } = node.contentType.parsed;
+  const bytes = node.content ? new Uint8Array(node.content) : new Uint8Array(0);
+  // Our decoder, not postal-mime's: an undeclared or wrongly declared charset is detected from the bytes.
+  const decoded = decodeDeclared(bytes, params.charset);
+  let text = decoded.text;
+  if (/^flowed$/iu.test(params.format ?? '')) text = node.decodeFlowedText(text, /^yes$/iu.test(params.delsp ?? ''));
+  text = type === 'text/html' ? htmlToText(text) : text.replace(/[ \t]+$/gmu, '').trim();
+  return { text, charset: decoded.encoding };
+}
+
+function headerValue(email: Email, key: string): string | null {
+  return email.headers.find((h) => h.key === key)?.value.trim() || null;
+}
+
+function authorOf(from: Address | undefined): string | null {
+  if (!from) return null;
+  const name = from.name.replace(/\s+/gu, ' ').trim();
+  return name || from.address?.trim() || null;
+}
+
+/** `bytes`: one message, headers and body. `index` names it in a refusal. */
+export async function readMessage(bytes: Uint8Array, index: number): Promise<MailMessage> {
+  const parser = new PostalMime({ forceRfc822Attachments: true });
+  let email: Email;
+  try {
+    email = await parser.parse(bytes);
+  } catch (error) {
+    // All or nothing: one message that cannot be read refuses the file, not just itself.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ImportRejection(`Message ${index} is not a MIME message Quire can read (${reason}), so nothing from this file was imported. Remove or repair that message and import the file again.`);
+  }
+  const parts = bodyParts(asNode((parser as unknown as { root: unknown }).root)).map(readPart).filter((p) => p.text.length > 0);
+  const attachments = email.attachments.filter((a) => !a.related).map((a) => a.filename?.trim() || `unnamed ${a.mimeType}`);
+  return {
+    subject: (email.subject ?? '').replace(/\s+/gu, ' ').trim().normalize('NFC'),
+    author: authorOf(email.from)?.normalize('NFC') ?? null,
+    dateHeader: headerValue(email, 'date'),
+    messageId: headerValue(email, 'message-id'),
+    text: parts.map((p) => p.text).join('\n\n'),
+    charset: parts[0]?.charset ?? null,
+    attachments,
+  };
 }
 
 /** True when the text starts with an RFC 822 header block naming a sender and a subject or date. */
@@ -36,75 +123,3 @@ export function looksLikeMessage(text: string): boolean {
   const names = new Set(head.map((l) => l.slice(0, l.indexOf(':')).toLowerCase()));
   return names.has('from') && (names.has('subject') || names.has('date') || names.has('message-id'));
 }
-
-function contentType(part: MailPart): { type: string; params: Map<string, string> } {
-  const raw = part.headers.get('content-type') ?? 'text/plain';
-  const [type, ...rest] = raw.split(';');
-  const params = new Map<string, string>();
-  for (const p of rest) {
-    const eq = p.indexOf('=');
-    if (eq > 0) params.set(p.slice(0, eq).trim().toLowerCase(), p.slice(eq + 1).trim().replace(/^"(.*)"$/u, '$1'));
-  }
-  return { type: (type ?? 'text/plain').trim().toLowerCase(), params };
-}
-
-function transferDecode(part: MailPart): Uint8Array {
-  const enc = (part.headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
-  if (enc === 'base64') return decodeBase64(part.body);
-  if (enc === 'quoted-printable') return decodeQuotedPrintable(part.body);
-  return binaryToBytes(part.body);
-}
-
-function splitMultipart(body: string, boundary: string): string[] {
-  const parts: string[] = [];
-  const lines = body.split(/\r?\n/u);
-  let current: string[] | null = null;
-  for (const line of lines) {
-    if (line.startsWith(`--${boundary}`)) {
-      if (current) parts.push(current.join('\n'));
-      current = line.startsWith(`--${boundary}--`) ? null : [];
-      if (!current && line.startsWith(`--${boundary}--`)) break;
-      continue;
-    }
-    current?.push(line);
-  }
-  if (current) parts.push(current.join('\n'));
-  return parts;
-}
-
-function isAttachment(part: MailPart): boolean {
-  return /^\s*attachment/iu.test(part.headers.get('content-disposition') ?? '');
-}
-
-export function readBody(part: MailPart, depth = 0): MailBody | null {
-  const { type, params } = contentType(part);
-  if (type.startsWith('multipart/')) {
-    const boundary = params.get('boundary');
-    if (!boundary || depth > 5) return null;
-    const parts = splitMultipart(part.body, boundary).map(parsePart).filter((p) => !isAttachment(p));
-    if (type === 'multipart/alternative') {
-      const plain = parts.find((p) => contentType(p).type === 'text/plain');
-      const chosen = plain ?? parts.find((p) => contentType(p).type === 'text/html') ?? parts.find((p) => contentType(p).type.startsWith('multipart/'));
-      return chosen ? readBody(chosen, depth + 1) : null;
-    }
-    const bodies = parts.map((p) => readBody(p, depth + 1)).filter((b): b is MailBody => !!b && b.text.length > 0);
-    if (bodies.length === 0) return null;
-    return { text: bodies.map((b) => b.text).join('\n\n'), charset: bodies[0]!.charset };
-  }
-  if (type !== 'text/plain' && type !== 'text/html' && type !== 'text/enriched' && !(type === 'text' || type === '')) return null;
-  const decoded = decodeDeclared(transferDecode(part), params.get('charset'));
-  const text = type === 'text/html' ? htmlToText(decoded.text) : decoded.text.replace(/[ \t]+$/gmu, '').trim();
-  return { text, charset: decoded.encoding };
-}
-
-/** "Name <address>" → "Name"; a bare address stays as it is. */
-export function senderName(from: string): string | null {
-  const decoded = decodeHeader(from);
-  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>/u.exec(decoded);
-  if (m) return m[1]!.trim() || m[2]!.trim();
-  const paren = /^\s*(\S+@\S+)\s*\(([^)]+)\)/u.exec(decoded);
-  if (paren) return paren[2]!.trim();
-  return decoded.trim() || null;
-}
-
-export { decodeHeader };
