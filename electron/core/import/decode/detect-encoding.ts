@@ -1,6 +1,8 @@
 // Works out how a text file's bytes are encoded: byte-order marks first, then UTF-16 by its byte
-// lanes, then strict UTF-8, then the legacy single-byte code page whose decoding reads most like
-// real words (see score-single-byte.ts).
+// lanes, then strict UTF-8, then a legacy multi-byte encoding (CJK) when jschardet names one and
+// the text bears it out (detect-multi-byte.ts), then the legacy single-byte code page whose decoding
+// reads most like real words (see score-single-byte.ts).
+import { detectMultiByte } from './detect-multi-byte.ts';
 import { scoreSingleByte, SINGLE_BYTE_CANDIDATES } from './score-single-byte.ts';
 import { detectUtf16 } from './utf16.ts';
 
@@ -28,6 +30,8 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   }
   if (ascii) return { encoding: 'utf-8', confidence: 1, bomLength: 0 };
   if (isUtf8(bytes)) return { encoding: 'utf-8', confidence: 0.99, bomLength: 0 };
+  const multiByte = detectMultiByte(bytes);
+  if (multiByte) return { ...multiByte, bomLength: 0 };
   const ranked = SINGLE_BYTE_CANDIDATES.map((encoding) => ({ encoding, score: scoreSingleByte(bytes, encoding) })).sort((a, b) => b.score - a.score);
   const best = ranked[0]!;
   // The runner-up that reads the file differently: code pages that agree on every byte present are not rivals.
