@@ -1,42 +1,54 @@
-// HTML character references: numeric ones, and the named ones scraped pages actually use.
+// HTML character references as HTML5 decodes them: all 2,231 named ones (the table is generated,
+// see scripts/generate-html-entities.mjs), the legacy names that work without a semicolon, and
+// numeric references with the replacements browsers make.
+import { LEGACY_REFERENCES, NAMED_REFERENCES } from './html-entity-table.ts';
 
-const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad', zwnj: '\u200c', zwj: '\u200d',
-  lrm: '\u200e', rlm: '\u200f', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹',
-  rsaquo: '›', hellip: '…', bull: '•', middot: '·', copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±',
-  times: '×', divide: '÷', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', dagger: '†',
-  Dagger: '‡', permil: '‰', prime: '′', Prime: '″', frac12: '½', frac14: '¼', frac34: '¾', sup1: '¹',
-  sup2: '²', sup3: '³', iexcl: '¡', iquest: '¿', ordf: 'ª', ordm: 'º', micro: 'µ', larr: '←', rarr: '→',
-  uarr: '↑', darr: '↓', harr: '↔', minus: '−', hyphen: '‐', brvbar: '¦', curren: '¤', not: '¬', macr: '¯',
-  acute: '´', cedil: '¸', uml: '¨', szlig: 'ß', AElig: 'Æ', aelig: 'æ', OElig: 'Œ', oelig: 'œ', ETH: 'Ð',
-  eth: 'ð', THORN: 'Þ', thorn: 'þ', Oslash: 'Ø', oslash: 'ø', Aring: 'Å', aring: 'å', yuml: 'ÿ', Yuml: 'Ÿ',
-  Scaron: 'Š', scaron: 'š', Zcaron: 'Ž', zcaron: 'ž', fnof: 'ƒ', circ: 'ˆ', tilde: '˜',
+const LONGEST_LEGACY = Math.max(...[...LEGACY_REFERENCES].map((name) => name.length));
+
+// Numeric references to C1 controls mean the windows-1252 characters there (HTML5 §13.2.5.80):
+// pages written in cp1252 and converted carelessly say &#150; for an en dash.
+const C1: Record<number, number> = {
+  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x02c6,
+  0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c,
+  0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc, 0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a,
+  0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
 };
 
-// Letters with diacritics: &eacute; &Ouml; &ntilde; ...
-const ACCENTS: Record<string, string> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', uml: '\u0308', tilde: '\u0303', cedil: '\u0327', ring: '\u030a' };
-
-function named(name: string): string | null {
-  const direct = NAMED[name];
-  if (direct !== undefined) return direct;
-  const m = /^([A-Za-z])(acute|grave|circ|uml|tilde|cedil|ring)$/u.exec(name);
-  if (m) return (m[1]! + ACCENTS[m[2]!]!).normalize('NFC');
-  return null;
+function numeric(digits: string): string {
+  const hex = digits[0] === 'x' || digits[0] === 'X';
+  // Leading zeros are allowed; anything past 7 significant digits is out of range anyway.
+  const significant = (hex ? digits.slice(1) : digits).replace(/^0+/u, '');
+  if (significant.length > 7) return '\ufffd';
+  let code = significant ? parseInt(significant, hex ? 16 : 10) : 0;
+  code = C1[code] ?? code;
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(code);
 }
 
-// Browsers map these C1 code points to windows-1252 characters.
-const C1: Record<number, number> = { 0x80: 0x20ac, 0x82: 0x201a, 0x84: 0x201e, 0x85: 0x2026, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x96: 0x2013, 0x97: 0x2014 };
+const REFERENCE = /&(?:#([xX][0-9a-fA-F]+|[0-9]+);?|([A-Za-z][A-Za-z0-9]*)(;?))/gu;
 
-export function decodeEntities(text: string): string {
+/**
+ * Decodes the character references in `text`. In an attribute value (`attribute: true`) a legacy
+ * name without its semicolon followed by `=` or a letter or digit stays as written, as HTML5 says:
+ * `href="?a=1&copy=2"` keeps its query string.
+ */
+export function decodeEntities(text: string, options?: { attribute?: boolean }): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?/gu, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      let code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      code = C1[code] ?? code;
-      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-      return String.fromCodePoint(code);
+  const attribute = options?.attribute === true;
+  return text.replace(REFERENCE, (whole: string, digits: string | undefined, name: string | undefined, semi: string, offset: number) => {
+    if (digits !== undefined) return numeric(digits);
+    const word = name!;
+    if (semi && Object.hasOwn(NAMED_REFERENCES, word)) return NAMED_REFERENCES[word]!;
+    // The longest legacy name the letters begin with: `&notit;` is `¬it;`, `&copy2024` is `©2024`.
+    for (let len = Math.min(word.length, LONGEST_LEGACY); len >= 2; len--) {
+      const legacy = word.slice(0, len);
+      if (!LEGACY_REFERENCES.has(legacy)) continue;
+      if (attribute) {
+        const next = len < word.length ? word[len] : semi || text[offset + whole.length];
+        if (next !== undefined && /[=A-Za-z0-9]/u.test(next)) return whole;
+      }
+      return NAMED_REFERENCES[legacy]! + word.slice(len) + semi;
     }
-    return named(ref) ?? whole;
+    return whole;
   });
 }

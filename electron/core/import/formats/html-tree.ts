@@ -29,7 +29,81 @@ const CLOSED_BY: Record<string, string[]> = {
 };
 const BLOCK_CLOSES_P = new Set(['div', 'article', 'section', 'header', 'footer', 'nav', 'aside', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'pre', 'form', 'figure', 'hr']);
 
-const ATTR = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/gu;
+interface Tag {
+  name: string;
+  closing: boolean;
+  attrs: Map<string, string>;
+  selfClosing: boolean;
+  /** Just past the tag's `>`. */
+  end: number;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * The tag starting at `lt`, read as HTML5's tokenizer reads it (§13.2.5.6–.40): a `>` or `<`
+ * inside a quoted attribute value belongs to the value (`<a title="a > b">`), an unquoted value
+ * runs to white space or `>`. Null when it is no tag or never ends. With `quotes` false, quotes
+ * are not honoured: the way to read a tag whose quote never closes (a browser would swallow the
+ * rest of the page into it; losing the page helps no one).
+ */
+function readTag(html: string, lt: number, quotes: boolean): Tag | null {
+  const n = html.length;
+  let i = lt + 1;
+  const closing = html.charCodeAt(i) === 0x2f;
+  if (closing) i++;
+  if (!isLetter(html.charCodeAt(i))) return null;
+  const nameStart = i;
+  for (; i < n; i++) {
+    const c = html.charCodeAt(i);
+    if (isSpace(c) || c === 0x2f || c === 0x3e) break;
+  }
+  const name = html.slice(nameStart, i).toLowerCase();
+  const attrs = new Map<string, string>();
+  let selfClosing = false;
+  for (;;) {
+    for (; i < n; i++) {
+      const c = html.charCodeAt(i);
+      if (c === 0x2f) selfClosing = html.charCodeAt(i + 1) === 0x3e;
+      else if (!isSpace(c)) break;
+    }
+    if (i >= n) return null;
+    if (html.charCodeAt(i) === 0x3e) return { name, closing, attrs, selfClosing, end: i + 1 };
+    selfClosing = false;
+    // An attribute name; its first character may be `=` (a parse error browsers keep).
+    const attrStart = i++;
+    for (; i < n; i++) {
+      const c = html.charCodeAt(i);
+      if (isSpace(c) || c === 0x2f || c === 0x3e || c === 0x3d) break;
+    }
+    const attrName = html.slice(attrStart, i).toLowerCase();
+    let j = i;
+    while (j < n && isSpace(html.charCodeAt(j))) j++;
+    let value = '';
+    if (html.charCodeAt(j) === 0x3d) {
+      i = j + 1;
+      while (i < n && isSpace(html.charCodeAt(i))) i++;
+      const q = html[i];
+      if (quotes && (q === '"' || q === "'")) {
+        const close = html.indexOf(q, i + 1);
+        if (close < 0) return null;
+        value = html.slice(i + 1, close);
+        i = close + 1;
+      } else {
+        const valueStart = i;
+        for (; i < n; i++) {
+          const c = html.charCodeAt(i);
+          if (isSpace(c) || c === 0x3e) break;
+        }
+        value = html.slice(valueStart, i);
+      }
+    } else {
+      i = j;
+    }
+    if (!attrs.has(attrName)) attrs.set(attrName, decodeEntities(value, { attribute: true }));
+  }
+}
 
 /**
  * How deep elements nest in the tree. Deeper markup (hostile pages nest divs by the hundred
@@ -43,6 +117,7 @@ export function parseHtml(html: string): HtmlElement {
   let current = root;
   const depth = new Map<HtmlElement, number>([[root, 0]]);
   let i = 0;
+  const lastGt = html.lastIndexOf('>');
   const text = (s: string) => {
     if (s) current.children.push(decodeEntities(s));
   };
@@ -80,15 +155,16 @@ export function parseHtml(html: string): HtmlElement {
       i = end < 0 ? html.length : end + 1;
       continue;
     }
-    const m = /^<(\/?)([A-Za-z][A-Za-z0-9:-]*)([^>]*)>/u.exec(html.slice(lt, lt + 8192));
-    if (!m) {
+    // Past the last `>` nothing is a tag: saves a scan to the end for each stray `<` there.
+    const tagRead = lt < lastGt ? (readTag(html, lt, true) ?? readTag(html, lt, false)) : null;
+    if (!tagRead) {
       text('<');
       i = lt + 1;
       continue;
     }
-    i = lt + m[0].length;
-    const tag = m[2]!.toLowerCase();
-    if (m[1]) {
+    i = tagRead.end;
+    const tag = tagRead.name;
+    if (tagRead.closing) {
       closeTag(tag, lt, i);
       continue;
     }
@@ -98,14 +174,9 @@ export function parseHtml(html: string): HtmlElement {
         current = current.parent ?? root;
       }
     }
-    const attrs = new Map<string, string>();
-    for (const a of m[3]!.matchAll(ATTR)) {
-      const name = a[1]!.toLowerCase();
-      if (!attrs.has(name)) attrs.set(name, decodeEntities(a[2] ?? a[3] ?? a[4] ?? ''));
-    }
-    const el: HtmlElement = { tag, attrs, children: [], parent: current, start: lt, end: html.length };
+    const el: HtmlElement = { tag, attrs: tagRead.attrs, children: [], parent: current, start: lt, end: html.length };
     current.children.push(el);
-    if (VOID.has(tag) || m[3]!.trimEnd().endsWith('/')) {
+    if (VOID.has(tag) || tagRead.selfClosing) {
       el.end = i;
       continue;
     }
