@@ -29,6 +29,13 @@ function insideContent(el: HtmlElement): boolean {
   return false;
 }
 
+const COMMENT = /^(?:div-)?comments?(?:-\d+|-body|-container|-item|-list|-thread)?$|^(?:commentlist|disqus_thread)$/u;
+
+/** A comment or a comment thread, by its id or one of its classes (`comment-7`, `comment-body`, `comments`). */
+function isComment(el: HtmlElement): boolean {
+  return [el.attrs.get('id') ?? '', ...(el.attrs.get('class') ?? '').split(/\s+/u)].some((token) => COMMENT.test(token.toLowerCase()));
+}
+
 /** Page furniture: never part of the readable text. */
 export function isBoilerplate(el: HtmlElement): boolean {
   if (DROP_TAGS.has(el.tag)) return true;
@@ -37,6 +44,9 @@ export function isBoilerplate(el: HtmlElement): boolean {
   if (role && DROP_ROLES.has(role.toLowerCase())) return true;
   if (el.attrs.has('hidden') || el.attrs.get('aria-hidden') === 'true') return true;
   if (/display\s*:\s*none/iu.test(el.attrs.get('style') ?? '')) return true;
+  // WordPress and most themes give each comment its own <article> (`#comment-7`, `.comment-body`):
+  // a comment is never the page's article, whatever element holds it.
+  if (el.tag === 'article' && isComment(el)) return true;
   if (el.tag === 'article' || el.tag === 'main' || el.tag === 'body' || el.tag === 'html') return false;
   return [...words(el.attrs.get('class')), ...words(el.attrs.get('id'))].some((w) => DROP_WORDS.has(w));
 }

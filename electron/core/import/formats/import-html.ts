@@ -38,7 +38,7 @@ function byline(el: HtmlElement): string | null {
 }
 
 function articleDate(el: HtmlElement): string | null {
-  const t = find(el, (e) => e.tag === 'time');
+  const t = find(el, (e) => e.tag === 'time' && !hidden(e)); // a comment's time is not the article's
   if (!t) return null;
   return normalizeDate(t.attrs.get('datetime')) ?? normalizeDate(textContent(t));
 }
