@@ -90,12 +90,31 @@ function authorOf(from: Address | undefined): string | null {
   return name || from.address?.trim() || null;
 }
 
+/**
+ * postal-mime reads raw 8-bit header bytes as UTF-8, but old mailers wrote them in their own code
+ * page ("Subject: Caf\xe9"). A header block that is not valid UTF-8 is re-encoded as UTF-8, its
+ * code page detected as for any text; the body bytes are left as they are.
+ */
+function utf8Headers(bytes: Uint8Array): Uint8Array {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const blank = [buf.indexOf('\n\n'), buf.indexOf('\n\r\n')].filter((i) => i >= 0);
+  const end = blank.length > 0 ? Math.min(...blank) + 1 : buf.length;
+  const head = buf.subarray(0, end);
+  if (!head.some((b) => b >= 0x80)) return bytes;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head);
+    return bytes;
+  } catch {
+    return Buffer.concat([Buffer.from(decodeDeclared(head, null).text, 'utf8'), buf.subarray(end)]);
+  }
+}
+
 /** `bytes`: one message, headers and body. `index` names it in a refusal. */
 export async function readMessage(bytes: Uint8Array, index: number): Promise<MailMessage> {
   const parser = new PostalMime({ forceRfc822Attachments: true });
   let email: Email;
   try {
-    email = await parser.parse(bytes);
+    email = await parser.parse(utf8Headers(bytes));
   } catch (error) {
     // All or nothing: one message that cannot be read refuses the file, not just itself.
     const reason = error instanceof Error ? error.message : String(error);

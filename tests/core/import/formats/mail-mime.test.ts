@@ -179,6 +179,12 @@ describe('mail MIME shapes', () => {
     expect(doc.encoding).toBe('iso-8859-2');
   });
 
+  it('reads raw 8-bit header bytes an old mailer wrote in its own code page', async () => {
+    const eml = concat(encodeSingleByte('From: José Martínez <jose@mercado.example>\nSubject: Café y panadería abiertos en la plaza\nDate: Mon, 1 Apr 2024 10:00:00 +0000\n\n', 'windows-1252'), utf8('La plaza abre el lunes.\n'));
+    const doc = await parseDocument('plaza.eml', eml);
+    expect(doc.entries[0]).toMatchObject({ title: 'Café y panadería abiertos en la plaza', author: 'José Martínez', body: 'La plaza abre el lunes.' });
+  });
+
   it('splits an mbox of three such messages, each located by its exact byte range', async () => {
     const blocks = [
       `From nadia@harbour.example Thu Mar 14 18:05:00 2024\n${flowed.replace(/\r\n/gu, '\n').trimEnd()}\n`,
