@@ -121,7 +121,8 @@ export async function readMessage(bytes: Uint8Array, index: number): Promise<Mai
     throw new ImportRejection(`Message ${index} is not a MIME message Quire can read (${reason}), so nothing from this file was imported. Remove or repair that message and import the file again.`);
   }
   const parts = bodyParts(asNode((parser as unknown as { root: unknown }).root)).map(readPart).filter((p) => p.text.length > 0);
-  const attachments = email.attachments.filter((a) => !a.related).map((a) => a.filename?.trim() || `unnamed ${a.mimeType}`);
+  // Inline images of an HTML part (`related`) are its presentation, not attachments the sender chose.
+  const attachments = email.attachments.filter((a) => !a.related).map((a) => a.filename?.trim() || (a.mimeType === 'message/rfc822' ? 'a forwarded message' : `unnamed ${a.mimeType}`));
   return {
     subject: (email.subject ?? '').replace(/\s+/gu, ' ').trim().normalize('NFC'),
     author: authorOf(email.from)?.normalize('NFC') ?? null,

@@ -179,6 +179,36 @@ describe('mail MIME shapes', () => {
     expect(doc.encoding).toBe('iso-8859-2');
   });
 
+  it('names a forwarded message and an unnamed attachment, reading neither as the body', async () => {
+    const eml = crlf([
+      'From: Amara Diallo <amara@market.example>',
+      'Subject: Fwd: stall rules',
+      'Content-Type: multipart/mixed; boundary="f"',
+      '',
+      '--f',
+      'Content-Type: text/plain',
+      '',
+      'See the rules below.',
+      '--f',
+      'Content-Type: message/rfc822',
+      '',
+      'From: Office <office@market.example>',
+      'Subject: Stall rules',
+      '',
+      'Stalls close at ten.',
+      '--f',
+      'Content-Type: application/octet-stream',
+      'Content-Disposition: attachment',
+      '',
+      'xyz',
+      '--f--',
+      '',
+    ]);
+    const doc = await parseDocument('fwd.eml', utf8(eml));
+    expect(doc.entries[0]!.body).toBe('See the rules below.');
+    expect(shown(doc, 0)).toContain('Attachments: a forwarded message, unnamed application/octet-stream');
+  });
+
   it('reads raw 8-bit header bytes an old mailer wrote in its own code page', async () => {
     const eml = concat(encodeSingleByte('From: José Martínez <jose@mercado.example>\nSubject: Café y panadería abiertos en la plaza\nDate: Mon, 1 Apr 2024 10:00:00 +0000\n\n', 'windows-1252'), utf8('La plaza abre el lunes.\n'));
     const doc = await parseDocument('plaza.eml', eml);
