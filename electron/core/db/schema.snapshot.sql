@@ -1,5 +1,5 @@
 -- GENERATED FILE, DO NOT EDIT. The schema after every migration, for reading.
--- Schema version 5. Regenerate: node scripts/schema-snapshot.ts
+-- Schema version 6. Regenerate: node scripts/schema-snapshot.ts
 CREATE TABLE alias_groups (
       id         INTEGER PRIMARY KEY,
       name       TEXT NOT NULL,
@@ -277,6 +277,8 @@ CREATE INDEX entries_date ON entries(date);
 
 CREATE UNIQUE INDEX entries_guid ON entries(guid);
 
+CREATE INDEX entries_id_date ON entries(id, date);
+
 CREATE INDEX entries_language ON entries(language);
 
 CREATE INDEX entries_near_group ON entries(near_group);
@@ -300,6 +302,8 @@ CREATE INDEX highlights_entry ON highlights(entry_id);
 CREATE INDEX highlights_live_created ON highlights(created_at) WHERE deleted_at IS NULL;
 
 CREATE INDEX highlights_live_entry ON highlights(entry_id, start, end) WHERE deleted_at IS NULL;
+
+CREATE INDEX highlights_live_id_entry ON highlights(id, entry_id) WHERE deleted_at IS NULL;
 
 CREATE INDEX highlights_noted ON highlights(entry_id) WHERE deleted_at IS NULL AND note IS NOT NULL AND trim(note) <> '';
 
