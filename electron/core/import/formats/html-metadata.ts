@@ -1,6 +1,6 @@
 // Title, date, author, outlet and URL of a page, from <meta> tags, JSON-LD and <title>.
 import { isBoilerplate } from './html-to-text.ts';
-import { find, findAll, type HtmlElement, textContent } from './html-tree.ts';
+import { find, findAll, type HtmlElement, textContent, walk } from './html-tree.ts';
 import { normalizeDate } from './normalize-date.ts';
 
 export interface PageMeta {
@@ -69,11 +69,11 @@ function hidden(el: HtmlElement): boolean {
   return false;
 }
 
-/** The elements under `node` in document order, sidebars, menus and comment threads skipped whole. */
-function visibleElements(node: HtmlElement): HtmlElement[] {
+/** The elements under `node` in document order, sidebars, menus and comment threads skipped whole; `enough` stops the walk early. */
+function visibleElements(node: HtmlElement, enough: (out: HtmlElement[]) => boolean = () => false): HtmlElement[] {
   const out: HtmlElement[] = [];
   const stack: HtmlElement[] = [node];
-  while (stack.length > 0) {
+  while (stack.length > 0 && !enough(out)) {
     const el = stack.pop()!;
     if (el !== node) out.push(el);
     for (let k = el.children.length - 1; k >= 0; k--) {
@@ -93,17 +93,20 @@ const elementDate = (el: HtmlElement) => normalizeDate(el.attrs.get('datetime') 
  * looked for: sidebars and comment threads (dropped by isBoilerplate) are no part of it.
  */
 function contentRoot(root: HtmlElement): HtmlElement {
-  return (
-    find(root, (e) => e.tag === 'article' && !hidden(e)) ??
-    find(root, (e) => e.tag === 'main' || e.attrs.get('role') === 'main') ??
-    find(root, (e) => e.tag === 'body') ??
-    root
-  );
+  let main: HtmlElement | null = null;
+  let body: HtmlElement | null = null;
+  for (const e of walk(root)) {
+    if (e.tag === 'article' && !hidden(e)) return e;
+    if (!main && (e.tag === 'main' || e.attrs.get('role') === 'main')) main = e;
+    if (!body && e.tag === 'body') body = e;
+  }
+  return main ?? body ?? root;
 }
 
 /** The date of a <time> of the article: one marked as the publication date first, then one in its header or near its headline. */
 function timeDate(content: HtmlElement): { published: string | null; modified: string | null } {
-  const times = visibleElements(content).filter((e) => e.tag === 'time');
+  // Few elements are <time>s: test those for page furniture, not every element.
+  const times = findAll(content, (e) => e.tag === 'time').filter((t) => !hidden(t));
   const marked = times.find((t) => t.attrs.has('pubdate') || /\b(published|datepublished|pubdate)\b/u.test(classes(t)));
   const plain = times.filter((t) => !MODIFIED.test(classes(t)));
   const inHeader = plain.find((t) => {
@@ -122,6 +125,32 @@ const ANY_DATE = new RegExp(`(?:^|[^\\p{L}\\d])${DATE}`, 'giu');
 /** How far around the headline a dateline is looked for, in elements; and how long its text may be. */
 const DATELINE_WINDOW = 12;
 const DATELINE_CHARS = 120;
+const DATELINE_SCAN = 2000;
+
+/** An element's text when it is dateline-short, else null; stops reading a long one early. */
+function shortText(el: HtmlElement): string | null {
+  const parts: string[] = [];
+  let length = 0;
+  const stack = [{ e: el, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next >= top.e.children.length) {
+      stack.pop();
+      continue;
+    }
+    const c = top.e.children[top.next++]!;
+    if (typeof c !== 'string') {
+      if (c.tag !== 'script' && c.tag !== 'style') stack.push({ e: c, next: 0 });
+      continue;
+    }
+    length += c.length;
+    // Raw text holds indentation: allow for it before collapsing.
+    if (length > DATELINE_CHARS * 4) return null;
+    parts.push(c);
+  }
+  const text = parts.join('').replace(/\s+/gu, ' ').trim();
+  return text && text.length <= DATELINE_CHARS ? text : null;
+}
 
 /**
  * A date printed near the headline ("Published 3 March 2019", "By Ana Ruiz | March 3, 2019"):
@@ -129,10 +158,15 @@ const DATELINE_CHARS = 120;
  * April 2023") is not the publication date; a date inside a body paragraph is no dateline.
  */
 function datelineDate(content: HtmlElement): string | null {
-  const elements = visibleElements(content);
-  const h = elements.findIndex((e) => /^h[1-2]$/u.test(e.tag));
+  const isHeading = (e: HtmlElement) => /^h[1-2]$/u.test(e.tag);
+  // Walk no further than the window past the headline (or than a page's worth without one).
+  let h = -1;
+  const elements = visibleElements(content, (out) => {
+    if (h < 0 && out.length > 0 && isHeading(out[out.length - 1]!)) h = out.length - 1;
+    return h >= 0 ? out.length > h + DATELINE_WINDOW : out.length > DATELINE_SCAN;
+  });
   const near = elements.slice(Math.max(0, h - DATELINE_WINDOW), Math.max(0, h) + DATELINE_WINDOW + 1);
-  const lines = near.map(textContent).filter((t) => t.length > 0 && t.length <= DATELINE_CHARS);
+  const lines = near.map(shortText).filter((t): t is string => !!t);
   for (const line of lines) {
     const m = LABELLED.exec(line);
     const d = m ? normalizeDate(m[1]!.replace(/(\d)(st|nd|rd|th)/iu, '$1').replace(/\bof\s+/iu, '')) : null;
@@ -166,10 +200,15 @@ export function pageMeta(root: HtmlElement): PageMeta {
   const title = meta.get('og:title') ?? nameOf(ld?.headline) ?? meta.get('twitter:title') ?? (titleEl ? textContent(titleEl) : null) ?? null;
   const metaOf = (...keys: string[]) => keys.map((k) => meta.get(k)).find((v) => v !== undefined);
   const content = contentRoot(root);
+  // Each found once, when first needed: a big page is walked as few times as possible.
+  let itemprops: HtmlElement[] | null = null;
   const itemprop = (name: string) => {
-    const el = find(root, (e) => e.tag !== 'meta' && e.attrs.get('itemprop')?.toLowerCase() === name && !hidden(e));
+    itemprops ??= findAll(root, (e) => e.tag !== 'meta' && e.attrs.has('itemprop'));
+    const el = itemprops.find((e) => e.attrs.get('itemprop')!.toLowerCase() === name && !hidden(e));
     return el ? elementDate(el) : null;
   };
+  let times: ReturnType<typeof timeDate> | null = null;
+  const time = () => (times ??= timeDate(content));
   // Lazily, in order: the published date from wherever the page writes it, then the modified one.
   const candidates: [() => unknown, string][] = [
     [() => metaOf('article:published_time', 'og:article:published_time', 'article:published'), 'meta'],
@@ -181,11 +220,11 @@ export function pageMeta(root: HtmlElement): PageMeta {
     ],
     [() => itemprop('datepublished'), 'microdata'],
     [() => ldDate(ldObjects, ld, 'dateCreated'), 'json-ld'],
-    [() => timeDate(content).published, 'html-time'],
+    [() => time().published, 'html-time'],
     [() => datelineDate(content), 'dateline'],
     [() => metaOf('article:modified_time', 'og:updated_time', 'dcterms.modified', 'dc.date.modified', 'last-modified'), 'meta'],
     [() => ldDate(ldObjects, ld, 'dateModified'), 'json-ld'],
-    [() => itemprop('datemodified') ?? timeDate(content).modified, 'html-time'],
+    [() => itemprop('datemodified') ?? time().modified, 'html-time'],
   ];
   let date: string | null = null;
   let dateSource: string | null = null;
