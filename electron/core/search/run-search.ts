@@ -305,7 +305,8 @@ function browseIdSet(plan: SearchPlan, walks: Walk[], stmts: StatementCache, lim
   let exact: boolean;
   if (single !== undefined) {
     const c = stmts
-      .get(`SELECT count(*) AS seen, coalesce(sum(EXISTS (SELECT 1 FROM entries e INDEXED BY entries_id_date WHERE e.id = s.id)), 0) AS n FROM (SELECT DISTINCT id FROM (${single}) LIMIT ?) s`)
+      // Sorted before the existence check, so it reads the index in order (half the time of random seeks).
+      .get(`SELECT count(*) AS seen, coalesce(sum(EXISTS (SELECT 1 FROM entries e INDEXED BY entries_id_date WHERE e.id = s.id)), 0) AS n FROM (SELECT id FROM (SELECT DISTINCT id FROM (${single}) LIMIT ?) ORDER BY id) s`)
       .get(...plan.filters[0]!.params, cap) as { seen: number; n: number };
     counted = c.n;
     exact = c.seen < cap;
