@@ -24,7 +24,27 @@ export interface JobContext {
   limits?: Partial<ImportLimits>;
   /** JSON and CSV: the source field of each entry field, as the user chose it (`quire import --map`). */
   fieldMap?: FieldMap;
+  /** Free bytes on the disk of this folder, null when unknown (the default asks the OS; tests give their own). */
+  freeBytes?: (dir: string) => number | null;
 }
+
+/** Free bytes for this user on the disk holding `dir`, or null when the system cannot say. */
+function osFreeBytes(dir: string): number | null {
+  try {
+    const s = fs.statfsSync(dir);
+    return s.bavail * s.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Room a file takes while it is stored: its bytes and text, the entries and their index, and the
+ * same pages again in the write-ahead log until they are checkpointed. An estimate on the large
+ * side of what archives measure (about 2.3× the bytes and text together), so that a file that
+ * cannot fit is refused at once instead of failing at the disk after all its work.
+ */
+export const spaceNeeded = (rowBytes: number) => 3 * rowBytes + 4 * 1024 * 1024;
 
 interface PendingFile {
   displayPath: string;
@@ -289,6 +309,16 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
     const rowBytes = member.bytes.byteLength + Buffer.byteLength(prepared.doc.text, 'utf8');
     if (rowBytes > MAX_SOURCE_ROW) {
       return { path: member.displayPath, status: 'rejected', entries: 0, error: `This file and its text come to ${formatSize(rowBytes)}, more than Quire can store for one file (${formatSize(MAX_SOURCE_ROW)}); split it into smaller files and import the parts.` };
+    }
+    const dir = path.dirname(path.resolve(db.name));
+    const free = (ctx.freeBytes ?? osFreeBytes)(dir);
+    if (free !== null && free < spaceNeeded(rowBytes)) {
+      return {
+        path: member.displayPath,
+        status: 'rejected',
+        entries: 0,
+        error: `The disk holding the archive has ${formatSize(free)} free; storing this file takes about ${formatSize(spaceNeeded(rowBytes))}. Nothing of it was kept: free some space and import it again.`,
+      };
     }
     try {
       return writer.write(member, prepared, ctx.isCancelled, () => {
