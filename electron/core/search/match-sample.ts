@@ -12,7 +12,7 @@
 // The set is cached for the last few queries: the UI asks for facets and the timeline of the
 // same query one after the other; the cache key includes the archive's newest entry id and its
 // write counters, so a set is never reused after any change.
-import { matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
+import { idsFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 import { DEFAULT_THRESHOLDS } from './search-thresholds.ts';
 
 export const SAMPLE = DEFAULT_THRESHOLDS.facetSample;
@@ -36,9 +36,8 @@ export function forgetMatchSets(): void {
 /** `sample` is a parameter so tests can reach the sampled path with a small archive. */
 export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample = SAMPLE): MatchSet {
   if (plan.compiled.never) return { weights: new Map(), exact: true };
-  // Without SQL filters the index alone answers (no join to entries).
-  const from = plan.compiled.match && plan.filters.length === 0 ? { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match] } : matchingFrom(plan);
-  const idCol = plan.compiled.match ? 'entry_index.rowid' : 'e.id';
+  // Without SQL filters the index alone answers (no join to entries); id filters never read entry rows.
+  const { idCol, ...from } = idsFrom(plan);
   // The archive's state in the key: its newest entry, and whether anything was written since (a
   // tag, a highlight or a collection changes what an annotation filter matches without a new
   // entry): data_version moves when another connection commits (the app's writer, seen from its

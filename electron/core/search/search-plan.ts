@@ -115,6 +115,24 @@ export function browseById(plan: SearchPlan): boolean {
   return !plan.compiled.match && plan.filters.length > 0 && plan.filters.every(onlyById);
 }
 
+/** `FROM entries e ...` told to use one of the entries' indexes (the planner would read rows instead). */
+export const indexedBy = (from: { sql: string; params: unknown[] }, index: 'entries_date' | 'entries_id_date') => ({
+  sql: from.sql.replace(/^FROM entries e\b/, `FROM entries e INDEXED BY ${index}`),
+  params: from.params,
+});
+
+/**
+ * The entries a plan matches, as cheaply as they can be listed by id: the index alone for a text
+ * query (with id filters tested on its rowid), the id-date index for a browse by id filters, else
+ * the general join. Selects `entry_index.rowid` when the plan has text, else `e.id`.
+ */
+export function idsFrom(plan: SearchPlan): { sql: string; params: unknown[]; idCol: string } {
+  const idCol = plan.compiled.match ? 'entry_index.rowid' : 'e.id';
+  if (plan.compiled.match && plan.filters.length === 0) return { sql: 'FROM entry_index WHERE entry_index MATCH ?', params: [plan.compiled.match], idCol };
+  const from = indexOnlyFrom(plan) ?? (browseById(plan) ? indexedBy(matchingFrom(plan), 'entries_id_date') : matchingFrom(plan));
+  return { ...from, idCol };
+}
+
 export type Stmt = Statement<unknown[], unknown>;
 
 /** Prepared statements keyed by their text (the text varies only with the shape of the query). */
