@@ -25,12 +25,12 @@ export function duplicatesPhrase(c: EntryCounts): string {
   return c.duplicates === 0 ? '' : `${plural(c.duplicates, 'exact duplicate')} skipped`;
 }
 
-/** One file's entries: "12 entries", or "12 entries: 9 new, 1 version of an earlier entry, 2 exact duplicates". */
+/** One file's entries: "12 entries", "12 entries: 9 new, 1 version of an earlier entry, 2 exact duplicates", or "1 entry: 1 version of an earlier entry". */
 export function fileEntriesPhrase(entries: number, c: EntryCounts | undefined): string {
   const total = plural(entries, 'entry', 'entries');
   if (!c || (c.versions === 0 && c.duplicates === 0)) return total;
   const parts = [
-    `${c.newEntries.toLocaleString('en-US')} new`,
+    c.newEntries === 0 ? '' : `${c.newEntries.toLocaleString('en-US')} new`,
     c.versions === 0 ? '' : versionsPhrase(c.versions),
     c.duplicates === 0 ? '' : plural(c.duplicates, 'exact duplicate'),
   ].filter(Boolean);

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.ts';
 import { importPaths } from '../../../electron/core/import/import-files.ts';
 import { REPO_ROOT, tempDir } from '../../helpers/temp-dir.ts';
+import { fileEntriesPhrase } from '../../../shared/entry-counts.ts';
 
 const CLI = path.join(REPO_ROOT, 'electron', 'cli', 'cli-entry.ts');
 
@@ -96,5 +97,11 @@ describe('import report counts', () => {
     const out = quire(second).stdout;
     expect(out).toContain('cli-second.json (3 entries: 1 new, 1 version of an earlier entry, 1 exact duplicate)');
     expect(out).toMatch(/^1 new entry and 1 version of an earlier entry added; 1 exact duplicate skipped\.$/mu);
+  });
+
+  it('says only the kinds a file had: no "0 new" for a file that only brought a version', () => {
+    expect(fileEntriesPhrase(1, { newEntries: 0, versions: 1, duplicates: 0 })).toBe('1 entry: 1 version of an earlier entry');
+    expect(fileEntriesPhrase(3, { newEntries: 0, versions: 1, duplicates: 2 })).toBe('3 entries: 1 version of an earlier entry, 2 exact duplicates');
+    expect(fileEntriesPhrase(2, { newEntries: 2, versions: 0, duplicates: 0 })).toBe('2 entries');
   });
 });
