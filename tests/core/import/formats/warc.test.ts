@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expandContainer } from '../../../../electron/core/import/expand-container.ts';
 import { parseDocument } from '../../../../electron/core/import/parse-document.ts';
 import { concat, utf8 } from '../fixtures/encode-legacy.ts';
+import { chunked } from '../fixtures/make-crawl-warc.ts';
 
 function record(type: string, uri: string, date: string, payload: Uint8Array, contentType = 'application/http; msgtype=response'): Uint8Array {
   const head = `WARC/1.0\r\nWARC-Type: ${type}\r\nWARC-Target-URI: ${uri}\r\nWARC-Date: ${date}\r\nWARC-Record-ID: <urn:uuid:${Math.abs(uri.length * 7919)}>\r\nContent-Type: ${contentType}\r\nContent-Length: ${payload.length}\r\n\r\n`;
@@ -12,16 +13,6 @@ function record(type: string, uri: string, date: string, payload: Uint8Array, co
 
 function http(headers: string[], body: Uint8Array): Uint8Array {
   return concat(utf8(`HTTP/1.1 200 OK\r\n${headers.join('\r\n')}\r\n\r\n`), body);
-}
-
-function chunked(body: Uint8Array, size: number): Uint8Array {
-  const parts: Uint8Array[] = [];
-  for (let i = 0; i < body.length; i += size) {
-    const piece = body.subarray(i, i + size);
-    parts.push(utf8(`${piece.length.toString(16)}\r\n`), piece, utf8('\r\n'));
-  }
-  parts.push(utf8('0\r\n\r\n'));
-  return concat(...parts);
 }
 
 const page = (title: string, body: string, extraHead = '') => utf8(`<!doctype html><html><head><title>${title}</title>${extraHead}</head><body><nav>Home</nav><article><h1>${title}</h1><p>${body}</p></article></body></html>`);
