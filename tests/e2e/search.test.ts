@@ -66,6 +66,9 @@ describe('search in the app', () => {
     expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search entries');
     await app.page.keyboard.type('harbour');
     await waitForCount(app.page, 3);
+    // The whole word's results, not those of a prefix typed on the way (a newer result resets the
+    // list's cursor, which would swallow the arrow key).
+    await app.page.locator('.explanation').filter({ hasText: /^searching for harbour(;|$)/ }).waitFor();
 
     const selected = () => app.page.locator('.entry-row.is-selected').getAttribute('data-entry-id');
     await app.page.keyboard.press('ArrowDown');
