@@ -12,7 +12,7 @@
 // The set is cached for the last few queries: the UI asks for facets and the timeline of the
 // same query one after the other; the cache key includes the archive's newest entry id and its
 // write counters, so a set is never reused after any change.
-import { idsFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
+import { idBounds, idsFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 import { DEFAULT_THRESHOLDS } from './search-thresholds.ts';
 
 export const SAMPLE = DEFAULT_THRESHOLDS.facetSample;
@@ -110,7 +110,7 @@ function spreadSample(match: string | null, stmts: StatementCache, sample: numbe
     for (const id of newest) weights.set(id, 1);
     return { weights, exact: true };
   }
-  const bounds = stmts.get('SELECT coalesce((SELECT min(id) FROM entries), 0) AS lo, coalesce((SELECT max(id) FROM entries), 0) AS hi').get() as { lo: number; hi: number };
+  const bounds = idBounds(stmts);
   if (match === null) {
     const entries = (stmts.get('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
     const k = Math.max(1, Math.floor((bounds.hi - bounds.lo + 1) / sample));

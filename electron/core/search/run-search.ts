@@ -8,7 +8,7 @@
 //    are rare; the count exact for one word, otherwise counted under a time budget.
 import type { CountProgress, SearchHit, SearchRequest, SearchResult, TextDirection } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
-import { browseById, idsFrom, indexedBy, indexOnlyFrom, matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
+import { browseById, idBounds, idsFrom, indexedBy, indexOnlyFrom, matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 import { makeSnippet } from './snippets.ts';
 import type { SearchStats } from './search-stats.ts';
 import { DEFAULT_THRESHOLDS, type SearchThresholds } from './search-thresholds.ts';
@@ -50,6 +50,8 @@ export function runSearch(
   const one = <T>(sql: string, params: unknown[]) => stmts.get(sql).get(...params) as T;
   // Undated entries come last in both directions (SQLite sorts NULL first ascending).
   const dateOrder = sort === 'date-asc' ? 'e.date IS NULL, e.date ASC, e.id ASC' : 'e.date DESC, e.id DESC';
+  // The same order as index walks (ascending takes two: dated, then undated).
+  const dateWalks = sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }];
 
   let ids: number[];
   let total: number;
@@ -60,10 +62,10 @@ export function runSearch(
   if (browseById(plan)) {
     // Browse by annotation or source filters alone: a set of entry ids, counted and ordered on
     // covering indexes, never reading an entry's row.
-    ({ ids, total, totalExact } = browseIdSet(plan, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], stmts, limit, offset, limits));
+    ({ ids, total, totalExact } = browseIdSet(plan, dateWalks, stmts, limit, offset, limits));
   } else if (!plan.compiled.match) {
     // Browse: the date index gives the order, no scoring.
-    ids = pageInOrder(from, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], stmts, limit, offset);
+    ids = pageInOrder(from, dateWalks, stmts, limit, offset);
     total = one<{ n: number }>(`SELECT count(*) AS n ${from.sql}`, from.params).n;
   } else if (term !== null && listed > 0) {
     total = wordCount(term, stmts, stats);
@@ -110,7 +112,7 @@ export function runSearch(
       else if (byRowid) {
         // The few matches are all in hand: their dates come off the covering index.
         const inHand = { sql: `FROM entries e INDEXED BY entries_id_date WHERE e.id IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(newest.map((r) => r.id))] };
-        ids = pageInOrder(inHand, sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }], stmts, limit, offset);
+        ids = pageInOrder(inHand, dateWalks, stmts, limit, offset);
       } else ids = all<{ id: number }>(`SELECT e.id ${from.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...from.params, limit, offset]).map((r) => r.id);
     } else {
       if (oneWord) total = wordCount(plan.compiled.singleTerm ?? '', stmts, stats);
@@ -151,7 +153,6 @@ export function runSearch(
           `approximate: ranked by relevance among the ${cands.toLocaleString('en')} most recently added ${totalExact ? `of ${total.toLocaleString('en')} matches` : 'matches'}; then the older ones, newest first`,
         );
       } else {
-        const walks = sort === 'date-asc' ? ASC_WALKS : [{ cond: null, order: dateOrder }];
         // How often an entry matches, from the newest candidates: they span ids edge..newest.
         const span = Math.max(1, Number(newest[0]?.id ?? 0) - Number(newest[newest.length - 1]?.id ?? 0) + 1);
         const density = Math.min(1, capped / span);
@@ -159,7 +160,7 @@ export function runSearch(
         // Checking ~70 µs per walked entry against reading ~0.2 µs per match into a set.
         const estMatches = totalExact ? total : density * entryCount(stmts);
         const walk = expected * 0.07 < estMatches * 0.0002 + limits.dateWalkSlackMs;
-        ids = (walk ? walkAndCheck(plan, stmts, walks, limit, offset, expected * 4 + 500, limits) : null) ?? probeByDate(plan, stmts, walks, limit, offset);
+        ids = (walk ? walkAndCheck(plan, stmts, dateWalks, limit, offset, expected * 4 + 500, limits) : null) ?? probeByDate(plan, stmts, dateWalks, limit, offset);
       }
     }
   }
@@ -303,8 +304,8 @@ function browseIdSet(plan: SearchPlan, walks: Walk[], stmts: StatementCache, lim
     counted = (stmts.get(`SELECT count(*) AS n FROM (SELECT 1 ${byId.sql} LIMIT ?)`).get(...byId.params, cap) as { n: number }).n;
     exact = counted < cap;
   }
-  // Two subqueries: min and max together in one query scan the whole table instead of seeking each end.
-  const span = (stmts.get('SELECT coalesce((SELECT max(id) FROM entries), 0) - coalesce((SELECT min(id) FROM entries), 0) + 1 AS n').get() as { n: number }).n;
+  const { lo, hi } = idBounds(stmts);
+  const span = hi - lo + 1;
   // Walking costs about one step per entry passed; ordering the set about idSetWalkRatio steps per member.
   const density = Math.max(counted, 1) / Math.max(span, 1);
   const walk = (offset + limit) / density <= counted * limits.idSetWalkRatio;

@@ -115,6 +115,14 @@ export function browseById(plan: SearchPlan): boolean {
   return !plan.compiled.match && plan.filters.length > 0 && plan.filters.every(onlyById);
 }
 
+/**
+ * The lowest and highest entry ids (0 and 0 when there are none). Two subqueries: min and max
+ * together in one query scan the whole table instead of seeking each end.
+ */
+export function idBounds(stmts: StatementCache): { lo: number; hi: number } {
+  return stmts.get('SELECT coalesce((SELECT min(id) FROM entries), 0) AS lo, coalesce((SELECT max(id) FROM entries), 0) AS hi').get() as { lo: number; hi: number };
+}
+
 /** `FROM entries e ...` told to use one of the entries' indexes (the planner would read rows instead). */
 export const indexedBy = (from: { sql: string; params: unknown[] }, index: 'entries_date' | 'entries_id_date') => ({
   sql: from.sql.replace(/^FROM entries e\b/, `FROM entries e INDEXED BY ${index}`),
