@@ -93,6 +93,13 @@ class WorkerLink {
   }
 }
 
+/**
+ * Reads that fill in after a search's first page. They run on a reader of their own, so the next
+ * keystroke's search never waits behind a facets, timeline or exact-count call (SQLite cannot
+ * interrupt one, and facets take over 100 ms at a million entries).
+ */
+const BACKGROUND_READS: ReadonlySet<ArchiveMethod> = new Set<ArchiveMethod>(['facets', 'timeline', 'countMatches']);
+
 /** Write methods that change codes, highlights, tags, notes, collections or the trash. */
 const ANNOTATION_WRITES: ReadonlySet<ArchiveMethod> = new Set<ArchiveMethod>([
   'saveCode',
@@ -121,6 +128,8 @@ export class ArchiveHost {
   /** Null when the archive is open read-only (see readOnlyReason). */
   private writer: WorkerLink | null = null;
   private reader!: WorkerLink;
+  /** A second read connection for BACKGROUND_READS. */
+  private background!: WorkerLink;
   /** Why there is no writer: a read-only file or folder, damage found on opening, or asked for. */
   private readOnlyReason: string | null = null;
 
@@ -170,12 +179,15 @@ export class ArchiveHost {
         this.readOnlyReason = (error as QuireError).message;
       }
     }
-    try {
-      this.reader = await WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...search }, emit);
-    } catch (error) {
+    const startReader = () => WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...search }, emit);
+    const readers = await Promise.allSettled([startReader(), startReader()]);
+    const failed = readers.find((r) => r.status === 'rejected');
+    if (failed) {
+      for (const r of readers) if (r.status === 'fulfilled') await r.value.close();
       await this.writer?.close();
-      throw error;
+      throw failed.reason;
     }
+    [this.reader, this.background] = readers.map((r) => (r as PromiseFulfilledResult<WorkerLink>).value) as [WorkerLink, WorkerLink];
   }
 
   /** The writer, or a plain refusal naming why the archive is read-only. */
@@ -234,7 +246,7 @@ export class ArchiveHost {
         const result = await this.reader.call({ method: m, arg });
         return result.ok && this.readOnlyReason ? { ok: true, value: { ...(result.value as object), readOnly: this.readOnlyReason } } : result;
       }
-      if (kind === 'read') return await this.reader.call({ method: m, arg });
+      if (kind === 'read') return await (BACKGROUND_READS.has(m) ? this.background : this.reader).call({ method: m, arg });
       if (kind === 'write') {
         const result = await this.writable().call({ method: m, arg });
         // Every window, tab and the CLI's host learn of an annotation change (undo may also bring back entries).
@@ -294,7 +306,7 @@ export class ArchiveHost {
 
   /** The reader first, so the writer is the last connection and can checkpoint and tidy the WAL away. */
   private async closeWorkers(): Promise<void> {
-    await this.reader?.close();
+    await Promise.all([this.reader?.close(), this.background?.close()]);
     await this.writer?.close();
   }
 }
