@@ -26,6 +26,7 @@ import { useArchiveHistory } from './hooks/use-archive-history.ts';
 import { useAnnotationVersion } from './hooks/use-annotation-version.ts';
 import { useArchiveVersion } from './hooks/use-archive-version.ts';
 import { useArchiveEvent } from './hooks/use-archive-event.ts';
+import { useAfterList } from './hooks/use-after-list.ts';
 import { useAsyncValue } from './hooks/use-async-value.ts';
 import { useCodes } from './hooks/use-codes.ts';
 import { useImport } from './hooks/use-import.ts';
@@ -89,11 +90,14 @@ export function App({ connection }: { connection: Connection }) {
   const stats = useAsyncValue(`stats#${version}`, () => connection.api.stats());
   const searchVersion = version * 1000 + aliasVersion;
   const pages = useSearchPages(connection, search.request, searchVersion);
+  // Facets and the timeline come after the list's first page, never before it (use-after-list.ts).
   const scopeKey = JSON.stringify(search.scope) + '#' + searchVersion;
-  const facets = useAsyncValue(`facets${scopeKey}`, () => connection.api.facets(search.scope), isUnfinishedQuery);
+  const afterList = useAfterList(scopeKey, search.scope, !pages.loading);
+  const facetScope = afterList?.value;
+  const facets = useAsyncValue(afterList && `facets${afterList.key}`, () => connection.api.facets(facetScope!), isUnfinishedQuery);
   // The timeline ignores its own date range, so the brushed selection is seen in its context.
-  const timelineScope = useMemo(() => ({ ...search.scope, dateFrom: null, dateTo: null }), [search.scope]);
-  const timeline = useAsyncValue(`timeline${JSON.stringify(timelineScope)}#${searchVersion}`, () => connection.api.timeline(timelineScope), isUnfinishedQuery);
+  const timelineScope = useMemo(() => facetScope && { ...facetScope, dateFrom: null, dateTo: null }, [facetScope]);
+  const timeline = useAsyncValue(timelineScope ? `timeline${JSON.stringify(timelineScope)}#${searchVersion}` : null, () => connection.api.timeline(timelineScope!), isUnfinishedQuery);
   // While a query is unfinished the list, reader and sidebar stay with the last good search.
   const shownQuery = pages.shown?.query ?? search.query;
   const aliases = useAsyncValue(`aliases#${aliasVersion}`, () => connection.api.listAliasGroups());

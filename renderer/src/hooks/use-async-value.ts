@@ -8,10 +8,14 @@ export interface AsyncValue<T> {
   loading: boolean;
 }
 
-/** keep(e): an error after which the last value stays on screen (e.g. a query still being typed). */
-export function useAsyncValue<T>(key: string, load: () => Promise<T>, keep?: (e: unknown) => boolean): AsyncValue<T> {
+/**
+ * keep(e): an error after which the last value stays on screen (e.g. a query still being typed).
+ * A null key loads nothing yet (the value waits for something else, e.g. the list's first page).
+ */
+export function useAsyncValue<T>(key: string | null, load: () => Promise<T>, keep?: (e: unknown) => boolean): AsyncValue<T> {
   const [state, setState] = useState<AsyncValue<T> & { key: string | null }>({ key: null, value: null, error: null, loading: true });
   useEffect(() => {
+    if (key === null) return;
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     load().then(

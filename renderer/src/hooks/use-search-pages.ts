@@ -50,6 +50,8 @@ export function useSearchPages(connection: Connection, request: SearchRequest, v
     loading: true,
   });
   const [revision, setRevision] = useState(0);
+  /** Settles when the first-page search in flight (if any) has answered. */
+  const firstPage = useRef<Promise<void>>(Promise.resolve());
 
   const loadPage = useCallback(
     (g: Generation, page: number): Promise<SearchResult> => {
@@ -71,10 +73,19 @@ export function useSearchPages(connection: Connection, request: SearchRequest, v
     const g: Generation = { key, request, pages: new Map(), inFlight: new Map() };
     let live = true;
     setMeta((m) => ({ ...m, loading: true }));
+    // One first page in flight at a time: keys typed while it runs wait for it, and only the newest
+    // of them is sent (the archive answers one search at a time, so sending each would only queue
+    // stale searches ahead of the one on screen). With nothing in flight a keystroke is sent at once.
+    const first = firstPage.current.then(() => (live ? loadPage(g, 0) : null));
+    firstPage.current = first.then(
+      () => undefined,
+      () => undefined,
+    );
     // The previous list stays on screen until the new first page is here: no flash of emptiness.
-    loadPage(g, 0).then(
+    // A stale answer (live = false: a newer key exists) is dropped, whenever it arrives.
+    first.then(
       (r) => {
-        if (!live) return;
+        if (r === null || !live) return;
         gen.current = g;
         setInvalid(null);
         setMeta({ key, request, total: r.total, totalExact: r.totalExact, counting: !r.totalExact, explanation: r.explanation, error: null, loading: false });

@@ -1,5 +1,5 @@
 // Everything that defines the current search, and the request built from it.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { FacetFilter, SearchRequest, SortOrder } from '../../../shared/contract.ts';
 import { composeQuery } from '../lib/compose-query.ts';
 
@@ -41,7 +41,7 @@ export interface SearchState {
   clearOneFilter(): boolean;
   reset(query?: string): void;
   snapshot: SearchSnapshot;
-  /** Puts a snapshot back at once (no typing delay). */
+  /** Puts a snapshot back at once. */
   restore(s: SearchSnapshot): void;
 }
 
@@ -53,15 +53,9 @@ export function useSearchState(): SearchState {
   const [dateTo, setDateTo] = useState<string | null>(null);
   const [transliteration, setTransliteration] = useState(false);
   const [sort, setSort] = useState<SortOrder>('relevance');
-  // What was typed a moment ago: typing does not fire a search per keystroke; a restore is at once.
-  const [settled, setSettled] = useState(typed);
-  useEffect(() => {
-    if (settled === typed) return;
-    const t = setTimeout(() => setSettled(typed), 180);
-    return () => clearTimeout(t);
-  }, [typed, settled]);
-
-  const query = composeQuery(within, settled);
+  // Every keystroke is a search, with no typing delay: useSearchPages sends one first page at a
+  // time and only the newest query's, so fast typing costs no backlog (a fixed delay cost every search 180 ms).
+  const query = composeQuery(within, typed);
   const scope = useMemo<SearchRequest>(() => {
     const req: SearchRequest = { query };
     const f = Object.fromEntries(Object.entries(filters).filter(([, v]) => Array.isArray(v) && v.length > 0)) as FacetFilter;
@@ -123,7 +117,6 @@ export function useSearchState(): SearchState {
 
   const restore = useCallback((s: SearchSnapshot) => {
     setTyped(s.typed);
-    setSettled(s.typed);
     setWithin(s.within);
     setFilters(s.filters);
     setDateFrom(s.dateFrom);
