@@ -64,13 +64,16 @@ function ldDate(objects: Json[], article: Json | null, field: string): unknown {
   return (objects.find((o) => o[field] && ARTICLE_TYPES.test(typeOf(o))) ?? objects.find((o) => o[field]))?.[field];
 }
 
-function hidden(el: HtmlElement): boolean {
-  for (let e: HtmlElement | null = el; e; e = e.parent) if (isBoilerplate(e)) return true;
+/** Page furniture (sidebars, menus, comment threads): isBoilerplate, unless pageMeta's caller knows what holds the article. */
+type Furniture = (el: HtmlElement) => boolean;
+
+function hidden(el: HtmlElement, furniture: Furniture): boolean {
+  for (let e: HtmlElement | null = el; e; e = e.parent) if (furniture(e)) return true;
   return false;
 }
 
 /** The elements under `node` in document order, sidebars, menus and comment threads skipped whole; `enough` stops the walk early. */
-function visibleElements(node: HtmlElement, enough: (out: HtmlElement[]) => boolean = () => false): HtmlElement[] {
+function visibleElements(node: HtmlElement, furniture: Furniture, enough: (out: HtmlElement[]) => boolean = () => false): HtmlElement[] {
   const out: HtmlElement[] = [];
   const stack: HtmlElement[] = [node];
   while (stack.length > 0 && !enough(out)) {
@@ -78,7 +81,7 @@ function visibleElements(node: HtmlElement, enough: (out: HtmlElement[]) => bool
     if (el !== node) out.push(el);
     for (let k = el.children.length - 1; k >= 0; k--) {
       const child = el.children[k]!;
-      if (typeof child !== 'string' && !isBoilerplate(child)) stack.push(child);
+      if (typeof child !== 'string' && !furniture(child)) stack.push(child);
     }
   }
   return out;
@@ -92,11 +95,11 @@ const elementDate = (el: HtmlElement) => normalizeDate(el.attrs.get('datetime') 
  * The page's article: its <article>, else <main>, else <body>. Where a dateline or a <time> is
  * looked for: sidebars and comment threads (dropped by isBoilerplate) are no part of it.
  */
-function contentRoot(root: HtmlElement): HtmlElement {
+function contentRoot(root: HtmlElement, furniture: Furniture): HtmlElement {
   let main: HtmlElement | null = null;
   let body: HtmlElement | null = null;
   for (const e of walk(root)) {
-    if (e.tag === 'article' && !hidden(e)) return e;
+    if (e.tag === 'article' && !hidden(e, furniture)) return e;
     if (!main && (e.tag === 'main' || e.attrs.get('role') === 'main')) main = e;
     if (!body && e.tag === 'body') body = e;
   }
@@ -104,9 +107,9 @@ function contentRoot(root: HtmlElement): HtmlElement {
 }
 
 /** The date of a <time> of the article: one marked as the publication date first, then one in its header or near its headline. */
-function timeDate(content: HtmlElement): { published: string | null; modified: string | null } {
+function timeDate(content: HtmlElement, furniture: Furniture): { published: string | null; modified: string | null } {
   // Few elements are <time>s: test those for page furniture, not every element.
-  const times = findAll(content, (e) => e.tag === 'time').filter((t) => !hidden(t));
+  const times = findAll(content, (e) => e.tag === 'time').filter((t) => !hidden(t, furniture));
   const marked = times.find((t) => t.attrs.has('pubdate') || /\b(published|datepublished|pubdate)\b/u.test(classes(t)));
   const plain = times.filter((t) => !MODIFIED.test(classes(t)));
   const inHeader = plain.find((t) => {
@@ -157,11 +160,11 @@ function shortText(el: HtmlElement): string | null {
  * a labelled one first, then a short line that is mostly a date. An update date ("Updated 4
  * April 2023") is not the publication date; a date inside a body paragraph is no dateline.
  */
-function datelineDate(content: HtmlElement): string | null {
+function datelineDate(content: HtmlElement, furniture: Furniture): string | null {
   const isHeading = (e: HtmlElement) => /^h[1-2]$/u.test(e.tag);
   // Walk no further than the window past the headline (or than a page's worth without one).
   let h = -1;
-  const elements = visibleElements(content, (out) => {
+  const elements = visibleElements(content, furniture, (out) => {
     if (h < 0 && out.length > 0 && isHeading(out[out.length - 1]!)) h = out.length - 1;
     return h >= 0 ? out.length > h + DATELINE_WINDOW : out.length > DATELINE_SCAN;
   });
@@ -185,7 +188,8 @@ function datelineDate(content: HtmlElement): string | null {
   return null;
 }
 
-export function pageMeta(root: HtmlElement): PageMeta {
+/** `furniture` says what is no part of the article (the import knows better than isBoilerplate once Readability has found it). */
+export function pageMeta(root: HtmlElement, furniture: Furniture = isBoilerplate): PageMeta {
   const meta = new Map<string, string>();
   for (const el of findAll(root, (e) => e.tag === 'meta')) {
     const key = (el.attrs.get('property') ?? el.attrs.get('name') ?? el.attrs.get('itemprop') ?? '').toLowerCase();
@@ -199,16 +203,16 @@ export function pageMeta(root: HtmlElement): PageMeta {
 
   const title = meta.get('og:title') ?? nameOf(ld?.headline) ?? meta.get('twitter:title') ?? (titleEl ? textContent(titleEl) : null) ?? null;
   const metaOf = (...keys: string[]) => keys.map((k) => meta.get(k)).find((v) => v !== undefined);
-  const content = contentRoot(root);
+  const content = contentRoot(root, furniture);
   // Each found once, when first needed: a big page is walked as few times as possible.
   let itemprops: HtmlElement[] | null = null;
   const itemprop = (name: string) => {
     itemprops ??= findAll(root, (e) => e.tag !== 'meta' && e.attrs.has('itemprop'));
-    const el = itemprops.find((e) => e.attrs.get('itemprop')!.toLowerCase() === name && !hidden(e));
+    const el = itemprops.find((e) => e.attrs.get('itemprop')!.toLowerCase() === name && !hidden(e, furniture));
     return el ? elementDate(el) : null;
   };
   let times: ReturnType<typeof timeDate> | null = null;
-  const time = () => (times ??= timeDate(content));
+  const time = () => (times ??= timeDate(content, furniture));
   // Lazily, in order: the published date from wherever the page writes it, then the modified one.
   const candidates: [() => unknown, string][] = [
     [() => metaOf('article:published_time', 'og:article:published_time', 'article:published'), 'meta'],
@@ -221,7 +225,7 @@ export function pageMeta(root: HtmlElement): PageMeta {
     [() => itemprop('datepublished'), 'microdata'],
     [() => ldDate(ldObjects, ld, 'dateCreated'), 'json-ld'],
     [() => time().published, 'html-time'],
-    [() => datelineDate(content), 'dateline'],
+    [() => datelineDate(content, furniture), 'dateline'],
     [() => metaOf('article:modified_time', 'og:updated_time', 'dcterms.modified', 'dc.date.modified', 'last-modified'), 'meta'],
     [() => ldDate(ldObjects, ld, 'dateModified'), 'json-ld'],
     [() => itemprop('datemodified') ?? time().modified, 'html-time'],

@@ -10,7 +10,7 @@ const DROP_WORDS = new Set([
   'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'adsbygoogle', 'sponsor', 'sponsored', 'promo', 'promoted',
   'banner', 'comment', 'comments', 'commentlist', 'disqus', 'share', 'sharing', 'sharedaddy', 'social', 'related', 'recommended',
   'cookie', 'cookies', 'consent', 'popup', 'modal', 'sidebar', 'widget', 'breadcrumb', 'breadcrumbs', 'menu', 'navbar', 'subscribe',
-  'paywall', 'outbrain', 'taboola', 'skip', 'pagination', 'pager', 'tags', 'toolbar',
+  'paywall', 'outbrain', 'taboola', 'skip', 'pagination', 'pager', 'tags', 'toolbar', 'newsletter', 'signup',
 ]);
 const BLOCK = new Set([
   'p', 'div', 'article', 'section', 'main', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
@@ -32,7 +32,7 @@ function insideContent(el: HtmlElement): boolean {
 const COMMENT = /^(?:div-)?comments?(?:-\d+|-body|-container|-item|-list|-thread)?$|^(?:commentlist|disqus_thread)$/u;
 
 /** A comment or a comment thread, by its id or one of its classes (`comment-7`, `comment-body`, `comments`). */
-function isComment(el: HtmlElement): boolean {
+export function isComment(el: HtmlElement): boolean {
   return [el.attrs.get('id') ?? '', ...(el.attrs.get('class') ?? '').split(/\s+/u)].some((token) => COMMENT.test(token.toLowerCase()));
 }
 
@@ -51,15 +51,24 @@ export function isBoilerplate(el: HtmlElement): boolean {
   return [...words(el.attrs.get('class')), ...words(el.attrs.get('id'))].some((w) => DROP_WORDS.has(w));
 }
 
-export function renderText(root: HtmlElement): string {
+export interface RenderOptions {
+  /** Elements left out with all they hold (default: page furniture, isBoilerplate). */
+  skip?: (el: HtmlElement) => boolean;
+  /** Whether an element's own text counts, not only that of its child elements (default: always). */
+  ownText?: (el: HtmlElement) => boolean;
+}
+
+export function renderText(root: HtmlElement, options: RenderOptions = {}): string {
+  const { skip = isBoilerplate, ownText } = options;
   const out: string[] = [];
   const visit = (el: HtmlElement, pre: boolean) => {
+    const own = ownText ? ownText(el) : true;
     for (const child of el.children) {
       if (typeof child === 'string') {
-        out.push(pre ? child.replace(/\n/gu, LINE) : child.replace(/[ \t\n\r\f\u00a0]+/gu, ' '));
+        if (own) out.push(pre ? child.replace(/\n/gu, LINE) : child.replace(/[ \t\n\r\f\u00a0]+/gu, ' '));
         continue;
       }
-      if (isBoilerplate(child)) continue;
+      if (skip(child)) continue;
       if (child.tag === 'br') {
         out.push(LINE);
         continue;

@@ -7,14 +7,19 @@ import { elementPath, find, findAll, type HtmlElement, parseHtml, textContent } 
 import { EXTRACTORS } from './extractors.ts';
 import { normalizeDate } from './normalize-date.ts';
 import type { FormatResult } from './format-result.ts';
+import { type ContentOptions, type ContentReader, pageContent } from './page-content.ts';
+
+/** How the page's content was chosen: as a listing of several <article>s, one entry each, or as pageContent chose it. */
+export type HtmlReader = ContentReader | 'articles';
 
 export interface HtmlPage {
   text: string;
   entries: EntryDraft[];
+  reader: HtmlReader;
 }
 
-function hidden(el: HtmlElement): boolean {
-  for (let e: HtmlElement | null = el; e; e = e.parent) if (isBoilerplate(e)) return true;
+function hidden(el: HtmlElement, furniture: (el: HtmlElement) => boolean = isBoilerplate): boolean {
+  for (let e: HtmlElement | null = el; e; e = e.parent) if (furniture(e)) return true;
   return false;
 }
 
@@ -26,8 +31,8 @@ function topLevelArticles(root: HtmlElement): HtmlElement[] {
   });
 }
 
-function heading(el: HtmlElement): string | null {
-  const h = find(el, (e) => /^h[1-3]$/u.test(e.tag) && !hidden(e));
+function heading(el: HtmlElement, furniture?: (el: HtmlElement) => boolean): string | null {
+  const h = find(el, (e) => /^h[1-3]$/u.test(e.tag) && !hidden(e, furniture));
   return h ? textContent(h) || null : null;
 }
 
@@ -37,8 +42,8 @@ function byline(el: HtmlElement): string | null {
   return name && name.length < 120 ? name : null;
 }
 
-function articleDate(el: HtmlElement): string | null {
-  const t = find(el, (e) => e.tag === 'time' && !hidden(e)); // a comment's time is not the article's
+function articleDate(el: HtmlElement, furniture?: (el: HtmlElement) => boolean): string | null {
+  const t = find(el, (e) => e.tag === 'time' && !hidden(e, furniture)); // a comment's time is not the article's
   if (!t) return null;
   return normalizeDate(t.attrs.get('datetime')) ?? normalizeDate(textContent(t));
 }
@@ -56,12 +61,12 @@ function htmlLocator(el: HtmlElement) {
 }
 
 /** The readable text of one page and its entries (offsets into that text). */
-export function readHtmlPage(html: string): HtmlPage {
+export function readHtmlPage(html: string, options: ContentOptions = {}): HtmlPage {
   const root = parseHtml(html);
-  const meta = pageMeta(root);
   const articles = topLevelArticles(root).filter((a) => renderText(a).length > 0);
-  const common = { outlet: meta.outlet, language: meta.language };
   if (articles.length >= 2) {
+    const meta = pageMeta(root);
+    const common = { outlet: meta.outlet, language: meta.language };
     const parts: string[] = [];
     const entries: EntryDraft[] = [];
     let at = 0;
@@ -84,24 +89,26 @@ export function readHtmlPage(html: string): HtmlPage {
       parts.push(body);
       at += body.length;
     }
-    return { text: parts.join('\n\n'), entries };
+    return { text: parts.join('\n\n'), entries, reader: 'articles' };
   }
-  const main =
-    articles[0] ?? find(root, (e) => e.tag === 'main' || e.attrs.get('role') === 'main') ?? find(root, (e) => e.tag === 'body') ?? root;
-  const text = renderText(main);
-  if (!text) return { text: '', entries: [] };
-  const title = cleanTitle(meta.title, meta.outlet) ?? heading(main) ?? '';
+  const { element: main, text, reader, furniture } = pageContent(root, articles[0] ?? null, options);
+  if (!text) return { text: '', entries: [], reader };
+  const meta = pageMeta(root, furniture);
+  const title = cleanTitle(meta.title, meta.outlet) ?? heading(main, furniture) ?? '';
+  const timeDate = meta.date ? null : articleDate(main, furniture);
   return {
     text,
+    reader,
     entries: [
       {
         title,
         body: text,
-        date: meta.date ?? articleDate(main),
-        dateSource: meta.date ? meta.dateSource : articleDate(main) ? 'html-time' : null,
+        date: meta.date ?? timeDate,
+        dateSource: meta.date ? meta.dateSource : timeDate ? 'html-time' : null,
         author: meta.author ?? byline(main),
         url: meta.url,
-        ...common,
+        outlet: meta.outlet,
+        language: meta.language,
         start: 0,
         end: text.length,
         locator: htmlLocator(main),
@@ -110,7 +117,12 @@ export function readHtmlPage(html: string): HtmlPage {
   };
 }
 
+/** The report's note on a page whose article was not found, so that a body holding more than the article is no surprise. */
+export const WHOLE_PAGE_NOTE =
+  "Readability found no article in this page (it reads like a listing or a short page), so the page's main text was taken whole, less its menus, sidebars and comments.";
+
 export function importHtml(html: string): FormatResult {
   const page = readHtmlPage(html);
-  return { format: 'html', text: page.text, header: null, entries: page.entries, warnings: [] };
+  const warnings = page.reader === 'whole-page' && page.entries.length > 0 ? [WHOLE_PAGE_NOTE] : [];
+  return { format: 'html', text: page.text, header: null, entries: page.entries, warnings };
 }

@@ -1,0 +1,128 @@
+// Which element of a one-article page is its content, and its text. Readability decides, except
+// where the page's own markup already says it plainly: Readability on linkedom costs a page about
+// 10-20 ms where our own parse costs under 1 ms, and an import of 100k pages must not pay that
+// for pages that need no help.
+import { isBoilerplate, isComment, renderText } from './html-to-text.ts';
+import { find, findAll, type HtmlElement, textContent, walk } from './html-tree.ts';
+import { type ReadableContent, readableContent } from './readable-content.ts';
+
+/**
+ * How the content was chosen: by Readability; from the page's own <article> or <main> that held
+ * its text plainly (Readability not run); or, when Readability found no article, the <main> or
+ * <body> less its menus, sidebars and other furniture.
+ */
+export type ContentReader = 'readability' | 'marked' | 'whole-page';
+
+export interface ContentOptions {
+  /** Readability is not run when the page's one visible <article> (else <main>) holds at least this share of the text of its paragraphs; above 1, it always runs. */
+  markedShare?: number;
+  /** Readability's content is taken when it renders to at least this many characters (else our own filter's, when that has any). */
+  minArticleChars?: number;
+  /** Readability's content is no article when more than this share of its text is link text (a listing, a menu). */
+  maxLinkShare?: number;
+}
+
+export const CONTENT_DEFAULTS: Required<ContentOptions> = { markedShare: 0.9, minArticleChars: 200, maxLinkShare: 0.5 };
+
+export interface PageContent {
+  element: HtmlElement;
+  text: string;
+  reader: ContentReader;
+  /** What is no part of the article, for the page's date and headline (html-metadata.ts). */
+  furniture: (el: HtmlElement) => boolean;
+}
+
+function hidden(el: HtmlElement): boolean {
+  for (let e: HtmlElement | null = el; e; e = e.parent) if (isBoilerplate(e)) return true;
+  return false;
+}
+
+/** The text of the <p>s under `root`, comment threads left out: where a page's prose is. */
+function paragraphChars(root: HtmlElement): number {
+  let n = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el.tag === 'p') {
+      n += textContent(el).length;
+      continue;
+    }
+    for (const c of el.children) if (typeof c !== 'string' && !isComment(c) && c.tag !== 'script' && c.tag !== 'style') stack.push(c);
+  }
+  return n;
+}
+
+/**
+ * The page's own content element when it is plain: one visible <article> (else a visible <main>)
+ * holding `share` of the page's paragraph text. Paragraphs under a class our filter drops still
+ * count for the page, so an article that filter would lose (`<div class="has-sidebar">`) is
+ * never "plain".
+ */
+function markedContent(root: HtmlElement, article: HtmlElement | null, share: number): HtmlElement | null {
+  let candidate = article;
+  let body: HtmlElement | null = null;
+  for (const e of walk(root)) {
+    if (!candidate && (e.tag === 'main' || e.attrs.get('role') === 'main') && !hidden(e)) candidate = e;
+    if (!body && e.tag === 'body') body = e;
+    if (candidate && body) break;
+  }
+  if (!candidate || share > 1) return null;
+  const own = paragraphChars(candidate);
+  return own > 0 && own >= share * paragraphChars(body ?? root) ? candidate : null;
+}
+
+/** The share of the rendered text that sits inside links. */
+function linkShare(root: HtmlElement, text: string, skip: (el: HtmlElement) => boolean): number {
+  if (!text) return 0;
+  const links = findAll(root, (e) => e.tag === 'a').filter((a) => {
+    for (let e: HtmlElement | null = a; e && e !== root; e = e.parent) if (skip(e)) return false;
+    return true;
+  });
+  return links.reduce((n, a) => n + textContent(a).length, 0) / text.replace(/\s+/gu, ' ').length;
+}
+
+/**
+ * Page furniture in and around Readability's article: never the elements that hold it, nor one
+ * inside that holds most of its text, whatever their class says (`<div class="has-sidebar">`,
+ * `<form id="aspnetForm">`); inside it, share bars and sign-up boxes as anywhere.
+ */
+function articleFurniture(content: ReadableContent): (el: HtmlElement) => boolean {
+  const wrappers = new Set<HtmlElement>();
+  for (let e: HtmlElement | null = content.root; e; e = e.parent) wrappers.add(e);
+  const length = new Map<HtmlElement, number>();
+  const measure = (el: HtmlElement): number => {
+    let n = 0;
+    for (const c of el.children) {
+      if (typeof c === 'string') n += content.kept.has(el) ? c.trim().length : 0;
+      else if (content.holding.has(c)) n += measure(c);
+    }
+    length.set(el, n);
+    return n;
+  };
+  const total = measure(content.root);
+  for (const [el, n] of length) if (n * 2 > total) wrappers.add(el);
+  return (el) => isBoilerplate(el) && !wrappers.has(el);
+}
+
+/** Readability's article as our text, or null when it found none: nothing, a list of links, or (when our own filter has text) a scrap. */
+function readabilityContent(root: HtmlElement, fallbackText: () => string, options: Required<ContentOptions>): PageContent | null {
+  const content = readableContent(root);
+  if (!content) return null;
+  const furniture = articleFurniture(content);
+  const skip = (el: HtmlElement) => !content.holding.has(el) || furniture(el);
+  const text = renderText(content.root, { skip, ownText: (el) => content.kept.has(el) });
+  if (!text || linkShare(content.root, text, skip) > options.maxLinkShare) return null;
+  if (text.length < options.minArticleChars && fallbackText()) return null;
+  return { element: content.root, text, reader: 'readability', furniture };
+}
+
+/** The content of a page with at most one visible top-level <article> (`article`). */
+export function pageContent(root: HtmlElement, article: HtmlElement | null, options: ContentOptions = {}): PageContent {
+  const settings = { ...CONTENT_DEFAULTS, ...options };
+  const marked = markedContent(root, article, settings.markedShare);
+  if (marked) return { element: marked, text: renderText(marked), reader: 'marked', furniture: isBoilerplate };
+  const own = article ?? find(root, (e) => e.tag === 'main' || e.attrs.get('role') === 'main') ?? find(root, (e) => e.tag === 'body') ?? root;
+  let ownText: string | null = null;
+  const fallbackText = () => (ownText ??= renderText(own));
+  return readabilityContent(root, fallbackText, settings) ?? { element: own, text: fallbackText(), reader: 'whole-page', furniture: isBoilerplate };
+}
