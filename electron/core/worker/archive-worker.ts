@@ -7,6 +7,7 @@ import { Archive } from '../archive.ts';
 import { commitOpenBatch } from '../import/archive-writer.ts';
 import { rankTopList } from '../search/search-stats.ts';
 import { TopListRanker } from './top-list-ranker.ts';
+import { runCheckpoints, WalCheckpointer } from './wal-checkpointer.ts';
 import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.ts';
 
 const init = workerData as WorkerInit;
@@ -18,9 +19,12 @@ const post = (msg: WorkerToHost) => port.postMessage(msg);
 // The writer ranks its statistics' top lists in a helper thread (falling back to its own
 // connection if the helper cannot run), so an edit is answered while a long list is ranked.
 const ranker = init.role === 'writer' ? new TopListRanker(new URL(import.meta.url), init.archivePath) : null;
+// …and checkpoints its log in another (wal-checkpointer.ts), which is all that role does.
+let checkpointer: WalCheckpointer | null = null;
+if (init.role === 'checkpointer') runCheckpoints(init.archivePath); // until the writer terminates the thread
 
 let archive: Archive;
-try {
+if (init.role !== 'checkpointer') try {
   archive = new Archive(init.archivePath, {
     readonly: init.role !== 'writer',
     ...(init.searchThresholds ? { searchThresholds: init.searchThresholds } : {}),
@@ -37,6 +41,7 @@ try {
       },
     },
   });
+  if (init.role === 'writer') checkpointer = WalCheckpointer.start(new URL(import.meta.url), init.archivePath, archive.db);
   post({ kind: 'ready' });
 } catch (error) {
   post({ kind: 'open-failed', error: toErrorData(error) });
@@ -47,11 +52,13 @@ try {
 // (or two slices of its statistics refresh), in a transaction of its own (commitOpenBatch).
 let jobs: Promise<unknown> = Promise.resolve();
 
-port.on('message', (msg: HostToWorker) => {
+if (init.role !== 'checkpointer') port.on('message', (msg: HostToWorker) => {
   if (msg.kind === 'close') {
-    void ranker?.close();
-    archive.close();
-    port.close();
+    // The helper threads' connections go first: the writer's close switches the journal mode, which needs it alone.
+    void Promise.all([ranker?.close(), checkpointer?.close()]).finally(() => {
+      archive.close();
+      port.close();
+    });
     return;
   }
   if (msg.kind === 'rank') {

@@ -5,8 +5,11 @@ import type { SearchThresholds } from '../search/search-thresholds.ts';
 
 export interface WorkerInit {
   archivePath: string;
-  /** A ranker is the writer's own helper: a read connection that ranks top lists (top-list-ranker.ts). */
-  role: 'writer' | 'reader' | 'ranker';
+  /**
+   * A ranker is the writer's own helper: a read connection that ranks top lists (top-list-ranker.ts);
+   * a checkpointer, its other: a connection that only checkpoints the log (wal-checkpointer.ts).
+   */
+  role: 'writer' | 'reader' | 'ranker' | 'checkpointer';
   /** One Int32 per job slot: non-zero means "cancel". Shared so a busy worker sees it at once. */
   cancelFlags: SharedArrayBuffer;
   /** Thresholds of an import's statistics refresh (HostOptions.searchStats). */
