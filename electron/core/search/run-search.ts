@@ -12,6 +12,7 @@ import { browseById, idBounds, idsFrom, indexedBy, indexOnlyFrom, matchingFrom, 
 import { makeSnippet } from './snippets.ts';
 import type { SearchStats } from './search-stats.ts';
 import { DEFAULT_THRESHOLDS, type SearchThresholds } from './search-thresholds.ts';
+import { explainRanked, pageAfterRanked, rankedTop } from './top-k.ts';
 
 /** How many of the newest matches a huge match set is ranked among, by default. */
 export const CANDIDATES = DEFAULT_THRESHOLDS.candidates;
@@ -120,7 +121,12 @@ export function runSearch(
         total = capped + beyond;
         totalExact = finished;
       }
-      if (sort === 'relevance' && !plan.compiled.singleTerm && !rankable(plan.compiled.match ?? '', stats, limits.rankPostings)) {
+      // Words alone (AND/OR/NOT, prefixes): the exact best few, then newest first (top-k.ts).
+      const best = sort === 'relevance' && plan.filters.length === 0 && !plan.compiled.preferred ? rankedTop(plan.compiled.match ?? '', stats, stmts, limits) : null;
+      if (best) {
+        ids = pageAfterRanked(best.ids, plan.compiled.match ?? '', stmts, limit, offset);
+        explanation.push(explainRanked(best, total, totalExact));
+      } else if (sort === 'relevance' && !plan.compiled.singleTerm && !rankable(plan.compiled.match ?? '', stats, limits.rankPostings)) {
         // FTS5's bm25 for a phrase, prefix or combination first scans EVERY match for its document
         // frequency (465 ms for a phrase at 1M). Over a huge set, candidates matching in the title come
         // first, then the rest, newest first: title weighted over body, at the cost of an index read.

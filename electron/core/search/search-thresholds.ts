@@ -30,6 +30,12 @@ export interface SearchThresholds {
   idSetWalkRatio: number;
   /** An Arabic-script word also matches at most this many of its indexed forms (with the article, proclitics, suffixes; arabic-stem.ts). */
   arabicForms: number;
+  /** Relevance order over a huge set of words ranks this many best matches exactly (top-k.ts), then newest first; 0 turns this off. */
+  rankedTop: number;
+  /** …by FTS5 ranking every match when the query's words are in at most this many entries in all (also the most the words without a top list may add up to). */
+  exactRankPostings: number;
+  /** …else from the words' top lists, scoring at most about this many of their entries to prove the top. */
+  topListCandidates: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
@@ -44,6 +50,9 @@ export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
   idSetCountCap: 5_000,
   idSetWalkRatio: 4,
   arabicForms: 32,
+  rankedTop: 50,
+  exactRankPostings: 20_000,
+  topListCandidates: 4_000,
 });
 
 /** The defaults with `overrides` applied; every value must be a positive number (a zero budget or slack is allowed). */
@@ -58,6 +67,8 @@ export function searchThresholds(overrides: Partial<SearchThresholds> = {}): Sea
   out.dateWalkBatch = Math.max(1, Math.trunc(out.dateWalkBatch));
   out.idSetCountCap = Math.max(1, Math.trunc(out.idSetCountCap));
   out.arabicForms = Math.trunc(out.arabicForms);
+  out.rankedTop = Math.trunc(out.rankedTop);
+  out.topListCandidates = Math.max(1, Math.trunc(out.topListCandidates));
   out.dateWalkBatchMax = Math.max(out.dateWalkBatch, Math.trunc(out.dateWalkBatchMax));
   return out;
 }

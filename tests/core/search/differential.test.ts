@@ -127,7 +127,8 @@ describe('search fast paths agree with plain FTS5 (differential)', () => {
   }
 
   it('a common word NOT another common word never returns the excluded word on the title-first path', () => {
-    const service = new SearchService(archive.db, { thresholds: SETTINGS['title-first + walk'] });
+    // The exact top (top-k.ts) turned off: it would answer this query before the title-first path.
+    const service = new SearchService(archive.db, { thresholds: { ...SETTINGS['title-first + walk'], rankedTop: 0 } });
     const [a = '', b = ''] = [corpus.words[3], corpus.words[4]];
     const result = service.search({ query: `${a} -${b}`, limit: 50 });
     expect(result.explanation).toMatch(/title matches first/);
@@ -315,4 +316,100 @@ function checkRelevance(service: SearchService, req: SearchRequest, share: Retur
   }
   exact.pages++;
   return value < 1 - tolerance ? [`${req.query} [relevance]: the first page holds ${value.toFixed(6)} of the exact top score mass, yet is not called approximate (${first.explanation})`] : [];
+}
+
+/**
+ * Relevance order at any size (top-k.ts): for single words, prefixes and AND/OR/NOT of common
+ * words, the first page is FTS5's exact `ORDER BY bm25` top 50 (as a multiset of scores: ties may
+ * fall either way). Thresholds low: most sets are huge, the words' postings are over the cap for
+ * ranking every match, so the top comes from the top lists (proven by their bounds) or, when the
+ * bound proves nothing, from ranking every match.
+ */
+describe('relevance: the first page is the exact bm25 top 50 (top lists, max-score bound)', () => {
+  const dir = tempDir();
+  let archive: Archive;
+  let corpus: Corpus;
+  const RELEVANCE_TOP_K = 80;
+  const thresholds: Partial<SearchThresholds> = { candidates: 40, countBudgetMs: 0, prefixWords: 400, exactRankPostings: 60, rankPostings: 1e12, topListCandidates: 300 };
+
+  beforeAll(() => {
+    corpus = makeCorpus(SEED + 7, 2_000);
+    archive = openTestArchive(dir, 'relevance');
+    seedEntries(archive, corpus.entries);
+    // Lists longer than a page (a single listed word's first page is its list), for words in 100+ entries.
+    expect(refreshSearchStats(archive.db, { commonDocs: 100, topK: RELEVANCE_TOP_K }).topLists).toBeGreaterThan(20);
+  });
+  afterAll(() => archive.close());
+
+  it('single words, prefixes and AND/OR/NOT of common words: the exact top 50, said to be exact', () => {
+    const service = new SearchService(archive.db, { thresholds });
+    const scores = exactScores(archive, thresholds.prefixWords);
+    const rand = rng(SEED + 99);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const common = () => ({ kind: 'word', word: pick(corpus.words.slice(0, 60)) }) as Q;
+    const some = () => ({ kind: 'word', word: pick(corpus.words.slice(0, 200)) }) as Q;
+    const kinds: (() => Q)[] = [
+      common,
+      () => ({ kind: 'prefix', piece: pick(corpus.words.slice(0, 30)).slice(0, 2 + Math.floor(rand() * 2)) }),
+      () => ({ kind: 'and', children: [common(), common()] }),
+      () => ({ kind: 'or', children: [common(), some()] }),
+      () => ({ kind: 'minus', left: common(), right: common(), style: rand() < 0.5 ? '-' : 'NOT' }),
+      () => ({ kind: 'minus', left: { kind: 'or', children: [common(), common()] }, right: common(), style: '-' }),
+      () => ({ kind: 'and', children: [common(), { kind: 'minus', left: some(), right: common(), style: '-' }] }),
+      () => ({ kind: 'or', children: [{ kind: 'and', children: [common(), common()] }, common()] }),
+    ];
+    const how = new Map<string, number>();
+    const problems: string[] = [];
+    for (let i = 0; i < 160 && problems.length < 10; i++) {
+      const query = render(pick(kinds)());
+      const result = service.search({ query, limit: 50 });
+      const path = ['proven from the words’ top lists', 'every match ranked', 'ranked ahead of time'].find((p) => result.explanation?.includes(p)) ?? 'small set';
+      how.set(path, (how.get(path) ?? 0) + 1);
+      if (result.explanation?.includes('approximate')) problems.push(`${query}: approximate (${result.explanation})`);
+      const { best, ours } = scores(query, result.hits.map((h) => h.id));
+      const same = best.length === ours.length && best.every((s, j) => Math.abs(s - (ours[j] ?? 0)) <= 1e-9 * Math.max(1, Math.abs(s)));
+      if (!same) problems.push(`${query}: first page scores [${ours.slice(0, 5).map((s) => s.toFixed(4))}…] (${ours.length}), exact top [${best.slice(0, 5).map((s) => s.toFixed(4))}…] (${best.length}); ${result.explanation}`);
+    }
+    expect(problems, `seed ${SEED}`).toEqual([]);
+    // Both ways of finding the top ran: proven from the lists, and every match ranked when the bound could not prove it.
+    expect(how.get('proven from the words’ top lists') ?? 0, JSON.stringify([...how])).toBeGreaterThan(20);
+    expect(how.get('every match ranked') ?? 0, JSON.stringify([...how])).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('pages after the exact top go on newest first, reaching every match once', () => {
+    const service = new SearchService(archive.db, { thresholds });
+    const [a = '', b = ''] = [corpus.words[2], corpus.words[9]];
+    const query = `${a} OR ${b}`;
+    const first = service.search({ query, limit: 50 });
+    expect(first.explanation).toMatch(/the best 50 exactly/);
+    // The count may be a lower bound here (no time to count): the true one from plain FTS5.
+    const total = service.matchingIds({ query }).length;
+    const seen: number[] = [];
+    for (let offset = 0; offset < total + 100; offset += 100) seen.push(...service.search({ query, limit: 100, offset }).hits.map((h) => h.id));
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+    const rest = seen.slice(50);
+    expect(rest).toEqual([...rest].sort((x, y) => y - x));
+  });
+});
+
+/** For a query: FTS5's exact best scores (as positive numbers, best first) and those of the given hits, on the same compiled query. */
+function exactScores(archive: Archive, prefixWords: number | undefined): (query: string, ids: number[]) => { best: number[]; ours: number[] } {
+  const stats = new SearchStats(archive.db);
+  const ctx: PlanContext = {
+    aliases: { get: () => null, longest: 0 },
+    vocab: new Vocabulary(archive.db, stats),
+    stats,
+    dateBounds: () => ({ min: null, max: null }),
+    ...(prefixWords === undefined ? {} : { prefixWords }),
+  };
+  const bestStmt = archive.db.prepare('SELECT -rank FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT 50').pluck();
+  const oursStmt = archive.db.prepare('SELECT -rank FROM entry_index WHERE entry_index MATCH ? AND +rowid IN (SELECT value FROM json_each(?))').pluck();
+  return (query, ids) => {
+    const match = makePlan({ query }, ctx).compiled.match ?? '';
+    const best = bestStmt.all(match) as number[];
+    const ours = (oursStmt.all(match, JSON.stringify(ids)) as number[]).sort((x, y) => y - x);
+    // A hit the query does not match would be missing from `ours`: the lengths then differ.
+    return { best, ours: ours.length === ids.length ? ours : [...ours, ...Array<number>(ids.length - ours.length).fill(Number.NaN)] };
+  };
 }

@@ -1,0 +1,245 @@
+// The exact bm25 top of a huge match set of words (one word, a prefix's words, AND/OR/NOT of them)
+// without ranking every match: max-score early termination (Turtle & Flood; Lucene's and Xapian's
+// WAND family) over the words' precomputed top lists (search-stats.ts).
+// FTS5's bm25 of such a query is a sum of one score per word of the query (a word an entry lacks
+// adds 0), so an entry outside the first m entries of every word's list scores at most the sum of
+// the lists' m-th scores: the bound. The entries inside those prefixes are scored exactly by FTS5;
+// when the best `rankedTop` of the matching ones score at least the bound, no other match can
+// displace them and they are the exact top. Words without a list (the rarer ones) are ranked
+// together, live, as one more sorted list. When the bound proves nothing, the caller ranks every
+// match (or says the order is approximate).
+import type { SearchStats } from './search-stats.ts';
+import type { StatementCache } from './search-plan.ts';
+import type { SearchThresholds } from './search-thresholds.ts';
+
+type Node = { kind: 'word'; term: string } | { kind: 'and' | 'or' | 'not'; children: Node[] };
+
+/** The best matches in relevance order, and how they were found. */
+export interface RankedTop {
+  ids: number[];
+  /** `lists`: proven from the words' top lists; `all`: FTS5 ranked every match. */
+  how: 'lists' | 'all';
+}
+
+/**
+ * The exact best `limits.rankedTop` matches of a text query made of single words only (null for
+ * phrases, columns, NEAR, prefixes FTS5 expands itself, date words, or stale statistics), or null
+ * when neither the lists prove them nor is ranking every match within `limits.rankPostings`.
+ */
+export function rankedTop(match: string, stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): RankedTop | null {
+  const root = limits.rankedTop > 0 ? parseMatch(match) : null;
+  if (!root) return null;
+  const all: string[] = [];
+  collectWords(root, true, all, false);
+  const scored: string[] = [];
+  collectWords(root, true, scored, true);
+  const postings = stats.postings(all, Number.MAX_SAFE_INTEGER);
+  if (postings === null) return null;
+  const k = limits.rankedTop;
+  if (postings <= limits.exactRankPostings) return { ids: rankAll(match, stmts, k), how: 'all' };
+  const proven = fromLists(match, scored, stats, stmts, limits);
+  if (proven) return { ids: proven, how: 'lists' };
+  return postings <= limits.rankPostings ? { ids: rankAll(match, stmts, k), how: 'all' } : null;
+}
+
+/** The one-line account of a RankedTop for the explanation. */
+export function explainRanked(top: RankedTop, total: number, totalExact: boolean): string {
+  const over = totalExact ? `all ${total.toLocaleString('en')} matches` : 'all matches';
+  const how = top.how === 'lists' ? 'proven from the words’ top lists' : 'every match ranked';
+  return `ranked by relevance over ${over} (the best ${top.ids.length.toLocaleString('en')} exactly, ${how}; after them, newest first)`;
+}
+
+/** Every match ranked by FTS5 (its cost grows with the postings), the best `k`. */
+function rankAll(match: string, stmts: StatementCache, k: number): number[] {
+  return (stmts.get('SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? ORDER BY rank, rowid DESC LIMIT ?').all(match, k) as { id: number }[]).map((r) => r.id);
+}
+
+interface Source {
+  ids: number[];
+  /** Upper bound on the score (as a positive number) of an entry not in `ids`; 0 when `ids` holds every entry with the words. */
+  bound: number;
+  /** How many times the list's word occurs in the query (FTS5 scores each occurrence). */
+  weight: number;
+}
+
+function fromLists(match: string, scored: string[], stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): number[] | null {
+  const k = limits.rankedTop;
+  const weights = new Map<string, number>();
+  for (const w of scored) weights.set(w, (weights.get(w) ?? 0) + 1);
+  const listed: string[] = [];
+  const unlisted: string[] = [];
+  let unlistedPostings = 0;
+  for (const [w, n] of weights) {
+    const docs = stats.docs(w) ?? 0;
+    if (docs === 0) continue; // adds nothing to any score
+    if ((stats.topLength(w) ?? 0) > 0) listed.push(w);
+    else {
+      for (let i = 0; i < n; i++) unlisted.push(w);
+      unlistedPostings += docs;
+    }
+  }
+  // The words without lists are ranked live: cheap only while they are rare.
+  if (unlistedPostings > limits.exactRankPostings) return null;
+  const depth = Math.max(k, Math.floor(limits.topListCandidates / Math.max(1, listed.length + (unlisted.length > 0 ? 1 : 0))));
+  const sources: Source[] = [];
+  const top = stmts.get('SELECT entry_id AS id, -score AS s FROM search_top WHERE term = ? ORDER BY score, entry_id LIMIT ?');
+  for (const w of listed) {
+    const rows = top.all(w, depth) as { id: number; s: number }[];
+    const complete = (stats.docs(w) ?? 0) <= rows.length;
+    sources.push({ ids: rows.map((r) => r.id), bound: complete ? 0 : Math.max(0, rows[rows.length - 1]?.s ?? 0), weight: weights.get(w) ?? 1 });
+  }
+  if (unlisted.length > 0) {
+    const or = unlisted.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
+    const rows = stmts.get('SELECT rowid AS id, -rank AS s FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ?').all(or, depth) as { id: number; s: number }[];
+    sources.push({ ids: rows.map((r) => r.id), bound: rows.length < depth ? 0 : Math.max(0, rows[rows.length - 1]?.s ?? 0), weight: 1 });
+  }
+  const bound = sources.reduce((sum, s) => sum + s.weight * s.bound, 0);
+  const candidates = [...new Set(sources.flatMap((s) => s.ids))];
+  if (candidates.length === 0) return bound === 0 ? [] : null;
+  const best = scoreExactly(match, candidates, stmts);
+  const kth = best[k - 1]?.s;
+  // Every match is among the candidates, or the k-th best of them is at least what any other can score.
+  if (bound === 0 || (kth !== undefined && kth >= bound)) return best.slice(0, k).map((r) => r.id);
+  return null;
+}
+
+/**
+ * FTS5's own score of each candidate that matches, best first (ties: newest first). The
+ * candidates are a filter FTS5 does not see (`+rowid`): with `rowid IN (...)` it would start the
+ * query again, document frequencies and all, for every id. The id range, written into the SQL,
+ * lets it skip the matches outside it.
+ */
+function scoreExactly(match: string, candidates: number[], stmts: StatementCache): { id: number; s: number }[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const id of candidates) {
+    lo = Math.min(lo, id);
+    hi = Math.max(hi, id);
+  }
+  const sql = `SELECT rowid AS id, -rank AS s FROM entry_index WHERE entry_index MATCH ? AND rowid >= ${Math.trunc(lo)} AND rowid <= ${Math.trunc(hi)} AND +rowid IN (SELECT value FROM json_each(?))`;
+  const rows = stmts.once(sql).all(match, JSON.stringify(candidates)) as { id: number; s: number }[];
+  return rows.sort((a, b) => b.s - a.s || b.id - a.id);
+}
+
+/**
+ * A page of the order "the ranked entries first, then every other match newest first". Past the
+ * ranked ones, one read at an SQL OFFSET finds the place: each ranked entry newer than where it
+ * lands pushes the page one match further on.
+ */
+export function pageAfterRanked(ranked: number[], match: string, stmts: StatementCache, limit: number, offset: number): number[] {
+  const ids = ranked.slice(offset, offset + limit);
+  if (ids.length >= limit) return ids;
+  const inList = new Set(ranked);
+  const target = Math.max(0, offset - ranked.length);
+  const window = (
+    stmts.get('SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?').all(match, limit - ids.length + 2 * ranked.length, target) as { id: number }[]
+  ).map((r) => r.id);
+  const first = window[0];
+  if (first === undefined) return ids;
+  let skip = 0;
+  for (const id of inList) if (id > first) skip++;
+  for (const id of window) {
+    if (inList.has(id)) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    ids.push(id);
+    if (ids.length >= limit) break;
+  }
+  return ids;
+}
+
+/**
+ * The words of a query compiled for FTS5 (compile-query.ts) whose scores can count: every word
+ * except those a match is known to lack (the right side of a NOT reached through ANDs and NOTs'
+ * left sides from the top). With `scoredOnly` false, every word.
+ */
+function collectWords(node: Node, spine: boolean, out: string[], scoredOnly: boolean): void {
+  if (node.kind === 'word') {
+    out.push(node.term);
+    return;
+  }
+  if (node.kind === 'not') {
+    const [keep, drop] = node.children;
+    if (keep) collectWords(keep, spine, out, scoredOnly);
+    if (drop && !(scoredOnly && spine)) collectWords(drop, false, out, scoredOnly);
+    return;
+  }
+  for (const child of node.children) collectWords(child, spine && node.kind === 'and', out, scoredOnly);
+}
+
+const TOKEN = /\s*(?:"((?:[^"]|"")*)"|(AND|OR|NOT)(?![\w])|([()]))/y;
+
+/**
+ * The compiled expression as a tree of single words under AND, OR and NOT (FTS5's precedence:
+ * NOT, then AND, then OR), or null when it holds anything else (phrases of several words, column
+ * filters, NEAR, FTS5 prefixes, date words), whose score is not a sum of word scores.
+ */
+export function parseMatch(match: string): Node | null {
+  type Tok = { word: string } | { op: string };
+  const toks: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  let at = 0;
+  while (at < match.length) {
+    if (/^\s*$/.test(match.slice(at))) break;
+    TOKEN.lastIndex = at;
+    const m = TOKEN.exec(match);
+    if (!m) return null;
+    at = TOKEN.lastIndex;
+    if (m[1] !== undefined) {
+      const word = m[1].replace(/""/g, '"');
+      if (word === '' || /\s/.test(word)) return null;
+      toks.push({ word });
+    } else toks.push({ op: (m[2] ?? m[3]) as string });
+  }
+  let i = 0;
+  const isOp = (op: string) => {
+    const t = toks[i];
+    return t !== undefined && 'op' in t && t.op === op;
+  };
+  const or = (): Node | null => {
+    const parts = [and()];
+    while (isOp('OR')) {
+      i++;
+      parts.push(and());
+    }
+    if (parts.some((p) => p === null)) return null;
+    return parts.length === 1 ? parts[0]! : { kind: 'or', children: parts as Node[] };
+  };
+  const and = (): Node | null => {
+    const parts = [not()];
+    while (isOp('AND')) {
+      i++;
+      parts.push(not());
+    }
+    if (parts.some((p) => p === null)) return null;
+    return parts.length === 1 ? parts[0]! : { kind: 'and', children: parts as Node[] };
+  };
+  const not = (): Node | null => {
+    let left = primary();
+    while (left && isOp('NOT')) {
+      i++;
+      const right = primary();
+      if (!right) return null;
+      left = { kind: 'not', children: [left, right] };
+    }
+    return left;
+  };
+  const primary = (): Node | null => {
+    const t = toks[i];
+    if (t === undefined) return null;
+    if ('word' in t) {
+      i++;
+      return { kind: 'word', term: t.word };
+    }
+    if (t.op !== '(') return null;
+    i++;
+    const inner = or();
+    if (!inner || !isOp(')')) return null;
+    i++;
+    return inner;
+  };
+  const root = or();
+  return root && i === toks.length ? root : null;
+}
