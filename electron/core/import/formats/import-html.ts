@@ -94,8 +94,16 @@ export function readHtmlPage(html: string, options: ContentOptions = {}): HtmlPa
   const { element: main, text, reader, furniture } = pageContent(root, articles[0] ?? null, options);
   if (!text) return { text: '', entries: [], reader };
   const meta = pageMeta(root, furniture);
-  const title = cleanTitle(meta.title, meta.outlet) ?? heading(main, furniture) ?? '';
-  const timeDate = meta.date ? null : articleDate(main, furniture);
+  // Readability's content is often an article's body alone: its headline, byline and <time> are in the <article> around it.
+  let scope = main;
+  for (let e: HtmlElement | null = main; e; e = e.parent) {
+    if (e.tag === 'article' && !furniture(e)) {
+      scope = e;
+      break;
+    }
+  }
+  const title = cleanTitle(meta.title, meta.outlet) ?? heading(scope, furniture) ?? '';
+  const timeDate = meta.date ? null : articleDate(scope, furniture);
   return {
     text,
     reader,
@@ -105,7 +113,7 @@ export function readHtmlPage(html: string, options: ContentOptions = {}): HtmlPa
         body: text,
         date: meta.date ?? timeDate,
         dateSource: meta.date ? meta.dateSource : timeDate ? 'html-time' : null,
-        author: meta.author ?? byline(main),
+        author: meta.author ?? byline(scope),
         url: meta.url,
         outlet: meta.outlet,
         language: meta.language,

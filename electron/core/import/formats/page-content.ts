@@ -8,10 +8,10 @@ import { type ReadableContent, readableContent } from './readable-content.ts';
 
 /**
  * How the content was chosen: by Readability; from the page's own <article> or <main> that held
- * its text plainly (Readability not run); or, when Readability found no article, the <main> or
- * <body> less its menus, sidebars and other furniture.
+ * its text plainly (Readability not run); or, when Readability found no article or the page is
+ * too large for it, the <main> or <body> less its menus, sidebars and other furniture.
  */
-export type ContentReader = 'readability' | 'marked' | 'whole-page';
+export type ContentReader = 'readability' | 'marked' | 'whole-page' | 'too-large';
 
 export interface ContentOptions {
   /** Readability is not run when the page's one visible <article> (else <main>) holds at least this share of the text of its paragraphs; above 1, it always runs. */
@@ -20,9 +20,11 @@ export interface ContentOptions {
   minArticleChars?: number;
   /** Readability's content is no article when more than this share of its text is link text (a listing, a menu). */
   maxLinkShare?: number;
+  /** Readability is not run on a page of more elements than this (scripts, menus and hidden ones not counted): its time grows faster than the page, about 50-100 µs an element. */
+  maxElements?: number;
 }
 
-export const CONTENT_DEFAULTS: Required<ContentOptions> = { markedShare: 0.9, minArticleChars: 200, maxLinkShare: 0.5 };
+export const CONTENT_DEFAULTS: Required<ContentOptions> = { markedShare: 0.9, minArticleChars: 200, maxLinkShare: 0.5, maxElements: 5000 };
 
 export interface PageContent {
   element: HtmlElement;
@@ -105,9 +107,9 @@ function articleFurniture(content: ReadableContent): (el: HtmlElement) => boolea
 }
 
 /** Readability's article as our text, or null when it found none: nothing, a list of links, or (when our own filter has text) a scrap. */
-function readabilityContent(root: HtmlElement, fallbackText: () => string, options: Required<ContentOptions>): PageContent | null {
-  const content = readableContent(root);
-  if (!content) return null;
+function readabilityContent(root: HtmlElement, fallbackText: () => string, options: Required<ContentOptions>): PageContent | 'too-large' | null {
+  const content = readableContent(root, options.maxElements);
+  if (!content || content === 'too-large') return content;
   const furniture = articleFurniture(content);
   const skip = (el: HtmlElement) => !content.holding.has(el) || furniture(el);
   const text = renderText(content.root, { skip, ownText: (el) => content.kept.has(el) });
@@ -124,5 +126,7 @@ export function pageContent(root: HtmlElement, article: HtmlElement | null, opti
   const own = article ?? find(root, (e) => e.tag === 'main' || e.attrs.get('role') === 'main') ?? find(root, (e) => e.tag === 'body') ?? root;
   let ownText: string | null = null;
   const fallbackText = () => (ownText ??= renderText(own));
-  return readabilityContent(root, fallbackText, settings) ?? { element: own, text: fallbackText(), reader: 'whole-page', furniture: isBoilerplate };
+  const chosen = readabilityContent(root, fallbackText, settings);
+  if (chosen && chosen !== 'too-large') return chosen;
+  return { element: own, text: fallbackText(), reader: chosen ?? 'whole-page', furniture: isBoilerplate };
 }

@@ -22,13 +22,22 @@ interface DomDocument {
   createTextNode(text: string): DomNode;
 }
 
-/** Never copied: Readability drops them first and our rendering never shows them. */
-const UNREAD = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'link', 'meta', 'base']);
+/**
+ * Never copied: Readability drops them or never chooses them, and our rendering never shows them
+ * (html-to-text.ts). Each element copied costs Readability time: a menu of 40 links is 80 nodes.
+ */
+const UNREAD = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'link', 'meta', 'base',
+  'nav', 'aside', 'button', 'select', 'input', 'textarea', 'dialog',
+]);
+const unread = (el: HtmlElement) => UNREAD.has(el.tag) || el.attrs.has('hidden') || el.attrs.get('aria-hidden') === 'true';
+/** The attributes Readability reads (classes and ids, visibility, roles, bylines, links, images, direction); copying others only costs time. */
+const READ_ATTRS = new Set(['class', 'id', 'style', 'role', 'itemprop', 'itemtype', 'rel', 'href', 'src', 'srcset', 'alt', 'dir', 'lang', 'name', 'type', 'aria-modal']);
 const MARK = 'data-quire-node';
 const SHELL = '<!doctype html><html><head></head><body></body></html>';
 
 export interface ReadableContent {
-  /** The smallest element of our tree holding all that Readability kept: the entry's locator. */
+  /** The smallest element of our tree holding all the text Readability kept: the entry's locator. */
   root: HtmlElement;
   /** Elements Readability kept (its content holds them). */
   kept: Set<HtmlElement>;
@@ -36,17 +45,28 @@ export interface ReadableContent {
   holding: Set<HtmlElement>;
 }
 
-/** A linkedom document mirroring our tree, each element marked with its index in `nodes`. */
-function mirror(root: HtmlElement): { doc: DomDocument; nodes: HtmlElement[] } {
-  const doc = parseHTML(SHELL).document as unknown as DomDocument;
+function countElements(root: HtmlElement, max: number): number {
+  let n = 0;
+  const stack = [root];
+  while (stack.length > 0 && n <= max) {
+    for (const c of stack.pop()!.children) {
+      if (typeof c === 'string' || unread(c)) continue;
+      n++;
+      stack.push(c);
+    }
+  }
+  return n;
+}
+
+/** A linkedom document mirroring our tree, each element marked with its index in `nodes`; no document when it would hold more than `maxElements`. */
+function mirror(root: HtmlElement, maxElements: number): { doc: DomDocument | null; nodes: HtmlElement[] } {
   const nodes: HtmlElement[] = [];
+  if (countElements(root, maxElements) > maxElements) return { doc: null, nodes };
+  const doc = parseHTML(SHELL).document as unknown as DomDocument;
   const copyAttrs = (from: HtmlElement, to: DomNode) => {
     for (const [name, value] of from.attrs) {
-      try {
-        to.setAttribute(name, value);
-      } catch {
-        // A name the DOM refuses (`"x`, `=y`): the attribute means nothing to Readability either.
-      }
+      // A style matters to Readability only when it hides the element; linkedom parses every one it is given.
+      if (READ_ATTRS.has(name) && (name !== 'style' || /display|visibility/iu.test(value))) to.setAttribute(name, value);
     }
     to.setAttribute(MARK, String(nodes.length));
     nodes.push(from);
@@ -57,7 +77,7 @@ function mirror(root: HtmlElement): { doc: DomDocument; nodes: HtmlElement[] } {
         to.appendChild(doc.createTextNode(child));
         continue;
       }
-      if (UNREAD.has(child.tag)) continue;
+      if (unread(child)) continue;
       let target: DomNode;
       if (child.tag === 'html') target = doc.documentElement;
       else if (child.tag === 'head') target = doc.head;
@@ -86,23 +106,33 @@ function commonAncestor(elements: Iterable<HtmlElement>): HtmlElement | null {
   return path && path.length > 0 ? path[path.length - 1]! : null;
 }
 
+/** Readability's last step rewrites links and unwraps nested <div>s of the content it returns: nothing that changes which elements it holds. */
+interface Skippable {
+  _postProcessContent: (content: unknown) => void;
+}
+
 /**
- * The page's article as Readability finds it, or null when it finds none. Readability rewrites
- * the copy as it goes (a <div> becomes a <p>, a wrapper is unwrapped, a page is re-parsed from
- * its own HTML between tries); the marks are attributes, so they survive all of it.
+ * The page's article as Readability finds it; null when it finds none, 'too-large' when the page
+ * has more than `maxElements` elements (Readability's time grows faster than the page). Readability
+ * rewrites the copy as it goes (a <div> becomes a <p>, a wrapper is unwrapped, a page is re-parsed
+ * from its own HTML between tries); the marks are attributes, so they survive all of it.
  */
-export function readableContent(root: HtmlElement): ReadableContent | null {
+export function readableContent(root: HtmlElement, maxElements: number): ReadableContent | 'too-large' | null {
   try {
-    const { doc, nodes } = mirror(root);
-    const article = new Readability(doc as never, { disableJSONLD: true, keepClasses: true, serializer: (el) => el as unknown as DomNode }).parse();
-    const content = article?.content;
+    const { doc, nodes } = mirror(root, maxElements);
+    if (!doc) return 'too-large';
+    const reader = new Readability(doc as never, { disableJSONLD: true, keepClasses: true, serializer: (el) => el as unknown as DomNode });
+    (reader as unknown as Skippable)._postProcessContent = () => {};
+    const content = reader.parse()?.content;
     if (!content) return null;
     const kept = new Set<HtmlElement>();
     for (const node of [content, ...content.querySelectorAll(`[${MARK}]`)]) {
       const el = nodes[Number(node.getAttribute(MARK) ?? NaN)];
       if (el && el.tag !== 'html' && el.tag !== 'head') kept.add(el);
     }
-    const top = commonAncestor(kept);
+    // The smallest element holding all the text kept, not the wrappers Readability climbs to when a
+    // candidate is an only child: the locator names the article's markup and no more.
+    const top = commonAncestor([...kept].filter((el) => el.children.some((c) => typeof c === 'string' && c.trim()))) ?? commonAncestor(kept);
     if (!top) return null;
     const holding = new Set<HtmlElement>();
     for (const el of kept) for (let e: HtmlElement | null = el; e && !holding.has(e); e = e.parent) holding.add(e);
