@@ -1,5 +1,5 @@
-// Facets, the timeline and exact counts fill in after a search's first page; a keystroke's next
-// search must not wait behind them. SQLite cannot interrupt a running query, so the host gives them
+// Facets, the timeline, exact counts and the codebook's counts fill in after a search's first page;
+// a keystroke's next search (or the list on opening) must not wait behind them. SQLite cannot interrupt a running query, so the host gives them
 // a reader thread of their own. A stand-in worker (the real protocol, a facets call that holds its
 // thread for a second) shows which thread each call reaches.
 import fs from 'node:fs';
@@ -10,14 +10,14 @@ import { tempDir } from '../../helpers/temp-dir.ts';
 
 const SLOW_MS = 1000;
 
-// Answers 'ready', then every call with the method's name; facets, timeline and countMatches first
-// block the thread, as a long SQLite statement does.
+// Answers 'ready', then every call with the method's name; facets, timeline, countMatches and
+// listCodes first block the thread, as a long SQLite statement does.
 const STAND_IN_WORKER = `
 import { parentPort } from 'node:worker_threads';
 parentPort.postMessage({ kind: 'ready' });
 parentPort.on('message', (msg) => {
   if (msg.kind === 'close') return parentPort.close();
-  if (['facets', 'timeline', 'countMatches'].includes(msg.method)) {
+  if (['facets', 'timeline', 'countMatches', 'listCodes'].includes(msg.method)) {
     const until = Date.now() + ${SLOW_MS};
     while (Date.now() < until);
   }
@@ -28,7 +28,7 @@ parentPort.on('message', (msg) => {
 describe('reads that fill in later', () => {
   const dir = tempDir();
 
-  it('a search is answered while a slow facets, timeline or count call still runs', async () => {
+  it('a search is answered while a slow facets, timeline, count or codebook call still runs', async () => {
     const workerFile = path.join(dir, 'stand-in-worker.mjs');
     fs.writeFileSync(workerFile, STAND_IN_WORKER);
     const host = await ArchiveHost.open(path.join(dir, 'unused.quire'), { readOnly: true, workerFile });
@@ -37,6 +37,7 @@ describe('reads that fill in later', () => {
         ['facets', { query: 'tide' }],
         ['timeline', { query: 'tide' }],
         ['countMatches', { query: 'tide', after: 0 }],
+        ['listCodes', undefined],
       ] as const) {
         const started = performance.now();
         const slow = host.invoke(method, arg).then(() => performance.now() - started);
