@@ -23,6 +23,7 @@
 // - first list paint after opening: from navigation start to the first frame with a result row.
 // Before each run the box is cleared, the list of all entries comes back and the app idles 600 ms.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PLANTED } from './generate-corpus.mjs';
 
@@ -87,8 +88,19 @@ page.setDefaultTimeout(60_000);
 // From the document's start: the frame of the first result row and of the first count (opening),
 // and the time of every input event (typing).
 await page.addInitScript(() => {
-  const b = (window.__bench = { inputs: [], firstRow: null, firstCount: null, watch: null });
+  const b = (window.__bench = { inputs: [], searches: [], firstRow: null, firstCount: null, watch: null });
   document.addEventListener('input', () => b.inputs.push(performance.now()), true);
+  // Each search request: its query, when it was sent and when its answer was read.
+  const fetch0 = window.fetch.bind(window);
+  window.fetch = async (url, init) => {
+    if (!String(url).endsWith('/api/invoke/search')) return fetch0(url, init);
+    const s = { query: JSON.parse(init?.body || '{}').query, offset: JSON.parse(init?.body || '{}').offset, sent: performance.now(), answered: null };
+    b.searches.push(s);
+    const res = await fetch0(url, init);
+    const body = await res.text();
+    s.answered = performance.now();
+    return new Response(body, { status: res.status, headers: res.headers });
+  };
   const frame = () => {
     const now = performance.now();
     if (b.firstRow === null && document.querySelector('.entry-row')) b.firstRow = now;
@@ -109,6 +121,7 @@ await page.addInitScript(() => {
   requestAnimationFrame(frame);
 });
 
+const load0 = os.loadavg()[0].toFixed(1);
 const total = async () => (await host.invoke('search', { query: '', limit: 1 })).value.total;
 const entries = await total();
 const box = page.getByRole('searchbox', { name: 'Search entries' });
@@ -154,6 +167,7 @@ for (const [label, query] of kinds) {
     await reset();
     await page.evaluate((e) => {
       window.__bench.inputs = [];
+      window.__bench.searches = [];
       window.__bench.watch = { explanation: e, row: null, count: null, exact: null };
     }, explanation);
     await box.pressSequentially(query, { delay: KEY_DELAY });
@@ -163,12 +177,24 @@ for (const [label, query] of kinds) {
     });
     // The exact count, when the first answer's was a lower bound: up to EXACT_WAIT more.
     await page.waitForFunction(() => window.__bench.watch.exact !== null, null, { timeout: EXACT_WAIT }).catch(() => undefined);
-    const t = await page.evaluate(() => {
+    const t = await page.evaluate((q) => {
       const b = window.__bench;
       const last = b.inputs[b.inputs.length - 1];
       const after = (x) => (x === null ? null : Math.max(0, x - last));
-      return { row: after(b.watch.row), count: after(b.watch.count), exact: after(b.watch.exact), keys: b.inputs.length };
-    });
+      const own = b.searches.find((s) => s.query === q && !s.offset);
+      const sent = b.searches.filter((s) => s.sent <= last).length;
+      return {
+        row: after(b.watch.row),
+        count: after(b.watch.count),
+        exact: after(b.watch.exact),
+        // Where the time went: waiting for an earlier keystroke's search, the request, then drawing.
+        waited: own ? after(own.sent) : null,
+        request: own && own.answered !== null ? own.answered - own.sent : null,
+        drawn: own && own.answered !== null && b.watch.row !== null ? b.watch.row - own.answered : null,
+        searches: b.searches.length,
+        sentWhileTyping: sent,
+      };
+    }, query);
     if (i > 0) times.push(t);
   }
   rows.push({ label, query, matches, totalExact, times });
@@ -177,20 +203,25 @@ await browser.close();
 await server.close();
 await host.close();
 
+say(`Load average (1 min) ${load0} before, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} cores: other work on the machine shows in these figures.\n`);
 say(`${entries.toLocaleString('en')} entries in \`${path.basename(archiveFile)}\`; ${RUNS} runs per query after one warm-up, ${KEY_DELAY} ms between keystrokes. From the last keystroke's input event to the first animation frame whose page holds the typed query's first result row and its count (then painted); "exact" is when a lower-bound count became exact. Target: ${TARGET_MS} ms.\n`);
-say('| query kind | query | matches | first row p50 ms | p95 ms | count p50 ms | p95 ms | exact count p95 ms | target |');
-say('|---|---|---|---|---|---|---|---|---|');
+say('| query kind | query | matches | first row p50 ms | p95 ms | count p50 ms | p95 ms | exact count p95 ms | target | of the first row (p50 ms): waiting for an earlier search / request / drawing | searches sent per query typed |');
+say('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   if (r.skipped) {
-    say(`| ${r.label} | \`${r.query}\` | ${r.skipped} | | | | | | |`);
+    say(`| ${r.label} | \`${r.query}\` | ${r.skipped} | | | | | | | | |`);
     continue;
   }
   const row = r.times.map((t) => t.row);
   const count = r.times.map((t) => t.count);
   const exact = r.times.map((t) => t.exact ?? Infinity);
   const met = pct(row, 95) <= TARGET_MS && pct(count, 95) <= TARGET_MS;
+  const part = (k) => {
+    const xs = r.times.map((t) => t[k]).filter((x) => x !== null);
+    return xs.length ? ms(pct(xs, 50)) : '–';
+  };
   say(
-    `| ${r.label} | \`${r.query}\` | ${r.matches.toLocaleString('en')}${r.totalExact ? '' : ' (lower bound)'} | ${ms(pct(row, 50))} | ${ms(pct(row, 95))} | ${ms(pct(count, 50))} | ${ms(pct(count, 95))} | ${r.totalExact ? 'same' : Number.isFinite(pct(exact, 95)) ? ms(pct(exact, 95)) : `over ${EXACT_WAIT / 1000} s`} | ≤ ${TARGET_MS} ms: ${met ? 'yes' : '**no**'} |`,
+    `| ${r.label} | \`${r.query}\` | ${r.matches.toLocaleString('en')}${r.totalExact ? '' : ' (lower bound)'} | ${ms(pct(row, 50))} | ${ms(pct(row, 95))} | ${ms(pct(count, 50))} | ${ms(pct(count, 95))} | ${r.totalExact ? 'same' : Number.isFinite(pct(exact, 95)) ? ms(pct(exact, 95)) : `over ${EXACT_WAIT / 1000} s`} | ≤ ${TARGET_MS} ms: ${met ? 'yes' : '**no**'} | ${part('waited')} / ${part('request')} / ${part('drawn')} | ${pct(r.times.map((t) => t.searches), 50)} for ${[...r.query].length} keys |`,
   );
 }
 const openRow = opening.map((t) => t.row);
