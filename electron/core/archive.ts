@@ -156,7 +156,7 @@ export class Archive {
     const source = this.sources.original(prov.sourceId);
     if (!source) throw new QuireError('not-found', `Source ${prov.sourceId} is not in this archive.`);
     // This source's own version of the body (white space may differ from the stored entry's).
-    const body = prov.bodyStart !== null && prov.bodyEnd !== null ? source.text.slice(prov.bodyStart, prov.bodyEnd) : entry.body;
+    const body = prov.bodyStart !== null && prov.bodyEnd !== null ? source.text().slice(prov.bodyStart, prov.bodyEnd) : entry.body;
     return { entryId: id, sourceId: prov.sourceId, sourceName: source.name, ...originalRegion(source, prov, { title: entry.title, body }) };
   }
 }

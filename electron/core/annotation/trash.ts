@@ -1,6 +1,6 @@
 // Deleting sources and entries (a wrong import is common) as one undoable change. The rows move,
 // verbatim, to the trash tables of migration 004, tagged with the change's history id:
-//  - a source goes to trash_sources (its bytes too);
+//  - a source goes to trash_sources; its content stays in source_chunks under its id (migration 007);
 //  - an entry goes to trash_entries when it is deleted by id, or when every source holding it is
 //    deleted; an entry another live source still holds stays and only loses the link;
 //  - every link removed goes to trash_entry_sources.

@@ -1,5 +1,5 @@
 -- GENERATED FILE, DO NOT EDIT. The schema after every migration, for reading.
--- Schema version 6. Regenerate: node scripts/schema-snapshot.ts
+-- Schema version 7. Regenerate: node scripts/schema-snapshot.ts
 CREATE TABLE alias_groups (
       id         INTEGER PRIMARY KEY,
       name       TEXT NOT NULL,
@@ -185,6 +185,14 @@ CREATE TABLE search_top (
       PRIMARY KEY (term, score, entry_id)
     ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE source_chunks (
+        source_id INTEGER NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN ('bytes', 'text')),
+        seq       INTEGER NOT NULL,
+        data      BLOB NOT NULL,
+        PRIMARY KEY (source_id, kind, seq)
+      ) STRICT;
+
 CREATE TABLE sources (
       id                  INTEGER PRIMARY KEY,
       sha256              TEXT NOT NULL UNIQUE,
@@ -196,11 +204,9 @@ CREATE TABLE sources (
       encoding            TEXT,
       encoding_confidence REAL,
       imported_at         TEXT NOT NULL,
-      bytes               BLOB NOT NULL,
-      text                TEXT NOT NULL,
       header              TEXT,
       warnings            TEXT
-    , guid TEXT) STRICT;
+    , guid TEXT, kept_bytes INTEGER NOT NULL DEFAULT 0, content_codec TEXT NOT NULL DEFAULT 'brotli-5', chunk_bytes INTEGER NOT NULL DEFAULT 1048576, text_kind TEXT NOT NULL DEFAULT 'stored' CHECK (text_kind IN ('derived', 'stored'))) STRICT;
 
 CREATE TABLE tags (
       id         INTEGER PRIMARY KEY,
@@ -250,14 +256,12 @@ CREATE TABLE trash_sources (
       encoding            TEXT,
       encoding_confidence REAL,
       imported_at         TEXT NOT NULL,
-      bytes               BLOB NOT NULL,
-      text                TEXT NOT NULL,
       header              TEXT,
       warnings            TEXT,
       guid                TEXT,
       deleted_at          TEXT NOT NULL,
       history_id          INTEGER NOT NULL
-    ) STRICT;
+    , kept_bytes INTEGER NOT NULL DEFAULT 0, content_codec TEXT NOT NULL DEFAULT 'brotli-5', chunk_bytes INTEGER NOT NULL DEFAULT 1048576, text_kind TEXT NOT NULL DEFAULT 'stored' CHECK (text_kind IN ('derived', 'stored'))) STRICT;
 
 CREATE UNIQUE INDEX codes_child_name ON codes(parent_id, name COLLATE NOCASE) WHERE parent_id IS NOT NULL AND deleted_at IS NULL;
 

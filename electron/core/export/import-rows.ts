@@ -8,6 +8,7 @@ import { guidFromHash, newGuid } from '../db/guids.ts';
 import type { Db } from '../db/open-archive.ts';
 import { entryContentHash } from '../import/prepare-document.ts';
 import { EntriesRepo } from '../repo/entries-repo.ts';
+import { contentColumns, SourceContent } from '../repo/source-content.ts';
 
 export interface ImportCounts {
   created: { sources: number; entries: number; codes: number; highlights: number; notes: number; collections: number };
@@ -128,16 +129,20 @@ export class ImportRows {
     const guid = input.guid ?? guidFromHash(input.sha256);
     const taken = this.db.prepare('SELECT 1 FROM sources WHERE lower(guid) = ?').get(guid);
     const warning = input.bytes ? null : JSON.stringify(['Brought in from a Quire export: the original file is not in this archive (import it to check citations against its bytes).']);
+    const bytes = input.bytes ?? new Uint8Array(0);
+    const columns = contentColumns(bytes, input.encoding, input.text);
     const id = Number(
       this.db
         .prepare(
-          `INSERT INTO sources (id, sha256, name, path, container, size, format, encoding, encoding_confidence, imported_at, bytes, text, header, warnings, guid)
+          `INSERT INTO sources (id, sha256, name, path, container, size, format, encoding, encoding_confidence, imported_at, header, warnings, guid,
+                               kept_bytes, content_codec, chunk_bytes, text_kind)
            VALUES (max(coalesce((SELECT max(id) FROM sources), 0), coalesce((SELECT max(id) FROM trash_sources), 0)) + 1,
-                   ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?)`,
+                   ?, ?, ?, NULL, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.sha256, input.name, input.path, input.size, input.format, input.encoding, input.importedAt, Buffer.from(input.bytes ?? new Uint8Array(0)), input.text, warning, taken ? newGuid() : guid)
+        .run(input.sha256, input.name, input.path, input.size, input.format, input.encoding, input.importedAt, warning, taken ? newGuid() : guid, columns.keptBytes, columns.contentCodec, columns.chunkBytes, columns.textKind)
         .lastInsertRowid,
     );
+    new SourceContent(this.db).store(id, bytes, input.text, columns);
     this.counts.created.sources++;
     return id;
   }

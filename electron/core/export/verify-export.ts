@@ -3,13 +3,13 @@
 // each cited source file is in the archive with that SHA-256 (its stored bytes still hash to it)
 // and is one the entry came from, and a passage in the body stands in that file's own version of
 // the body where its locator points. Each passage that fails is reported with its reason.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { VerifyFailure } from '../../../shared/contract.ts';
 import { bodyStart16, codePointLength, entryText, sliceCodePoints, toUtf16 } from '../../../shared/entry-text.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
+import { SourceContent } from '../repo/source-content.ts';
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from './export-csv.ts';
 import { JSON_EXPORT_FORMAT } from './export-json.ts';
 import { canonicalGuid } from './import-rows.ts';
@@ -141,18 +141,16 @@ class PassageChecker {
   private readonly bytesOk = new Map<string, string | null>();
   private readonly entryStmt;
   private readonly sourceStmt;
-  private readonly bytesStmt;
+  private readonly content;
   private readonly linkStmt;
-  private readonly textStmt;
 
   constructor(db: Db) {
     this.entryStmt = db.prepare<[string], { id: number; title: string; body: string }>('SELECT id, title, body FROM entries WHERE lower(guid) = ?');
     this.sourceStmt = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM sources WHERE sha256 = ?');
-    this.bytesStmt = db.prepare<[number], Buffer>('SELECT bytes FROM sources WHERE id = ?').pluck();
+    this.content = new SourceContent(db);
     this.linkStmt = db.prepare<[number, number], { bodyStart: number | null; bodyEnd: number | null }>(
       'SELECT body_start AS bodyStart, body_end AS bodyEnd FROM entry_sources WHERE entry_id = ? AND source_id = ? ORDER BY start LIMIT 1',
     );
-    this.textStmt = db.prepare<[number], string>('SELECT text FROM sources WHERE id = ?').pluck();
   }
 
   /** Null when the passage holds, else why not. */
@@ -183,7 +181,7 @@ class PassageChecker {
   /** A source's stored text; the last one read is kept, since passages come entry by entry. */
   private lastText: { id: number; text: string } | null = null;
   private storedText(id: number): string {
-    if (this.lastText?.id !== id) this.lastText = { id, text: this.textStmt.get(id) ?? '' };
+    if (this.lastText?.id !== id) this.lastText = { id, text: this.content.text(id) };
     return this.lastText.text;
   }
 
@@ -192,9 +190,8 @@ class PassageChecker {
     const source = this.sourceStmt.get(sha);
     if (!source) return `No source file with SHA-256 ${sha} is in this archive.`;
     if (!this.bytesOk.has(sha)) {
-      const bytes = this.bytesStmt.get(source.id) as Buffer;
-      const actual = crypto.createHash('sha256').update(bytes).digest('hex');
-      this.bytesOk.set(sha, bytes.byteLength === 0 ? `The archive records ${source.name} (SHA-256 ${sha}) but does not hold its bytes: import the file to check against it.` : actual === sha ? null : `The stored bytes of ${source.name} no longer hash to ${sha} (they hash to ${actual}).`);
+      const { sha256: actual, byteLength } = this.content.sha256(source.id);
+      this.bytesOk.set(sha, byteLength === 0 ? `The archive records ${source.name} (SHA-256 ${sha}) but does not hold its bytes: import the file to check against it.` : actual === sha ? null : `The stored bytes of ${source.name} no longer hash to ${sha} (they hash to ${actual}).`);
     }
     const bytesReason = this.bytesOk.get(sha);
     if (bytesReason) return bytesReason;

@@ -28,9 +28,10 @@ export class ArchiveWriter {
   private readonly db: Db;
   readonly batch: GroupCommit;
 
-  constructor(db: Db) {
+  /** `sourceChunkBytes`: the pieces a file's bytes are stored in (ImportLimits; tests set it low). */
+  constructor(db: Db, sourceChunkBytes?: number) {
     this.db = db;
-    this.sources = new SourcesRepo(db);
+    this.sources = new SourcesRepo(db, sourceChunkBytes);
     this.entries = new EntriesRepo(db);
     this.batch = new GroupCommit(db);
   }

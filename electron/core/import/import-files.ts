@@ -128,7 +128,7 @@ interface OpenFile {
 }
 
 async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promise<ImportReport> {
-  const writer = new ArchiveWriter(db);
+  const writer = new ArchiveWriter(db, importLimits(ctx.limits).sourceChunkBytes);
   const preparer = new DocumentPreparer();
   const progress: ImportProgress = {
     jobId: ctx.jobId,

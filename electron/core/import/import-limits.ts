@@ -13,6 +13,8 @@ export interface ImportLimits {
   /** Unpacking past `ratioFloor` bytes to more than `maxRatio` times the compressed size is refused. */
   maxRatio: number;
   ratioFloor: number;
+  /** The pieces a file's original bytes are stored in, each compressed on its own: 1 MB (repo/source-content.ts). */
+  sourceChunkBytes: number;
 }
 
 const MB = 1024 * 1024;
@@ -24,6 +26,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = Object.freeze({
   maxUnpackedContainer: 4096 * MB,
   maxRatio: 200,
   ratioFloor: 100 * MB,
+  sourceChunkBytes: MB,
 });
 
 export function importLimits(overrides?: Partial<ImportLimits>): ImportLimits {

@@ -63,20 +63,20 @@ function region(source: StoredSource, locator: SourceLocator): Pick<OriginalRegi
   switch (locator.kind) {
     case 'text':
       // A text or Markdown file's stored text is its decoded text.
-      return { text: source.text.slice(locator.start, locator.end), start: locator.start, end: locator.end, unit: 'chars' };
+      return { text: source.text().slice(locator.start, locator.end), start: locator.start, end: locator.end, unit: 'chars' };
     case 'json':
     case 'csv':
     case 'html':
     case 'feed': {
-      const decoded = decodedSourceText(source.bytes, source.encoding);
+      const decoded = decodedSourceText(source.bytes(), source.encoding);
       return { text: decoded.slice(locator.start, locator.end), start: locator.start, end: locator.end, unit: 'chars' };
     }
     case 'mail': {
-      const bytes = source.bytes.subarray(locator.byteStart, locator.byteEnd);
+      const bytes = source.byteRange(locator.byteStart, locator.byteEnd);
       return { text: decodeDeclared(bytes, source.encoding).text, start: locator.byteStart, end: locator.byteEnd, unit: 'bytes' };
     }
     case 'warc': {
-      const html = warcPageAt(source.bytes, locator.recordOffset) ?? '';
+      const html = warcPageAt(source.bytes(), locator.recordOffset) ?? '';
       return { text: html.slice(locator.start, locator.end), start: locator.start, end: locator.end, unit: 'chars' };
     }
     case 'pdf': {
@@ -84,8 +84,8 @@ function region(source: StoredSource, locator: SourceLocator): Pick<OriginalRegi
       const first = locator.pages[0] ?? 1;
       const last = locator.pages[locator.pages.length - 1] ?? first;
       const start = starts[first - 1] ?? 0;
-      const end = last < starts.length ? starts[last]! - 2 : source.text.length;
-      return { text: source.text.slice(start, end), start, end, unit: 'chars' };
+      const end = last < starts.length ? starts[last]! - 2 : source.text().length;
+      return { text: source.text().slice(start, end), start, end, unit: 'chars' };
     }
   }
 }
@@ -213,7 +213,7 @@ export function findMarks(text: string, title: string, body: string): OriginalMa
 export function originalRegion(source: StoredSource, prov: EntryProvenance, own: { title: string; body: string }): OriginalRegion {
   const locator = prov.locator;
   if (!locator) {
-    const text = source.text.slice(prov.start, prov.end);
+    const text = source.text().slice(prov.start, prov.end);
     return { text, start: prov.start, end: prov.end, unit: 'chars', encoding: source.encoding, locator: null, label: `characters ${n(prov.start)}–${n(prov.end)} of the stored text`, marks: findMarks(text, own.title, own.body) };
   }
   const r = region(source, locator);

@@ -2,6 +2,7 @@
 import type { SourceFormat, SourceSummary } from '../../../shared/contract.ts';
 import { guidFromHash } from '../db/guids.ts';
 import type { Db } from '../db/open-archive.ts';
+import { contentColumns, SOURCE_CHUNK_BYTES, SourceContent } from './source-content.ts';
 
 export interface NewSource {
   sha256: string;
@@ -19,13 +20,15 @@ export interface NewSource {
   warnings: string | null;
 }
 
+/** What "Show original" reads of a source: how it was decoded, and its bytes and text on demand. */
 export interface StoredSource {
   name: string;
   format: SourceFormat;
   encoding: string | null;
-  text: string;
   header: string | null;
-  bytes: Uint8Array;
+  text(): string;
+  bytes(): Uint8Array;
+  byteRange(start: number, end: number): Uint8Array;
 }
 
 export class SourcesRepo {
@@ -34,24 +37,31 @@ export class SourcesRepo {
   private readonly listStmt;
   private readonly textStmt;
   private readonly originalStmt;
+  private readonly content: SourceContent;
+  private readonly chunkBytes: number;
 
-  constructor(db: Db) {
+  /** `chunkBytes`: the size of the pieces a file's bytes are stored in (tests set it low). */
+  constructor(db: Db, chunkBytes = SOURCE_CHUNK_BYTES) {
+    this.content = new SourceContent(db);
+    this.chunkBytes = chunkBytes;
     this.byHash = db.prepare<[string], { id: number }>('SELECT id FROM sources WHERE sha256 = ?');
     // Above every id live or in the trash, so undo gives a deleted source its own id back (see EntriesRepo).
     this.insertStmt = db.prepare(
-      `INSERT INTO sources (id, sha256, name, path, container, size, format, encoding, encoding_confidence, imported_at, bytes, text, header, warnings, guid)
+      `INSERT INTO sources (id, sha256, name, path, container, size, format, encoding, encoding_confidence, imported_at, header, warnings, guid,
+                           kept_bytes, content_codec, chunk_bytes, text_kind)
        VALUES (max(coalesce((SELECT max(id) FROM sources), 0), coalesce((SELECT max(id) FROM trash_sources), 0)) + 1,
-               @sha256, @name, @path, @container, @size, @format, @encoding, @encodingConfidence, @importedAt, @bytes, @text, @header, @warnings, @guid)`,
+               @sha256, @name, @path, @container, @size, @format, @encoding, @encodingConfidence, @importedAt, @header, @warnings, @guid,
+               @keptBytes, @contentCodec, @chunkBytes, @textKind)`,
     );
     this.listStmt = db.prepare<[], SourceSummary>(
       `SELECT s.id, s.name, s.path, s.format, s.encoding, s.size, s.sha256, s.imported_at AS importedAt,
               (SELECT count(*) FROM entry_sources es WHERE es.source_id = s.id) AS entries
          FROM sources s ORDER BY s.id`,
     );
-    this.textStmt = db.prepare<[number], { name: string; encoding: string | null; text: string }>(
-      'SELECT name, encoding, text FROM sources WHERE id = ?',
+    this.textStmt = db.prepare<[number], { name: string; encoding: string | null }>('SELECT name, encoding FROM sources WHERE id = ?');
+    this.originalStmt = db.prepare<[number], { name: string; format: SourceFormat; encoding: string | null; header: string | null }>(
+      'SELECT name, format, encoding, header FROM sources WHERE id = ?',
     );
-    this.originalStmt = db.prepare<[number], StoredSource>('SELECT name, format, encoding, text, header, bytes FROM sources WHERE id = ?');
   }
 
   findByHash(sha256: string): number | null {
@@ -59,7 +69,11 @@ export class SourcesRepo {
   }
 
   insert(source: NewSource): number {
-    return Number(this.insertStmt.run({ ...source, guid: guidFromHash(source.sha256), bytes: Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength) }).lastInsertRowid);
+    const { bytes, text, ...row } = source;
+    const columns = contentColumns(bytes, source.encoding, text, this.chunkBytes);
+    const id = Number(this.insertStmt.run({ ...row, ...columns, guid: guidFromHash(source.sha256) }).lastInsertRowid);
+    this.content.store(id, bytes, text, columns);
+    return id;
   }
 
   list(): SourceSummary[] {
@@ -67,11 +81,21 @@ export class SourcesRepo {
   }
 
   text(id: number): { name: string; encoding: string | null; text: string } | null {
-    return this.textStmt.get(id) ?? null;
+    const row = this.textStmt.get(id);
+    return row ? { ...row, text: this.content.text(id) } : null;
   }
 
-  /** Everything "Show original" reads: the file's bytes and how they were decoded, and the stored text. */
+  /** Everything "Show original" reads: how the file was decoded, and its bytes and text when asked. */
   original(id: number): StoredSource | null {
-    return this.originalStmt.get(id) ?? null;
+    const row = this.originalStmt.get(id);
+    if (!row) return null;
+    const content = this.content;
+    let text: string | null = null;
+    return {
+      ...row,
+      text: () => (text ??= content.text(id)),
+      bytes: () => content.bytes(id),
+      byteRange: (start, end) => content.byteRange(id, start, end),
+    };
   }
 }

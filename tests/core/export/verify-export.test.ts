@@ -8,6 +8,7 @@ import { verifyExportFile } from '../../../electron/core/export/verify-export.ts
 import type { ExportFormat } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { buildCollection, type BuiltCollection } from './build-collection.ts';
+import { replaceContent, storedBytes, storedText } from '../../helpers/source-content.ts';
 
 describe('verify an export against the archive', () => {
   const dir = tempDir('quire-verify-');
@@ -68,17 +69,17 @@ describe('verify an export against the archive', () => {
 
   it("a passage no longer in its file's own text where the locator points fails", () => {
     const db = built.archive.db;
-    const before = db.prepare("SELECT text FROM sources WHERE name = 'posts.json'").pluck().get() as string;
-    db.prepare("UPDATE sources SET text = replace(text, 'قیمت نان', 'قیمت شیر') WHERE name = 'posts.json'").run();
+    const [bytes, before] = [storedBytes(db, 'posts.json'), storedText(db, 'posts.json')];
+    replaceContent(db, 'posts.json', bytes, before.replace('قیمت نان', 'قیمت شیر'));
     try {
       expect(verifyExportFile(db, files.json).failures).toEqual([{ where: expect.any(String), reason: expect.stringMatching(/^The passage is not in posts\.json's text where its locator points/) }]);
     } finally {
-      db.prepare("UPDATE sources SET text = ? WHERE name = 'posts.json'").run(before);
+      replaceContent(db, 'posts.json', bytes, before);
     }
   });
 
   it('a source whose stored bytes no longer match its SHA-256 fails every passage citing it', () => {
-    built.archive.db.prepare("UPDATE sources SET bytes = CAST('tampered' AS BLOB) WHERE name = 'docks.warc'").run();
+    replaceContent(built.archive.db, 'docks.warc', Buffer.from('tampered'), storedText(built.archive.db, 'docks.warc'));
     const report = verifyExportFile(built.archive.db, files.csv);
     expect(report.failures).toEqual([{ where: expect.any(String), reason: expect.stringMatching(/stored bytes of docks\.warc no longer hash/) }]);
   });

@@ -9,6 +9,7 @@ import { decodeText } from '../../../electron/core/import/decode/decode-text.ts'
 import { detectEncoding } from '../../../electron/core/import/decode/detect-encoding.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { concat, encodeSingleByte, encodeUtf16, utf8 } from './fixtures/encode-legacy.ts';
+import { storedBytes, storedText } from '../../helpers/source-content.ts';
 
 const PERSIAN = 'خبرنامه‌ی شورای شهر: جلسه‌ی سه‌شنبه درباره‌ی بودجه‌ی پل و کتابخانه برگزار شد.';
 // windows-1256 predates U+06CC, so Persian written in it uses the Arabic ي; it must stay ي.
@@ -97,11 +98,10 @@ describe('encodings through the import pipeline', () => {
     fs.writeFileSync(file, bytes);
     const report = (await archive.call('importFiles', { paths: [file] })) as ImportReport;
     expect(report.files[0]).toMatchObject({ status: 'imported', encoding: 'windows-1256' });
-    const row = archive.db.prepare('SELECT text, encoding, encoding_confidence AS c, bytes FROM sources WHERE name = ?').get('newsletter-fa.txt') as {
-      text: string;
-      encoding: string;
-      c: number;
-      bytes: Buffer;
+    const row = {
+      ...(archive.db.prepare('SELECT encoding, encoding_confidence AS c FROM sources WHERE name = ?').get('newsletter-fa.txt') as { encoding: string; c: number }),
+      text: storedText(archive.db, 'newsletter-fa.txt'),
+      bytes: storedBytes(archive.db, 'newsletter-fa.txt'),
     };
     expect(row.text).not.toContain('\r');
     expect(row.text).toContain(PERSIAN_1256);

@@ -7,6 +7,7 @@ import type { EntryDetail, ImportReport, SourceLocator } from '../../../shared/c
 import { Archive } from '../../../electron/core/archive.ts';
 import { normalizeForHash } from '../../../electron/core/import/prepare-document.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { storedText as sourceText } from '../../helpers/source-content.ts';
 
 type Of<K extends SourceLocator['kind']> = Extract<SourceLocator, { kind: K }>;
 
@@ -21,7 +22,7 @@ describe('white-space variants of one entry', () => {
     expect(report.files[0]).toMatchObject({ status: 'imported' });
     return report.files[0]!.sourceId!;
   };
-  const storedText = (sourceId: number) => (archive.db.prepare('SELECT text FROM sources WHERE id = ?').get(sourceId) as { text: string }).text;
+  const storedText = (sourceId: number) => sourceText(archive.db, sourceId);
   const entryCount = () => (archive.db.prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n;
 
   it('text files: one entry, and each link cites its own file verbatim', async () => {

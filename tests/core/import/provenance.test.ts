@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EntryDetail, ImportReport } from '../../../shared/contract.ts';
 import { Archive } from '../../../electron/core/archive.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { storedBytes } from '../../helpers/source-content.ts';
 
 const ARTICLE = Array.from(
   { length: 120 },
@@ -52,7 +53,7 @@ describe('duplicates and provenance', () => {
       expect(original.text).toBe(sourceText.slice(p.start, p.end));
       expect(original.text).toContain(ARTICLE);
     }
-    const bytes = archive.db.prepare('SELECT bytes FROM sources WHERE name = ?').get('council.txt') as { bytes: Buffer };
+    const bytes = { bytes: storedBytes(archive.db, 'council.txt') };
     expect(bytes.bytes.equals(fs.readFileSync(path.join(dir, 'council.txt')))).toBe(true);
   });
 

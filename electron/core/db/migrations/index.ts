@@ -6,7 +6,8 @@ import { migration003 } from './003-search-stats.ts';
 import { migration004 } from './004-annotation.ts';
 import { migration005 } from './005-provenance.ts';
 import { migration006 } from './006-annotation-search.ts';
+import { migration007 } from './007-source-chunks.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,6 +12,7 @@ import { decodeText } from '../../../../electron/core/import/decode/decode-text.
 import { readsAsScript } from '../../../../electron/core/import/decode/detect-multi-byte.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 import { encodeSingleByte } from '../fixtures/encode-legacy.ts';
+import { storedText } from '../../../helpers/source-content.ts';
 
 const JAPANESE = [
   '町の図書館は来月から開館時間を延ばすことにした。平日は夜八時まで、土曜日は夕方六時まで利用できる。',
@@ -117,8 +118,10 @@ describe('legacy multi-byte files through the import pipeline', () => {
   const archive = new Archive(path.join(dir, 'cjk.quire'));
   afterAll(() => archive.close());
 
-  const source = (name: string) =>
-    archive.db.prepare('SELECT text, encoding, encoding_confidence AS confidence FROM sources WHERE name = ?').get(name) as { text: string; encoding: string; confidence: number };
+  const source = (name: string) => ({
+    ...(archive.db.prepare('SELECT encoding, encoding_confidence AS confidence FROM sources WHERE name = ?').get(name) as { encoding: string; confidence: number }),
+    text: storedText(archive.db, name),
+  });
 
   for (const [language, text, encoding] of CASES) {
     it(`imports ${language} in ${encoding} as its text, reporting the encoding and its confidence`, async () => {

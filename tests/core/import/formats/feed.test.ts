@@ -8,6 +8,7 @@ import { Archive } from '../../../../electron/core/archive.ts';
 import { detectFormat } from '../../../../electron/core/import/formats/detect-format.ts';
 import { tempDir } from '../../../helpers/temp-dir.ts';
 import { encodeSingleByte, encodeUtf16 } from '../fixtures/encode-legacy.ts';
+import { storedText as sourceText } from '../../../helpers/source-content.ts';
 
 type FeedLocator = Extract<SourceLocator, { kind: 'feed' }>;
 
@@ -123,7 +124,7 @@ describe('feed import', () => {
     const result = await importFile(name, content);
     expect(result).toMatchObject({ status: 'imported', format: 'feed' });
     const ids = (archive.db.prepare('SELECT entry_id AS id FROM entry_sources WHERE source_id = ? ORDER BY ordinal').all(result.sourceId!) as { id: number }[]).map((r) => r.id);
-    const storedText = (archive.db.prepare('SELECT text FROM sources WHERE id = ?').get(result.sourceId!) as { text: string }).text;
+    const storedText = sourceText(archive.db, result.sourceId!);
     const out: Imported[] = [];
     for (const id of ids) {
       const entry = (await archive.call('getEntry', { id })) as EntryDetail;
