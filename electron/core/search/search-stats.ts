@@ -14,8 +14,16 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open-archive.ts';
 
-/** Words in at least this many entries get a precomputed top list. */
-export const COMMON_DOCS = 100_000;
+/**
+ * Words in at least this many entries get a precomputed top list; rarer ones are ranked live
+ * (SearchThresholds.exactRankPostings is as large, top-k.ts). Each list costs a ranking of all the
+ * word's entries at refresh. Measured at the same share of entries (2%; busy machine): 22,200
+ * entries, 796 lists, 650k rows, 18 MB; 100,000 entries, 833 lists, 833k rows, 24 MB, 43-60 s
+ * where the old threshold (10%, 161 lists, 4.5 MB) took 18.6 s. At 1M that suggests about 3× the
+ * old refresh (1,619 s there): over an hour after a full import (searches fall back meanwhile),
+ * and about 240 MB of lists.
+ */
+export const COMMON_DOCS = 20_000;
 /** How many of a common word's best entries its list keeps. */
 export const TOP_K = 1_000;
 /** Index words starting with this are the date words (search/date-tokens.ts), not vocabulary. */

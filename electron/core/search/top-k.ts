@@ -17,14 +17,21 @@ type Node = { kind: 'word'; term: string } | { kind: 'and' | 'or' | 'not'; child
 /** The best matches in relevance order, and how they were found. */
 export interface RankedTop {
   ids: number[];
-  /** `lists`: proven from the words' top lists; `all`: FTS5 ranked every match. */
-  how: 'lists' | 'all';
+  /**
+   * `lists`: proven from the words' top lists; `all`: FTS5 ranked every match; `unproven`: the best
+   * of the lists' entries, which the bound could not prove and ranking every match would take too
+   * long for (approximate, and said so).
+   */
+  how: 'lists' | 'all' | 'unproven';
+  /** How many of the lists' entries were scored (for `unproven`). */
+  scored?: number;
 }
 
 /**
  * The exact best `limits.rankedTop` matches of a text query made of single words only (null for
- * phrases, columns, NEAR, prefixes FTS5 expands itself, date words, or stale statistics), or null
- * when neither the lists prove them nor is ranking every match within `limits.rankPostings`.
+ * phrases, columns, NEAR, prefixes FTS5 expands itself, date words, or stale statistics); when
+ * neither the lists prove them nor is ranking every match within `limits.rankPostings`, the best of
+ * the lists' entries, marked `unproven`.
  */
 export function rankedTop(match: string, stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): RankedTop | null {
   const root = limits.rankedTop > 0 ? parseMatch(match) : null;
@@ -37,13 +44,17 @@ export function rankedTop(match: string, stats: SearchStats, stmts: StatementCac
   if (postings === null) return null;
   const k = limits.rankedTop;
   if (postings <= limits.exactRankPostings) return { ids: rankAll(match, stmts, k), how: 'all' };
-  const proven = fromLists(match, scored, stats, stmts, limits);
-  if (proven) return { ids: proven, how: 'lists' };
-  return postings <= limits.rankPostings ? { ids: rankAll(match, stmts, k), how: 'all' } : null;
+  const fromTop = fromLists(match, scored, stats, stmts, limits);
+  if (fromTop?.proven) return { ids: fromTop.ids, how: 'lists' };
+  if (postings <= limits.rankPostings) return { ids: rankAll(match, stmts, k), how: 'all' };
+  return fromTop ? { ids: fromTop.ids, how: 'unproven', scored: fromTop.scored } : null;
 }
 
 /** The one-line account of a RankedTop for the explanation. */
 export function explainRanked(top: RankedTop, total: number, totalExact: boolean): string {
+  if (top.how === 'unproven') {
+    return `approximate: ranked by relevance among the ${(top.scored ?? 0).toLocaleString('en')} entries at the top of its words’ lists (the best ${top.ids.length.toLocaleString('en')}; too many matches to prove them the best of all); after them, newest first`;
+  }
   const over = totalExact ? `all ${total.toLocaleString('en')} matches` : 'all matches';
   const how = top.how === 'lists' ? 'proven from the words’ top lists' : 'every match ranked';
   return `ranked by relevance over ${over} (the best ${top.ids.length.toLocaleString('en')} exactly, ${how}; after them, newest first)`;
@@ -62,7 +73,7 @@ interface Source {
   weight: number;
 }
 
-function fromLists(match: string, scored: string[], stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): number[] | null {
+function fromLists(match: string, scored: string[], stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): { ids: number[]; proven: boolean; scored: number } | null {
   const k = limits.rankedTop;
   const weights = new Map<string, number>();
   for (const w of scored) weights.set(w, (weights.get(w) ?? 0) + 1);
@@ -95,12 +106,12 @@ function fromLists(match: string, scored: string[], stats: SearchStats, stmts: S
   }
   const bound = sources.reduce((sum, s) => sum + s.weight * s.bound, 0);
   const candidates = [...new Set(sources.flatMap((s) => s.ids))];
-  if (candidates.length === 0) return bound === 0 ? [] : null;
+  if (candidates.length === 0) return bound === 0 ? { ids: [], proven: true, scored: 0 } : null;
   const best = scoreExactly(match, candidates, stmts);
   const kth = best[k - 1]?.s;
   // Every match is among the candidates, or the k-th best of them is at least what any other can score.
-  if (bound === 0 || (kth !== undefined && kth >= bound)) return best.slice(0, k).map((r) => r.id);
-  return null;
+  const proven = bound === 0 || (kth !== undefined && kth >= bound);
+  return { ids: best.slice(0, k).map((r) => r.id), proven, scored: candidates.length };
 }
 
 /**

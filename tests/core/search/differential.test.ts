@@ -376,6 +376,28 @@ describe('relevance: the first page is the exact bm25 top 50 (top lists, max-sco
     expect(how.get('every match ranked') ?? 0, JSON.stringify([...how])).toBeGreaterThan(0);
   }, 120_000);
 
+  it('where the lists cannot prove the top and ranking every match is over its cap, the page says it is approximate', () => {
+    const service = new SearchService(archive.db, { thresholds: { ...thresholds, rankPostings: 50, topListCandidates: 1 } });
+    const scores = exactScores(archive, thresholds.prefixWords);
+    const said = { exact: 0, approximate: 0 };
+    const problems: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      for (const query of [`${corpus.words[i]} OR ${corpus.words[i + 12]}`, `${corpus.words[i]} ${corpus.words[i + 5]}`]) {
+        const result = service.search({ query, limit: 50 });
+        if (result.explanation?.includes('approximate')) {
+          said.approximate++;
+          expect(result.explanation).toMatch(/among the [\d,]+ entries at the top of its words’ lists/);
+          continue;
+        }
+        said.exact++;
+        const { best, ours } = scores(query, result.hits.map((h) => h.id));
+        if (best.some((s, j) => Math.abs(s - (ours[j] ?? 0)) > 1e-9 * Math.max(1, Math.abs(s)))) problems.push(`${query}: not the exact top, yet not called approximate (${result.explanation})`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(said.approximate, JSON.stringify(said)).toBeGreaterThan(0);
+  });
+
   it('pages after the exact top go on newest first, reaching every match once', () => {
     const service = new SearchService(archive.db, { thresholds });
     const [a = '', b = ''] = [corpus.words[2], corpus.words[9]];
