@@ -1,6 +1,7 @@
 // How much Quire reads of one file, and how far it unpacks a compressed one. A file is read whole
-// and stored in one row (original bytes and decoded text), so one file has to fit comfortably in
-// memory and under SQLite's 1 GB row limit; a small .zip or .gz must not unpack to gigabytes.
+// (its bytes, decoded text and entries are in memory together), so one file has to fit comfortably
+// in memory; a small .zip or .gz must not unpack to gigabytes. Its bytes and text are stored in
+// compressed chunks (repo/source-content.ts), so no SQLite row limit applies to them.
 import { ImportRejection } from './types.ts';
 
 export interface ImportLimits {
