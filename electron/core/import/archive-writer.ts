@@ -27,6 +27,8 @@ export class ArchiveWriter {
   private readonly entries: EntriesRepo;
   private readonly db: Db;
   readonly batch: GroupCommit;
+  /** This import's entries not yet in the near-duplicate table (band-index.ts). */
+  readonly bands = new JobBands();
 
   /** `sourceChunkBytes`: the pieces a file's bytes are stored in (ImportLimits; tests set it low). */
   constructor(db: Db, sourceChunkBytes?: number) {
@@ -63,7 +65,7 @@ export class ArchiveWriter {
       const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
       for (let from = 0; from < prepared.entries.length; from += BATCH) {
         const slice = prepared.entries.slice(from, from + BATCH);
-        const groups = new NearDuplicateBatch(this.entries, slice.flatMap((p) => (p.bands ? p.bands.map((h, b): [number, number] => [b, h]) : [])));
+        const groups = new NearDuplicateBatch(this.entries, this.bands, slice.flatMap((p) => (p.bands ? p.bands.map((h, b): [number, number] => [b, h]) : [])));
         slice.forEach((p, i) => {
           if (isCancelled()) throw new ImportCancelled();
           const { draft } = p;
@@ -86,7 +88,10 @@ export class ArchiveWriter {
               folded: p.folded,
               createdAt: now,
             });
-            if (p.signature && p.bands) groups.add(entryId, p.signature, nearGroup, p.bands);
+            if (p.signature && p.bands) {
+              this.bands.add(entryId, p.signature, nearGroup, p.bands);
+              added.push(entryId);
+            }
             if (nearGroup === null) counts.newEntries++;
             else counts.versions++;
           } else {
@@ -95,12 +100,19 @@ export class ArchiveWriter {
           this.entries.link(entryId, sourceId, draft.start, draft.end, from + i, draft);
           onEntry();
         });
-        groups.flush();
       }
       return { sourceId, counts };
     });
     this.batch.begin();
-    const { sourceId, counts } = this.entries.countingIds(() => write.immediate());
+    const added: number[] = [];
+    let written: { sourceId: number; counts: EntryCounts };
+    try {
+      written = this.entries.countingIds(() => write.immediate());
+    } catch (error) {
+      this.bands.forget(added);
+      throw error;
+    }
+    const { sourceId, counts } = written;
     return {
       path: member.displayPath,
       status: 'imported',
@@ -162,37 +174,83 @@ export class GroupCommit {
 const BATCH = 2000;
 const MAX_PER_KEY = 20;
 
+/** One entry per band key, as a number: band * 2^32 + hash. */
+const bandKey = (band: number, hash: number) => band * 4294967296 + (hash >>> 0);
+
+/** Keeps at most the MAX_PER_KEY earliest ids per key (the earliest lead their groups). */
+function remember(byKey: Map<number, number[]>, key: number, entryId: number): void {
+  const list = byKey.get(key);
+  if (!list) byKey.set(key, [entryId]);
+  else if (list.length < MAX_PER_KEY) list.push(entryId);
+}
+
+/**
+ * The bands of the entries this import has written and not yet put in entry_bands (band-index.ts
+ * adds them after the files): the candidates the table cannot give yet, with their signatures.
+ */
+export class JobBands {
+  readonly byKey = new Map<number, number[]>();
+  readonly known = new Map<number, { sig: Uint32Array; group: number; bands: number[] }>();
+
+  /** How many entries are kept here. */
+  get size(): number {
+    return this.known.size;
+  }
+
+  add(entryId: number, sig: Uint32Array, group: number | null, bands: number[]): void {
+    this.known.set(entryId, { sig, group: group ?? entryId, bands });
+    bands.forEach((hash, band) => remember(this.byKey, bandKey(band, hash), entryId));
+  }
+
+  /** Entries of a file that was rolled back: their ids will be given to others. */
+  forget(entryIds: number[]): void {
+    for (const id of entryIds) {
+      const entry = this.known.get(id);
+      if (!entry) continue;
+      this.known.delete(id);
+      entry.bands.forEach((hash, band) => {
+        const key = bandKey(band, hash);
+        const list = this.byKey.get(key)?.filter((x) => x !== id);
+        if (list && list.length > 0) this.byKey.set(key, list);
+        else this.byKey.delete(key);
+      });
+    }
+  }
+
+  /** Once band-index.ts has put them in the table. */
+  clear(): void {
+    this.byKey.clear();
+    this.known.clear();
+  }
+}
+
 /**
  * Near-duplicate grouping for one batch of new entries: the stored candidates for all of the
- * batch's band keys are fetched in one query, entries of the batch are matched in memory, and the
- * batch's bands are written in one statement at the end.
+ * batch's band keys are fetched in one query, and matched in memory with the import's own
+ * entries (earlier files and this batch, which are not in the table yet).
  */
 class NearDuplicateBatch {
   private readonly byKey = new Map<number, number[]>();
   private readonly known = new Map<number, { sig: Uint32Array; group: number }>();
-  private readonly rows: [number, number, number][] = [];
   private readonly repo: EntriesRepo;
+  private readonly job: JobBands;
 
-  constructor(repo: EntriesRepo, keys: [number, number][]) {
+  constructor(repo: EntriesRepo, job: JobBands, keys: [number, number][]) {
     this.repo = repo;
-    for (const m of repo.bandMatches(keys)) this.remember(m.band, m.hash, m.entryId);
-  }
-
-  private remember(band: number, hash: number, entryId: number): void {
-    const key = band * 4294967296 + (hash >>> 0);
-    const list = this.byKey.get(key);
-    if (!list) this.byKey.set(key, [entryId]);
-    else if (list.length < MAX_PER_KEY) list.push(entryId); // the earliest are kept: they lead their groups
+    this.job = job;
+    for (const m of repo.bandMatches(keys)) remember(this.byKey, bandKey(m.band, m.hash), m.entryId);
   }
 
   /** The group this signature joins (its earliest near-duplicate's group), or null for a new group. */
   groupFor(sig: Uint32Array, bands: number[]): number | null {
     const candidates = new Set<number>();
     bands.forEach((hash, band) => {
-      for (const id of this.byKey.get(band * 4294967296 + (hash >>> 0)) ?? []) candidates.add(id);
+      const key = bandKey(band, hash);
+      for (const id of this.byKey.get(key) ?? []) candidates.add(id);
+      for (const id of this.job.byKey.get(key) ?? []) candidates.add(id);
     });
     for (const id of [...candidates].sort((a, b) => a - b).slice(0, 50)) {
-      let other = this.known.get(id);
+      let other = this.known.get(id) ?? this.job.known.get(id);
       if (!other) {
         const stored = this.repo.signature(id);
         if (!stored?.minhash) continue;
@@ -203,18 +261,4 @@ class NearDuplicateBatch {
     }
     return null;
   }
-
-  add(entryId: number, sig: Uint32Array, group: number | null, bands: number[]): void {
-    this.known.set(entryId, { sig, group: group ?? entryId });
-    bands.forEach((hash, band) => {
-      this.remember(band, hash, entryId);
-      this.rows.push([band, hash, entryId]);
-    });
-  }
-
-  flush(): void {
-    this.repo.addBands(this.rows);
-    this.rows.length = 0;
-  }
 }
-

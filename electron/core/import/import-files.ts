@@ -6,6 +6,7 @@ import type { EntryCounts, ImportFileResult, ImportProgress, ImportReport, Uploa
 import type { FieldMap } from '../../../shared/field-map.ts';
 import type { Db } from '../db/open-archive.ts';
 import { ArchiveWriter, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
+import { indexPendingBands } from './band-index.ts';
 import { collectFiles } from './collect-files.ts';
 import { DocumentPreparer } from './document-preparer.ts';
 import { openContainer, type ContainerItem } from './expand-container.ts';
@@ -26,7 +27,12 @@ export interface JobContext {
   fieldMap?: FieldMap;
   /** Free bytes on the disk of this folder, null when unknown (the default asks the OS; tests give their own). */
   freeBytes?: (dir: string) => number | null;
+  /** How many of its new entries an import keeps in memory for near-duplicate lookups before indexing them (band-index.ts); tests set it low. */
+  bandMemory?: number;
 }
+
+/** JobContext.bandMemory's default: about 20 MB of band keys and signatures. */
+const BAND_MEMORY = 20_000;
 
 /** Free bytes for this user on the disk holding `dir`, or null when the system cannot say. */
 function osFreeBytes(dir: string): number | null {
@@ -232,6 +238,8 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   let lastTurn = performance.now();
   emit(true);
   try {
+    // Entries an earlier import wrote but was stopped before indexing for near-duplicates.
+    await indexPendingBands(db, { isCancelled: ctx.isCancelled });
     fill();
     while (queue.length > 0) {
       const member = queue.shift()!;
@@ -259,6 +267,11 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
         fileDone(member.file);
         writer.batch.maybeCommit();
       }
+      if (writer.bands.size >= (ctx.bandMemory ?? BAND_MEMORY)) {
+        writer.batch.commit();
+        await indexPendingBands(db, { isCancelled: ctx.isCancelled });
+        if (!ctx.isCancelled()) writer.bands.clear();
+      }
       fill();
       // Throttled: the next file's start (or the end of the job) sends the state unthrottled anyway.
       emit();
@@ -283,6 +296,8 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   progress.currentFile = null;
   emit(true);
   if (!cancelled) {
+    // The new entries' near-duplicate keys, in slices (band-index.ts); a cancel leaves them to the next import.
+    await indexPendingBands(db, { isCancelled: ctx.isCancelled });
     // The statistics that keep common words fast at scale (search-stats.ts), when anything changed
     // since they were made (this import, or an earlier one that was cancelled or cut short).
     // Cancelling here keeps every imported file and leaves them stale, which searches work around.
