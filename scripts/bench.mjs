@@ -104,7 +104,7 @@ if (reuse) {
   say('## Import (Archive + importFiles pipeline: decode, split, near-duplicates, folded FTS5 index)\n');
   say('| entries | files | text | time | MB/s | entries/s | archive size |');
   say('|---|---|---|---|---|---|---|');
-  say(`| ${entries.toLocaleString('en')} | ${gen.files} | ${mb(gen.bytes).toFixed(0)} MB | ${importS.toFixed(1)} s | ${(mb(gen.bytes) / importS).toFixed(1)} | ${Math.round(entries / importS).toLocaleString('en')} | ${(size / gen.bytes).toFixed(2)}× text (${mb(size).toFixed(0)} MB; sources keep original bytes + decoded text) |`);
+  say(`| ${entries.toLocaleString('en')} | ${gen.files} | ${mb(gen.bytes).toFixed(0)} MB | ${importS.toFixed(1)} s | ${(mb(gen.bytes) / importS).toFixed(1)} | ${Math.round(entries / importS).toLocaleString('en')} | ${(size / gen.bytes).toFixed(2)}× text (${mb(size).toFixed(0)} MB; sources keep original bytes compressed, text only where the bytes do not give it) |`);
   say(`\nThe time includes ${statsS.toFixed(1)} s making the search statistics (word counts and the top lists of very common words) at the end.`);
   if (rejected.length > 0) say(`\n${rejected.length} files rejected: ${rejected[0]?.error}`);
   if (entries < N * 0.9) say(`\nNote: the splitter produced ${entries} entries from ${N} generated posts.`);
