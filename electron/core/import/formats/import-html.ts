@@ -7,7 +7,7 @@ import { elementPath, find, findAll, type HtmlElement, parseHtml, textContent } 
 import { EXTRACTORS } from './extractors.ts';
 import { normalizeDate } from './normalize-date.ts';
 import type { FormatResult } from './format-result.ts';
-import { type ContentOptions, type ContentReader, pageContent } from './page-content.ts';
+import { CONTENT_DEFAULTS, type ContentOptions, type ContentReader, pageContent } from './page-content.ts';
 
 /** How the page's content was chosen: as a listing of several <article>s, one entry each, or as pageContent chose it. */
 export type HtmlReader = ContentReader | 'articles';
@@ -125,12 +125,28 @@ export function readHtmlPage(html: string, options: ContentOptions = {}): HtmlPa
   };
 }
 
-/** The report's note on a page whose article was not found, so that a body holding more than the article is no surprise. */
-export const WHOLE_PAGE_NOTE =
-  "Readability found no article in this page (it reads like a listing or a short page), so the page's main text was taken whole, less its menus, sidebars and comments.";
+/** Pages read whole, by why; see readerNotes. */
+export type WholePages = Partial<Record<'whole-page' | 'too-large', number>>;
+
+/**
+ * The report's notes on pages read whole instead of by their article, so that a body holding more
+ * than an article is no surprise: `of` is how many pages the file has (a WARC holds many).
+ */
+export function readerNotes(whole: WholePages, of: number): string[] {
+  const notes: string[] = [];
+  const pages = (n: number) => (of === 1 ? 'this page' : `${n} of the ${of} pages`);
+  const noArticle = whole['whole-page'] ?? 0;
+  const tooLarge = whole['too-large'] ?? 0;
+  if (noArticle > 0) notes.push(`Readability found no article in ${pages(noArticle)} (a listing or a short page reads so): the main text was taken whole, less menus, sidebars and comments.`);
+  if (tooLarge > 0) {
+    const limit = CONTENT_DEFAULTS.maxElements.toLocaleString('en');
+    notes.push(`${of === 1 ? 'This page has' : `${tooLarge} of the ${of} pages ${tooLarge === 1 ? 'has' : 'have'}`} more than ${limit} elements, too many to look for the article with Readability in good time: the main text was taken whole, less menus, sidebars and comments.`);
+  }
+  return notes;
+}
 
 export function importHtml(html: string): FormatResult {
   const page = readHtmlPage(html);
-  const warnings = page.reader === 'whole-page' && page.entries.length > 0 ? [WHOLE_PAGE_NOTE] : [];
+  const warnings = page.entries.length > 0 && (page.reader === 'whole-page' || page.reader === 'too-large') ? readerNotes({ [page.reader]: 1 }, 1) : [];
   return { format: 'html', text: page.text, header: null, entries: page.entries, warnings };
 }

@@ -7,7 +7,7 @@ import { gunzipLenient, isGzip } from '../decode/gunzip.ts';
 import type { EntryDraft } from '../types.ts';
 import { ImportRejection } from '../types.ts';
 import { TextBuilder, type FormatResult } from './format-result.ts';
-import { readHtmlPage } from './import-html.ts';
+import { readerNotes, readHtmlPage, type WholePages } from './import-html.ts';
 import { indexOfBytes, latin1, parseHeaderLines, parseHttpResponse, splitHead } from './parse-http.ts';
 import { normalizeDate } from './normalize-date.ts';
 import { metaCharset } from './meta-charset.ts';
@@ -126,6 +126,8 @@ export function importWarc(raw: Uint8Array): FormatResult {
   const builder = new TextBuilder();
   const entries: EntryDraft[] = [];
   const skipped = new Map<string, { reason: SkipReason; n: number }>();
+  const whole: WholePages = {};
+  let pages = 0;
   const skip = (reason: SkipReason) => {
     const seen = skipped.get(reason[0]);
     if (seen) seen.n++;
@@ -147,6 +149,8 @@ export function importWarc(raw: Uint8Array): FormatResult {
       skip(['HTML page with no text', 'HTML pages with no text']);
       continue;
     }
+    pages++;
+    if (page.reader === 'whole-page' || page.reader === 'too-large') whole[page.reader] = (whole[page.reader] ?? 0) + 1;
     const captured = normalizeDate(record.headers.get('warc-date') ?? '');
     const offset = builder.add(page.text);
     for (const e of page.entries) {
@@ -174,6 +178,7 @@ export function importWarc(raw: Uint8Array): FormatResult {
   const why = skippedSummary(skipped);
   if (entries.length === 0) throw new ImportRejection(`This WARC file holds no HTML pages to import${why ? `: it has ${why}` : ''}.`);
   if (why) warnings.push(`Records that are not HTML pages were skipped: ${why}.`);
+  warnings.push(...readerNotes(whole, pages));
   return { format: 'warc', text: builder.toString(), header: null, entries, warnings };
 }
 

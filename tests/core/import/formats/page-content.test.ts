@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EntryDetail, EntryOriginal, ImportReport, SourceLocator } from '../../../../shared/contract.ts';
 import { Archive } from '../../../../electron/core/archive.ts';
-import { readHtmlPage, WHOLE_PAGE_NOTE } from '../../../../electron/core/import/formats/import-html.ts';
+import { readerNotes, readHtmlPage } from '../../../../electron/core/import/formats/import-html.ts';
 import { renderText } from '../../../../electron/core/import/formats/html-to-text.ts';
 import { type HtmlElement, parseHtml } from '../../../../electron/core/import/formats/html-tree.ts';
 import { parseDocument } from '../../../../electron/core/import/parse-document.ts';
@@ -119,7 +119,11 @@ describe('web pages: the article chosen by Readability', () => {
     expect(e.body).toContain('Spring sportive route published 31 March 2022\nSunday club run cancelled 27 March 2022');
     expect(e.body).toContain('Minutes of the annual meeting 2 March 2022');
     const doc = await parseDocument('march.html', utf8(LISTING));
-    expect(doc.warnings).toEqual([WHOLE_PAGE_NOTE]);
+    expect(doc.warnings).toEqual([expect.stringMatching(/^Readability found no article in this page \(a listing or a short page reads so\)/u)]);
+    expect(readerNotes({ 'whole-page': 2, 'too-large': 1 }, 20)).toEqual([
+      expect.stringMatching(/^Readability found no article in 2 of the 20 pages /u),
+      expect.stringMatching(/^1 of the 20 pages has more than 5,000 elements/u),
+    ]);
     expect((await parseDocument('news.html', utf8(NEWS))).warnings).toEqual([]);
   });
 });
