@@ -8,7 +8,7 @@ import { guidFromHash, newGuid } from '../db/guids.ts';
 import type { Db } from '../db/open-archive.ts';
 import { entryContentHash } from '../import/prepare-document.ts';
 import { EntriesRepo } from '../repo/entries-repo.ts';
-import { contentColumns, SourceContent } from '../repo/source-content.ts';
+import { packContent, SourceContent } from '../repo/source-content.ts';
 
 export interface ImportCounts {
   created: { sources: number; entries: number; codes: number; highlights: number; notes: number; collections: number };
@@ -130,7 +130,8 @@ export class ImportRows {
     const taken = this.db.prepare('SELECT 1 FROM sources WHERE lower(guid) = ?').get(guid);
     const warning = input.bytes ? null : JSON.stringify(['Brought in from a Quire export: the original file is not in this archive (import it to check citations against its bytes).']);
     const bytes = input.bytes ?? new Uint8Array(0);
-    const columns = contentColumns(bytes, input.encoding, input.text);
+    const packed = packContent(bytes, input.encoding, input.text);
+    const { columns } = packed;
     const id = Number(
       this.db
         .prepare(
@@ -142,7 +143,7 @@ export class ImportRows {
         .run(input.sha256, input.name, input.path, input.size, input.format, input.encoding, input.importedAt, warning, taken ? newGuid() : guid, columns.keptBytes, columns.contentCodec, columns.chunkBytes, columns.textKind)
         .lastInsertRowid,
     );
-    new SourceContent(this.db).store(id, bytes, input.text, columns);
+    new SourceContent(this.db).store(id, packed);
     this.counts.created.sources++;
     return id;
   }

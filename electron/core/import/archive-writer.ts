@@ -59,6 +59,7 @@ export class ArchiveWriter {
         importedAt: now,
         bytes: member.bytes,
         text: doc.text,
+        packed: prepared.packed,
         header: doc.header || doc.pages ? JSON.stringify({ ...doc.header, ...(doc.pages ? { pages: doc.pages } : {}) }) : null,
         warnings: doc.warnings.length > 0 ? JSON.stringify(doc.warnings) : null,
       });

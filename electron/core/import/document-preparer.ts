@@ -43,12 +43,13 @@ export class DocumentPreparer {
     this.pending.clear();
   }
 
-  prepare(name: string, bytes: Uint8Array, fieldMap?: FieldMap): Promise<PreparedDocument> {
-    if (!this.worker) return prepareDocument(name, bytes, fieldMap);
+  /** `chunkBytes`: the pieces the file's content is stored in (ImportLimits.sourceChunkBytes). */
+  prepare(name: string, bytes: Uint8Array, fieldMap?: FieldMap, chunkBytes?: number): Promise<PreparedDocument> {
+    if (!this.worker) return prepareDocument(name, bytes, fieldMap, chunkBytes);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, name, bytes, fieldMap } satisfies PrepareRequest);
+      this.worker!.postMessage({ id, name, bytes, fieldMap, chunkBytes } satisfies PrepareRequest);
     });
   }
 

@@ -165,7 +165,7 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   const queueMember = (file: PendingFile, m: Omit<MemberToWrite, 'sha256'>, lastOfFile: boolean): QueuedMember => {
     const sha256 = sha256Hex(m.bytes);
     // Files already in the archive are not parsed at all.
-    const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.name, m.bytes, ctx.fieldMap).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.name, m.bytes, ctx.fieldMap, limits.sourceChunkBytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     return { ...m, file, lastOfFile, sha256, prepared };
   };
 

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { TextDirection } from '../../../shared/contract.ts';
 import type { FieldMap } from '../../../shared/field-map.ts';
+import { packContent, type PackedContent } from '../repo/source-content.ts';
 import { foldFields, type FoldedFields } from '../search/fold-text.ts';
 import { detectScript } from './detect-script.ts';
 import { bandHashes, minhash } from './near-duplicates.ts';
@@ -24,13 +25,15 @@ export interface PreparedEntry {
 export interface PreparedDocument {
   doc: ParsedDocument;
   entries: PreparedEntry[];
+  /** The file's bytes and text compressed for storing (source-content.ts), in chunks of `chunkBytes`. */
+  packed: PackedContent;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap: FieldMap = {}): Promise<PreparedDocument> {
+export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap: FieldMap = {}, chunkBytes?: number): Promise<PreparedDocument> {
   const doc = await parseDocument(name, bytes, 0, fieldMap);
   const entries = doc.entries.map((draft): PreparedEntry => {
     // The body alone: a republished article often gets a new headline.
@@ -46,7 +49,7 @@ export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap:
       folded: foldFields({ title: draft.title, body: draft.body, author: draft.author ?? null, outlet: draft.outlet ?? null }),
     };
   });
-  return { doc, entries };
+  return { doc, entries, packed: packContent(bytes, doc.encoding, doc.text, chunkBytes) };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { FieldMap } from '../../../shared/field-map.ts';
 import { prepareDocument } from './prepare-document.ts';
 import { ImportRejection } from './types.ts';
 
-export type PrepareRequest = { id: number; name: string; bytes: Uint8Array; fieldMap?: FieldMap };
+export type PrepareRequest = { id: number; name: string; bytes: Uint8Array; fieldMap?: FieldMap; chunkBytes?: number };
 export type PrepareReply =
   | { id: number; ok: true; prepared: Awaited<ReturnType<typeof prepareDocument>> }
   | { id: number; ok: false; rejection: string | null };
@@ -13,7 +13,7 @@ const port = parentPort!;
 port.on('message', async (req: PrepareRequest) => {
   let reply: PrepareReply;
   try {
-    reply = { id: req.id, ok: true, prepared: await prepareDocument(req.name, req.bytes, req.fieldMap) };
+    reply = { id: req.id, ok: true, prepared: await prepareDocument(req.name, req.bytes, req.fieldMap, req.chunkBytes) };
   } catch (error) {
     reply = { id: req.id, ok: false, rejection: error instanceof ImportRejection ? error.message : null };
   }

@@ -81,6 +81,28 @@ export function contentColumns(bytes: Uint8Array, encoding: string | null, text:
   return { keptBytes: bytes.byteLength, contentCodec: SOURCE_CODEC, chunkBytes, textKind: textIsDerivable(bytes, encoding, text) ? 'derived' : 'stored' };
 }
 
+/** A source's content ready to store: its columns and its compressed chunks. */
+export interface PackedContent {
+  columns: ContentColumns;
+  chunks: { kind: 'bytes' | 'text'; seq: number; data: Uint8Array }[];
+}
+
+/**
+ * Compresses a source's content. An import does it in its preparing thread (prepare-document.ts):
+ * on the writer's thread, inside the file's transaction, it was the biggest part of the write,
+ * and a highlight saved meanwhile waited for it.
+ */
+export function packContent(bytes: Uint8Array, encoding: string | null, text: string, chunkBytes = SOURCE_CHUNK_BYTES, textKind?: TextKind): PackedContent {
+  const columns = { ...contentColumns(bytes, encoding, text, chunkBytes), ...(textKind ? { textKind } : {}) };
+  const chunks: PackedContent['chunks'] = [];
+  const pack = (kind: 'bytes' | 'text', data: Uint8Array) => {
+    for (let seq = 0, at = 0; at < data.byteLength; seq++, at += chunkBytes) chunks.push({ kind, seq, data: compress(columns.contentCodec, data.subarray(at, at + chunkBytes)) });
+  };
+  pack('bytes', bytes.subarray(0, columns.keptBytes));
+  if (columns.textKind === 'stored') pack('text', Buffer.from(text, 'utf8'));
+  return { columns, chunks };
+}
+
 interface ContentRow {
   /** The original bytes kept: the file's size, or 0 for a source brought in from an export without its file. */
   keptBytes: number;
@@ -106,16 +128,9 @@ export class SourceContent {
     this.insertStmt = db.prepare<[number, string, number, Buffer]>('INSERT INTO source_chunks (source_id, kind, seq, data) VALUES (?, ?, ?, ?)');
   }
 
-  /** Writes a new source's chunks, as `columns` (written in its row by the caller) say. */
-  store(sourceId: number, bytes: Uint8Array, text: string, columns: ContentColumns): void {
-    this.writeChunks(sourceId, 'bytes', bytes.subarray(0, columns.keptBytes), columns);
-    if (columns.textKind === 'stored') this.writeChunks(sourceId, 'text', Buffer.from(text, 'utf8'), columns);
-  }
-
-  private writeChunks(sourceId: number, kind: 'bytes' | 'text', data: Uint8Array, { chunkBytes, contentCodec }: ContentColumns): void {
-    for (let seq = 0, at = 0; at < data.byteLength; seq++, at += chunkBytes) {
-      this.insertStmt.run(sourceId, kind, seq, compress(contentCodec, data.subarray(at, at + chunkBytes)));
-    }
+  /** Writes a new source's chunks (its row, with `packed.columns`, is written by the caller). */
+  store(sourceId: number, packed: PackedContent): void {
+    for (const chunk of packed.chunks) this.insertStmt.run(sourceId, chunk.kind, chunk.seq, Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength));
   }
 
   private row(id: number): ContentRow {

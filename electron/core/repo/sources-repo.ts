@@ -2,7 +2,7 @@
 import type { SourceFormat, SourceSummary } from '../../../shared/contract.ts';
 import { guidFromHash } from '../db/guids.ts';
 import type { Db } from '../db/open-archive.ts';
-import { contentColumns, SOURCE_CHUNK_BYTES, SourceContent } from './source-content.ts';
+import { packContent, SOURCE_CHUNK_BYTES, SourceContent, type PackedContent } from './source-content.ts';
 
 export interface NewSource {
   sha256: string;
@@ -18,6 +18,8 @@ export interface NewSource {
   text: string;
   header: string | null;
   warnings: string | null;
+  /** The content already compressed (an import does it in its preparing thread), else done here. */
+  packed?: PackedContent;
 }
 
 /** What "Show original" reads of a source: how it was decoded, and its bytes and text on demand. */
@@ -69,10 +71,10 @@ export class SourcesRepo {
   }
 
   insert(source: NewSource): number {
-    const { bytes, text, ...row } = source;
-    const columns = contentColumns(bytes, source.encoding, text, this.chunkBytes);
-    const id = Number(this.insertStmt.run({ ...row, ...columns, guid: guidFromHash(source.sha256) }).lastInsertRowid);
-    this.content.store(id, bytes, text, columns);
+    const { bytes, text, packed: given, ...row } = source;
+    const packed = given ?? packContent(bytes, source.encoding, text, this.chunkBytes);
+    const id = Number(this.insertStmt.run({ ...row, ...packed.columns, guid: guidFromHash(source.sha256) }).lastInsertRowid);
+    this.content.store(id, packed);
     return id;
   }
 

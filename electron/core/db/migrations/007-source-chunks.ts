@@ -12,7 +12,7 @@
 //    its file); `content_codec` names the compression, so a later Quire may change it per file.
 // Every existing source (live or in the trash) is converted here, every byte kept.
 import type { Database } from 'better-sqlite3';
-import { contentColumns, SourceContent } from '../../repo/source-content.ts';
+import { packContent, SourceContent } from '../../repo/source-content.ts';
 import type { Migration } from '../migration-types.ts';
 
 const COLUMNS = `
@@ -44,9 +44,10 @@ export const migration007: Migration = {
       const update = db.prepare(`UPDATE ${table} SET kept_bytes = ?, content_codec = ?, chunk_bytes = ?, text_kind = ? WHERE id = ?`);
       for (const id of ids) {
         const row = read.get(id)!;
-        const columns = contentColumns(row.bytes, row.encoding, row.text);
+        const packed = packContent(row.bytes, row.encoding, row.text);
+        const { columns } = packed;
         update.run(columns.keptBytes, columns.contentCodec, columns.chunkBytes, columns.textKind, id);
-        content.store(id, row.bytes, row.text, columns);
+        content.store(id, packed);
       }
       db.exec(`ALTER TABLE ${table} DROP COLUMN bytes; ALTER TABLE ${table} DROP COLUMN text;`);
     }
