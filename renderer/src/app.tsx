@@ -292,7 +292,7 @@ export function App({ connection }: { connection: Connection }) {
               onClearDates={() => search.setDates(null, null)}
               onClearAll={search.clearFilters}
             />
-            {!archiveEmpty && <Timeline timeline={timeline.value} dateFrom={search.dateFrom} dateTo={search.dateTo} onRange={search.setDates} />}
+            {!archiveEmpty && <Timeline timeline={timeline.value} dateFrom={search.dateFrom} dateTo={search.dateTo} onRange={search.setDates} updating={timeline.loading || afterList?.key !== scopeKey} />}
           </header>
         )}
         {readOnly && (

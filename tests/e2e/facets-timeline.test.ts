@@ -41,7 +41,8 @@ describe('facets and timeline', () => {
 
   it('a click on a month bar shows only that month', async () => {
     const bar = app.page.locator('.timeline-bar[data-month="2021-08"]');
-    await bar.waitFor();
+    // The timeline follows the list a moment later (it is asked for once the list shows the search).
+    await app.page.locator('.timeline[aria-busy="false"]').waitFor();
     expect(await bar.getAttribute('aria-label')).toBe(`Aug 2021: ${count((p) => p.date.startsWith('2021-08'))} entries`);
     await app.page.screenshot({ path: path.join(screenshotDir(), 'search-facets-timeline.png') });
     await bar.click();

@@ -12,6 +12,8 @@ interface Props {
   dateFrom: string | null;
   dateTo: string | null;
   onRange(from: string, to: string): void;
+  /** The bars are still an earlier search's: the new ones come a moment after the list. */
+  updating?: boolean;
 }
 
 const MAX_BAR_PX = 30;
@@ -21,7 +23,7 @@ const SIDE_PX = 190;
 const span = (b: Bar) => (b.from === b.to ? formatMonth(b.from) : `${formatMonth(b.from)} – ${formatMonth(b.to)}`);
 const entries = (n: number, approx: boolean) => `${approx ? 'about ' : ''}${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}`;
 
-export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
+export function Timeline({ timeline, dateFrom, dateTo, onRange, updating = false }: Props) {
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const [zoom, setZoom] = useState<{ from: string; to: string } | null>(null);
   // One tab stop for the whole chart; arrow keys move between bars (roving tabindex).
@@ -45,7 +47,10 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
 
   const layout = useMemo(() => timelineBars(timeline?.buckets ?? [], Math.max(60, width - SIDE_PX), zoom), [timeline, width, zoom]);
   const { bars, before, after } = layout;
-  if (!timeline || (bars.length === 0 && !before && !after)) return null;
+  // Its first answer comes after the list's first page: its room is kept meanwhile, so the list
+  // does not jump down (nor lose a restored scroll position) when the bars arrive.
+  if (!timeline) return <div className="timeline timeline-pending" aria-hidden="true"><div className="timeline-track"><div className="timeline-bars" /></div></div>;
+  if (bars.length === 0 && !before && !after) return null;
   const approx = Boolean(timeline.approximate);
   const max = Math.max(1, ...bars.map((b) => b.count));
   const lo = drag ? Math.min(drag.from, drag.to) : -1;
@@ -82,7 +87,7 @@ export function Timeline({ timeline, dateFrom, dateTo, onRange }: Props) {
   );
 
   return (
-    <div className="timeline" role="group" aria-label="Timeline" ref={root} onPointerLeave={finish} onPointerUp={finish} data-months-per-bar={layout.per}>
+    <div className={`timeline${updating ? ' is-updating' : ''}`} role="group" aria-label="Timeline" aria-busy={updating} ref={root} onPointerLeave={finish} onPointerUp={finish} data-months-per-bar={layout.per}>
       {before && outlier(before, 'before')}
       <div className="timeline-track" style={{ maxWidth: trackWidth }}>
         <div className="timeline-bars" ref={barsBox}>
