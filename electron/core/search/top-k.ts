@@ -8,6 +8,7 @@
 // displace them and they are the exact top. Words without a list (the rarer ones) are ranked
 // together, live, as one more sorted list. When the bound proves nothing, the caller ranks every
 // match (or says the order is approximate).
+import { idf, loadModel, scoreEntries, type Scorable } from './bm25-score.ts';
 import type { SearchStats } from './search-stats.ts';
 import type { StatementCache } from './search-plan.ts';
 import type { SearchThresholds } from './search-thresholds.ts';
@@ -44,7 +45,7 @@ export function rankedTop(match: string, stats: SearchStats, stmts: StatementCac
   if (postings === null) return null;
   const k = limits.rankedTop;
   if (postings <= limits.exactRankPostings) return { ids: rankAll(match, stmts, k), how: 'all' };
-  const fromTop = fromLists(match, scored, stats, stmts, limits);
+  const fromTop = fromLists(match, root, scored, stats, stmts, limits);
   if (fromTop?.proven) return { ids: fromTop.ids, how: 'lists' };
   if (postings <= limits.rankPostings) return { ids: rankAll(match, stmts, k), how: 'all' };
   return fromTop ? { ids: fromTop.ids, how: 'unproven', scored: fromTop.scored } : null;
@@ -67,13 +68,15 @@ function rankAll(match: string, stmts: StatementCache, k: number): number[] {
 
 interface Source {
   ids: number[];
+  /** Each listed entry's score (a positive number) for this list's words. */
+  scores: Map<number, number>;
   /** Upper bound on the score (as a positive number) of an entry not in `ids`; 0 when `ids` holds every entry with the words. */
   bound: number;
   /** How many times the list's word occurs in the query (FTS5 scores each occurrence). */
   weight: number;
 }
 
-function fromLists(match: string, scored: string[], stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): { ids: number[]; proven: boolean; scored: number } | null {
+function fromLists(match: string, root: Node, scored: string[], stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): { ids: number[]; proven: boolean; scored: number } | null {
   const k = limits.rankedTop;
   const weights = new Map<string, number>();
   for (const w of scored) weights.set(w, (weights.get(w) ?? 0) + 1);
@@ -97,21 +100,114 @@ function fromLists(match: string, scored: string[], stats: SearchStats, stmts: S
   for (const w of listed) {
     const rows = top.all(w, depth) as { id: number; s: number }[];
     const complete = (stats.docs(w) ?? 0) <= rows.length;
-    sources.push({ ids: rows.map((r) => r.id), bound: complete ? 0 : Math.max(0, rows[rows.length - 1]?.s ?? 0), weight: weights.get(w) ?? 1 });
+    sources.push({ ids: rows.map((r) => r.id), scores: new Map(rows.map((r) => [r.id, r.s])), bound: complete ? 0 : Math.max(0, rows[rows.length - 1]?.s ?? 0), weight: weights.get(w) ?? 1 });
   }
   if (unlisted.length > 0) {
     const or = unlisted.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
     const rows = stmts.get('SELECT rowid AS id, -rank AS s FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ?').all(or, depth) as { id: number; s: number }[];
-    sources.push({ ids: rows.map((r) => r.id), bound: rows.length < depth ? 0 : Math.max(0, rows[rows.length - 1]?.s ?? 0), weight: 1 });
+    sources.push({ ids: rows.map((r) => r.id), scores: new Map(rows.map((r) => [r.id, r.s])), bound: rows.length < depth ? 0 : Math.max(0, rows[rows.length - 1]?.s ?? 0), weight: 1 });
   }
   const bound = sources.reduce((sum, s) => sum + s.weight * s.bound, 0);
   const candidates = [...new Set(sources.flatMap((s) => s.ids))];
   if (candidates.length === 0) return bound === 0 ? { ids: [], proven: true, scored: 0 } : null;
+  const quick = proveHere(root, candidates, sources, bound, stats, stmts, limits);
+  if (quick) return quick;
   const best = scoreExactly(match, candidates, stmts);
   const kth = best[k - 1]?.s;
   // Every match is among the candidates, or the k-th best of them is at least what any other can score.
   const proven = bound === 0 || (kth !== undefined && kth >= bound);
   return { ids: best.slice(0, k).map((r) => r.id), proven, scored: candidates.length };
+}
+
+/**
+ * The same proof with the candidates scored here (bm25-score.ts) instead of by FTS5, best bound
+ * first (max-score order): each candidate's bound is its listed scores plus, for each list it is
+ * not on, that list's bound. Scoring stops as soon as the k-th best score is at least the next
+ * candidate's bound and the bound of the entries outside every list. Null (FTS5 decides) for query
+ * shapes whose FTS5 score is not plainly a sum over the words an entry has, when an entry's text
+ * does not give its indexed length, or when the proof needs more than a quarter of
+ * `topListCandidates` entries scored.
+ */
+function proveHere(root: Node, candidates: number[], sources: Source[], bound: number, stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): { ids: number[]; proven: boolean; scored: number } | null {
+  const model = loadModel(stmts);
+  const query = model ? scorableQuery(root, (term) => idf(model, stats.docs(term) ?? 0)) : null;
+  if (!model || !query) return null;
+  const k = limits.rankedTop;
+  const cap = Math.max(4 * k, Math.floor(limits.topListCandidates / 4));
+  const upper = new Map<number, number>();
+  for (const id of candidates) upper.set(id, sources.reduce((sum, s) => sum + s.weight * (s.scores.get(id) ?? s.bound), 0));
+  const order = [...candidates].sort((a, b) => (upper.get(b) ?? 0) - (upper.get(a) ?? 0));
+  const best: { id: number; s: number }[] = [];
+  let at = 0;
+  let batch = 32;
+  const kth = () => best[k - 1]?.s;
+  // The best k-th score still possible: the k-th largest of the scores found and the bounds of the candidates not yet scored.
+  const reachable = () => {
+    let i = 0;
+    let j = at;
+    let value = 0;
+    for (let n = 0; n < k; n++) {
+      const a = best[i]?.s ?? -1;
+      const b = j < order.length ? (upper.get(order[j]!) ?? 0) : -1;
+      if (a < 0 && b < 0) return -1;
+      if (a >= b) {
+        value = a;
+        i++;
+      } else {
+        value = b;
+        j++;
+      }
+    }
+    return value;
+  };
+  const done = (proven: boolean) => ({ ids: best.slice(0, k).map((r) => r.id), proven, scored: at });
+  while (at < order.length) {
+    const next = kth();
+    if (next !== undefined && next >= (upper.get(order[at]!) ?? 0) && next >= bound) return done(true);
+    // No proof can come of scoring more: the best of the likeliest 2k stand as an approximate answer.
+    if (bound > 0 && reachable() < bound && at >= 2 * k) return done(false);
+    if (at >= cap) return null;
+    const ids = order.slice(at, at + batch);
+    const scores = scoreEntries(ids, query, model, stmts);
+    if (!scores) return null;
+    for (const [id, s] of scores) if (s >= 0) best.push({ id, s });
+    best.sort((a, b) => b.s - a.s || b.id - a.id);
+    at += ids.length;
+    batch = Math.min(256, batch * 2);
+  }
+  const last = kth();
+  return done(bound === 0 || (last !== undefined && last >= bound));
+}
+
+/**
+ * The query as words and a match test, for the shapes whose FTS5 score is the sum over the words
+ * an entry has: one word, words under one AND or one OR, each possibly with words (or an OR of
+ * words) taken away by NOTs at the top. (In other shapes FTS5 counts a word only where the part of
+ * the query holding it matched, which depends on how its iterators moved.) Null otherwise.
+ */
+function scorableQuery(root: Node, idfOf: (term: string) => number): Scorable | null {
+  let pos = root;
+  const neg: Node[] = [];
+  while (pos.kind === 'not') {
+    const [left, right] = pos.children;
+    if (!left || !right) return null;
+    neg.unshift(right);
+    pos = left;
+  }
+  const wordsOf = (node: Node, ops: readonly string[]): string[] | null => {
+    if (node.kind === 'word') return [node.term];
+    if (!ops.includes(node.kind) || !node.children.every((c) => c.kind === 'word')) return null;
+    return node.children.map((c) => (c as { term: string }).term);
+  };
+  const have = wordsOf(pos, ['and', 'or']);
+  const lack = neg.map((n) => wordsOf(n, ['or']));
+  if (!have || lack.some((l) => l === null)) return null;
+  const without = (lack as string[][]).flat();
+  const all = pos.kind === 'and';
+  return {
+    words: [...have, ...without].map((term) => ({ term, idf: idfOf(term) })),
+    matches: (has) => (all ? have.every(has) : have.some(has)) && !without.some(has),
+  };
 }
 
 /**

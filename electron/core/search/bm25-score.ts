@@ -1,0 +1,129 @@
+// FTS5's bm25 (sqlite3.c, fts5Bm25Function) computed here for a few entries at a time, so that
+// proving a top (top-k.ts) does not cost FTS5's per-statement work: before scoring one row, FTS5
+// counts every match of every phrase of the query for its document frequency (about 140 ms for a
+// word in 60% of a million entries), and the candidates can only be picked out of a scan of the
+// whole match set. Here the document frequencies come from the search statistics, the row count
+// and average length from the index's own averages record, each entry's length from its docsize
+// row, and the word counts from the entry's text folded and split as the index does
+// (fold-text.ts). An entry whose token counts differ from its docsize row makes the whole answer
+// null: the caller then asks FTS5.
+import { foldText, tokensOf } from './fold-text.ts';
+import type { StatementCache } from './search-plan.ts';
+
+const K1 = 1.2;
+const B = 0.75;
+/** The indexed columns a query word can be in, in the index's order (the fifth, `dates`, holds only date words). */
+const COLUMNS = ['title', 'body', 'author', 'outlet'] as const;
+
+export interface Bm25Model {
+  nRow: number;
+  avgdl: number;
+  /** The rank function's column weights (title, body, author, outlet, dates). */
+  weights: number[];
+}
+
+/** The index's row count, average row length and rank weights; null when they cannot be read. */
+export function loadModel(stmts: StatementCache): Bm25Model | null {
+  const block = (stmts.get('SELECT block FROM entry_index_data WHERE id = 1').get() as { block: Buffer } | undefined)?.block;
+  const rank = (stmts.get(`SELECT v FROM entry_index_config WHERE k = 'rank'`).get() as { v: string } | undefined)?.v;
+  if (!block || !rank) return null;
+  const fn = /^bm25\(([^)]*)\)$/.exec(rank.trim());
+  if (!fn) return null;
+  const weights = (fn[1] ?? '').split(',').map((w) => Number(w.trim()));
+  // A word column of weight 0 would match without counting: not worth telling apart here.
+  if (weights.length !== COLUMNS.length + 1 || weights.some((w, i) => !Number.isFinite(w) || (i < COLUMNS.length && w <= 0))) return null;
+  const values = varints(block, 0, block.length);
+  const [nRow, ...totals] = values;
+  if (nRow === undefined || nRow <= 0 || totals.length !== COLUMNS.length + 1) return null;
+  return { nRow, avgdl: totals.reduce((a, t) => a + t, 0) / nRow, weights };
+}
+
+/** FTS5's idf for a word in `docs` of `nRow` entries (clamped as it does). */
+export function idf(model: Bm25Model, docs: number): number {
+  const value = Math.log((model.nRow - docs + 0.5) / (docs + 0.5));
+  return value <= 0 ? 1e-6 : value;
+}
+
+export interface Scorable {
+  /** Every word of the query in FTS5's phrase order, with its idf (a word the entry lacks adds 0). */
+  words: { term: string; idf: number }[];
+  /** Whether an entry with these words matches the query. */
+  matches(has: (term: string) => boolean): boolean;
+}
+
+/**
+ * Each entry's bm25 score as FTS5 gives it (as a positive number), or -1 when it does not match;
+ * null when an entry's text does not split into the token counts its docsize row holds.
+ */
+export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, stmts: StatementCache): Map<number, number> | null {
+  const rows = stmts
+    .get(
+      `SELECT e.id, e.title, e.body, e.author, e.outlet, d.sz FROM entries e JOIN entry_index_docsize d ON d.id = e.id
+        WHERE e.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as { id: number; title: string; body: string; author: string | null; outlet: string | null; sz: Buffer }[];
+  if (rows.length !== ids.length) return null;
+  const out = new Map<number, number>();
+  for (const row of rows) {
+    const sizes = varints(row.sz, 0, row.sz.length);
+    if (sizes.length !== COLUMNS.length + 1) return null;
+    const freq = new Map<string, number>();
+    for (const w of query.words) freq.set(w.term, 0);
+    for (let c = 0; c < COLUMNS.length; c++) {
+      const text = row[COLUMNS[c]!];
+      const tokens = text === null ? [] : wordsOf(text);
+      if (tokens.length !== sizes[c]) return null;
+      const weight = model.weights[c] ?? 1;
+      for (const t of tokens) {
+        const f = freq.get(t);
+        if (f !== undefined) freq.set(t, f + weight);
+      }
+    }
+    if (!query.matches((term) => (freq.get(term) ?? 0) > 0)) {
+      out.set(row.id, -1);
+      continue;
+    }
+    const D = sizes.reduce((a, n) => a + n, 0);
+    // The same expression, in the same order, as fts5Bm25Function.
+    let score = 0.0;
+    for (const w of query.words) {
+      const f = freq.get(w.term) ?? 0;
+      score += w.idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * D) / model.avgdl)));
+    }
+    out.set(row.id, score);
+  }
+  return out;
+}
+
+/** Anything but ASCII, no-break space and the punctuation of U+2010–U+205E (dashes, quotes, bullets: never in a word). */
+const NOT_PLAIN = /[^\x00-\x7f\u00a0\u2010-\u2027\u2030-\u205e]/;
+/**
+ * Such text folds to its lower case as far as its words go (fold-text.ts: ASCII folds one
+ * character for one), and its words are found without Unicode classes: many times faster than
+ * folding letter by letter; the docsize check catches any difference in the words' number.
+ */
+const ASCII_WORD = /[a-z0-9]+/g;
+/** The index's words of one column's text (unicode61, categories L* N* Co Mc Mn: in plain text, runs of ASCII letters and digits). */
+const wordsOf = (text: string): string[] => (NOT_PLAIN.test(text) ? tokensOf(foldText(text)) : (text.toLowerCase().match(ASCII_WORD) ?? []));
+
+/** SQLite's varints (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its records. */
+function varints(buf: Uint8Array, from: number, to: number): number[] {
+  const out: number[] = [];
+  let i = from;
+  while (i < to) {
+    let v = 0;
+    let n = 0;
+    for (;;) {
+      const byte = buf[i++] ?? 0;
+      if (n === 8) {
+        v = v * 256 + byte;
+        break;
+      }
+      v = v * 128 + (byte & 0x7f);
+      n++;
+      if ((byte & 0x80) === 0 || i >= to) break;
+    }
+    out.push(v);
+  }
+  return out;
+}
