@@ -3,7 +3,7 @@
 // 10-20 ms where our own parse costs under 1 ms, and an import of 100k pages must not pay that
 // for pages that need no help.
 import { isBoilerplate, isComment, renderText } from './html-to-text.ts';
-import { find, findAll, type HtmlElement, textContent, walk } from './html-tree.ts';
+import { find, findAll, type HtmlElement, textContent } from './html-tree.ts';
 import { type ReadableContent, readableContent } from './readable-content.ts';
 
 /**
@@ -16,15 +16,17 @@ export type ContentReader = 'readability' | 'marked' | 'whole-page' | 'too-large
 export interface ContentOptions {
   /** Readability is not run when the page's one visible <article> (else <main>) holds at least this share of the text of its paragraphs; above 1, it always runs. */
   markedShare?: number;
-  /** Readability's content is taken when it renders to at least this many characters (else our own filter's, when that has any). */
+  /** Readability's content is taken when it renders to at least this many characters (else our own filter's, when that keeps the page's prose). */
   minArticleChars?: number;
   /** Readability's content is no article when more than this share of its text is link text (a listing, a menu). */
   maxLinkShare?: number;
+  /** Readability is not run on a page whose long paragraphs score less than this (Firefox's reader-view test, isProbablyReaderable: √(length − 140) summed over <p>, <pre> and <article> of 140 characters or more); 0 runs it always. */
+  minReadableScore?: number;
   /** Readability is not run on a page of more elements than this (scripts, menus and hidden ones not counted): its time grows faster than the page, about 50-100 µs an element. */
   maxElements?: number;
 }
 
-export const CONTENT_DEFAULTS: Required<ContentOptions> = { markedShare: 0.9, minArticleChars: 200, maxLinkShare: 0.5, maxElements: 5000 };
+export const CONTENT_DEFAULTS: Required<ContentOptions> = { markedShare: 0.9, minArticleChars: 200, maxLinkShare: 0.5, minReadableScore: 20, maxElements: 5000 };
 
 export interface PageContent {
   element: HtmlElement;
@@ -39,8 +41,8 @@ function hidden(el: HtmlElement): boolean {
   return false;
 }
 
-/** The text of the <p>s under `root`, comment threads left out: where a page's prose is. */
-function paragraphChars(root: HtmlElement): number {
+/** The text of the <p>s under `root`, comment threads left out: where a page's prose is. `visible`: also what our own filter drops. */
+function paragraphChars(root: HtmlElement, visible = false): number {
   let n = 0;
   const stack = [root];
   while (stack.length > 0) {
@@ -49,28 +51,44 @@ function paragraphChars(root: HtmlElement): number {
       n += textContent(el).length;
       continue;
     }
-    for (const c of el.children) if (typeof c !== 'string' && !isComment(c) && c.tag !== 'script' && c.tag !== 'style') stack.push(c);
+    for (const c of el.children) {
+      if (typeof c !== 'string' && !isComment(c) && c.tag !== 'script' && c.tag !== 'style' && !(visible && isBoilerplate(c))) stack.push(c);
+    }
   }
   return n;
 }
 
 /**
  * The page's own content element when it is plain: one visible <article> (else a visible <main>)
- * holding `share` of the page's paragraph text. Paragraphs under a class our filter drops still
- * count for the page, so an article that filter would lose (`<div class="has-sidebar">`) is
- * never "plain".
+ * holding `share` of the page's paragraph text (`prose`). Paragraphs under a class our filter
+ * drops still count for the page, so an article that filter would lose (`<div class="has-sidebar">`)
+ * is never "plain".
  */
-function markedContent(root: HtmlElement, article: HtmlElement | null, share: number): HtmlElement | null {
-  let candidate = article;
-  let body: HtmlElement | null = null;
-  for (const e of walk(root)) {
-    if (!candidate && (e.tag === 'main' || e.attrs.get('role') === 'main') && !hidden(e)) candidate = e;
-    if (!body && e.tag === 'body') body = e;
-    if (candidate && body) break;
-  }
+function markedContent(root: HtmlElement, article: HtmlElement | null, prose: number, share: number): HtmlElement | null {
+  const candidate = article ?? find(root, (e) => (e.tag === 'main' || e.attrs.get('role') === 'main') && !hidden(e));
   if (!candidate || share > 1) return null;
   const own = paragraphChars(candidate);
-  return own > 0 && own >= share * paragraphChars(body ?? root) ? candidate : null;
+  return own > 0 && own >= share * prose ? candidate : null;
+}
+
+/**
+ * Firefox's test of whether a page is worth Reader View (Readability's isProbablyReaderable), on
+ * our own tree: Readability on a page without one long paragraph costs the most (it tries four
+ * times) and finds nothing. A page that passes no test is a listing or a scrap.
+ */
+function readableScore(root: HtmlElement, enough: number): number {
+  let score = 0;
+  const stack = [root];
+  while (stack.length > 0 && score <= enough) {
+    const el = stack.pop()!;
+    if (el.tag === 'p' || el.tag === 'pre' || el.tag === 'article') {
+      const length = isBoilerplate(el) || el.parent?.tag === 'li' ? 0 : textContent(el).length;
+      if (length >= 140) score += Math.sqrt(length - 140);
+      if (el.tag !== 'article') continue;
+    }
+    for (const c of el.children) if (typeof c !== 'string' && c.tag !== 'script' && c.tag !== 'style') stack.push(c);
+  }
+  return score;
 }
 
 /** The share of the rendered text that sits inside links. */
@@ -106,27 +124,34 @@ function articleFurniture(content: ReadableContent): (el: HtmlElement) => boolea
   return (el) => isBoilerplate(el) && !wrappers.has(el);
 }
 
-/** Readability's article as our text, or null when it found none: nothing, a list of links, or (when our own filter has text) a scrap. */
-function readabilityContent(root: HtmlElement, fallbackText: () => string, options: Required<ContentOptions>): PageContent | 'too-large' | null {
+/** Readability's article as our text, or null when it found none: nothing, a list of links, or (when our own filter keeps the page's prose) a scrap. */
+function readabilityContent(root: HtmlElement, keepsProse: () => boolean, options: Required<ContentOptions>): PageContent | 'too-large' | null {
   const content = readableContent(root, options.maxElements);
   if (!content || content === 'too-large') return content;
   const furniture = articleFurniture(content);
   const skip = (el: HtmlElement) => !content.holding.has(el) || furniture(el);
   const text = renderText(content.root, { skip, ownText: (el) => content.kept.has(el) });
   if (!text || linkShare(content.root, text, skip) > options.maxLinkShare) return null;
-  if (text.length < options.minArticleChars && fallbackText()) return null;
+  if (text.length < options.minArticleChars && keepsProse()) return null;
   return { element: content.root, text, reader: 'readability', furniture };
 }
 
 /** The content of a page with at most one visible top-level <article> (`article`). */
 export function pageContent(root: HtmlElement, article: HtmlElement | null, options: ContentOptions = {}): PageContent {
   const settings = { ...CONTENT_DEFAULTS, ...options };
-  const marked = markedContent(root, article, settings.markedShare);
+  const body = find(root, (e) => e.tag === 'body') ?? root;
+  const prose = paragraphChars(body);
+  const marked = markedContent(root, article, prose, settings.markedShare);
   if (marked) return { element: marked, text: renderText(marked), reader: 'marked', furniture: isBoilerplate };
-  const own = article ?? find(root, (e) => e.tag === 'main' || e.attrs.get('role') === 'main') ?? find(root, (e) => e.tag === 'body') ?? root;
+  const own = article ?? find(root, (e) => e.tag === 'main' || e.attrs.get('role') === 'main') ?? body;
   let ownText: string | null = null;
   const fallbackText = () => (ownText ??= renderText(own));
-  const chosen = readabilityContent(root, fallbackText, settings);
+  // Whether our own filter has text and drops none of the page's prose with a wrapper.
+  let keeps: boolean | null = null;
+  const keepsProse = () => (keeps ??= !!fallbackText() && paragraphChars(own, true) >= Math.min(settings.markedShare, 1) * prose);
+  // A page with no long paragraph (a listing, a scrap) that our own filter reads whole needs no Readability.
+  const scrap = settings.minReadableScore > 0 && readableScore(root, settings.minReadableScore) <= settings.minReadableScore && keepsProse();
+  const chosen = scrap ? null : readabilityContent(root, keepsProse, settings);
   if (chosen && chosen !== 'too-large') return chosen;
   return { element: own, text: fallbackText(), reader: chosen ?? 'whole-page', furniture: isBoilerplate };
 }

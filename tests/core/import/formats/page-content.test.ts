@@ -161,12 +161,32 @@ describe('web pages: when Readability is run', () => {
     expect(readHtmlPage(ADVOCACY, { maxElements: 200 }).reader).toBe('readability');
   });
 
+  // One paragraph of 242 characters: Firefox's test scores it √102 ≈ 10, under 20.
+  const NOTICE =
+    'The early ferry to the islands will not sail on Saturday while the pier is inspected; the harbour office says the timetable will be back to normal on Sunday morning, and that the late boat on Friday will wait for the last train from the city.';
+
+  it('is not run on a page without a long paragraph whose prose our own filter keeps: a listing or a scrap', () => {
+    const scrap = `<html><body><div class="menu"><a href="/">Home</a> <a href="/news">News</a></div><div class="story"><h1>Ferry notice</h1><p>${NOTICE}</p></div></body></html>`;
+    const page = readHtmlPage(scrap);
+    expect(page.reader).toBe('whole-page');
+    expect(page.text).toBe(`Ferry notice\n\n${NOTICE}`);
+    expect(readHtmlPage(scrap, { minReadableScore: 0 }).reader).toBe('readability');
+    expect(readHtmlPage(LISTING, { minReadableScore: 0 }).reader).toBe('whole-page'); // run, and its choice is a list of links
+  });
+
+  it('is run on such a page when our own filter would drop its prose with a wrapper', () => {
+    const wrapped = `<html><body><div class="top-bar"><a href="/signup">Sign up</a> <a href="/login">Log in</a></div><div class="has-sidebar"><div class="story"><h1>Ferry notice</h1><p>${NOTICE}</p></div></div></body></html>`;
+    const page = readHtmlPage(wrapped);
+    expect(page.reader).toBe('readability');
+    expect(page.text).toBe(`Ferry notice\n\n${NOTICE}`);
+  });
+
   it('leaves the page to our own filter when Readability’s choice is a scrap and that filter has text', () => {
     const short = '<html><body><div class="menu"><a href="/">Home</a></div><div class="notice"><h1>Ferry notice</h1><p>The 7:40 ferry is cancelled today.</p></div></body></html>';
-    const page = readHtmlPage(short);
+    const page = readHtmlPage(short, { minReadableScore: 0 });
     expect(page.reader).toBe('whole-page');
     expect(page.text).toBe('Ferry notice\n\nThe 7:40 ferry is cancelled today.');
-    expect(readHtmlPage(short, { minArticleChars: 10 }).reader).toBe('readability');
+    expect(readHtmlPage(short, { minReadableScore: 0, minArticleChars: 10 }).reader).toBe('readability');
   });
 });
 
