@@ -20,7 +20,7 @@ export interface ContentOptions {
   minArticleChars?: number;
   /** Readability's content is no article when more than this share of its text is link text (a listing, a menu). */
   maxLinkShare?: number;
-  /** Readability is not run on a page whose long paragraphs score less than this (Firefox's reader-view test, isProbablyReaderable: √(length − 140) summed over <p>, <pre> and <article> of 140 characters or more); 0 runs it always. */
+  /** Readability is not run on a page whose long paragraphs score less than this (Firefox's reader-view test, isProbablyReaderable: √(length − 140) summed over prose blocks and <article>s of 140 characters or more); 0 runs it always. */
   minReadableScore?: number;
   /** Readability is not run on a page of more elements than this (scripts, menus and hidden ones not counted): its time grows faster than the page, about 50-100 µs an element. */
   maxElements?: number;
@@ -41,13 +41,16 @@ function hidden(el: HtmlElement): boolean {
   return false;
 }
 
-/** The text of the <p>s under `root`, comment threads left out: where a page's prose is. `visible`: also what our own filter drops. */
+/** A block of prose: a <p>, a <pre>, or an element whose lines are separated by <br>s (old pages, mail archives). */
+const isProse = (el: HtmlElement) => el.tag === 'p' || el.tag === 'pre' || el.children.some((c) => typeof c !== 'string' && c.tag === 'br');
+
+/** The text of the prose blocks under `root`, comment threads left out: where a page's prose is. `visible`: also what our own filter drops. */
 function paragraphChars(root: HtmlElement, visible = false): number {
   let n = 0;
   const stack = [root];
   while (stack.length > 0) {
     const el = stack.pop()!;
-    if (el.tag === 'p') {
+    if (isProse(el)) {
       n += textContent(el).length;
       continue;
     }
@@ -72,16 +75,17 @@ function markedContent(root: HtmlElement, article: HtmlElement | null, prose: nu
 }
 
 /**
- * Firefox's test of whether a page is worth Reader View (Readability's isProbablyReaderable), on
- * our own tree: Readability on a page without one long paragraph costs the most (it tries four
- * times) and finds nothing. A page that passes no test is a listing or a scrap.
+ * Firefox's test of whether a page is worth Reader View (Readability's isProbablyReaderable: the
+ * <p>s, <pre>s, <article>s and parents of <br>s of 140 characters or more), on our own tree.
+ * Readability on a page without one long paragraph costs the most (it tries four times) and finds
+ * nothing: such a page is a listing or a scrap.
  */
 function readableScore(root: HtmlElement, enough: number): number {
   let score = 0;
   const stack = [root];
   while (stack.length > 0 && score <= enough) {
     const el = stack.pop()!;
-    if (el.tag === 'p' || el.tag === 'pre' || el.tag === 'article') {
+    if (isProse(el) || el.tag === 'article') {
       const length = isBoilerplate(el) || el.parent?.tag === 'li' ? 0 : textContent(el).length;
       if (length >= 140) score += Math.sqrt(length - 140);
       if (el.tag !== 'article') continue;
@@ -129,7 +133,8 @@ function readabilityContent(root: HtmlElement, keepsProse: () => boolean, option
   const content = readableContent(root, options.maxElements);
   if (!content || content === 'too-large') return content;
   const furniture = articleFurniture(content);
-  const skip = (el: HtmlElement) => !content.holding.has(el) || furniture(el);
+  // Readability turns runs of <br> into <p>s of its own: a <br> in what it kept still breaks the line.
+  const skip = (el: HtmlElement) => (!content.holding.has(el) && el.tag !== 'br') || furniture(el);
   const text = renderText(content.root, { skip, ownText: (el) => content.kept.has(el) });
   if (!text || linkShare(content.root, text, skip) > options.maxLinkShare) return null;
   if (text.length < options.minArticleChars && keepsProse()) return null;

@@ -111,6 +111,19 @@ describe('web pages: the article chosen by Readability', () => {
     expectLocatorResolves(PERSIAN, e.locator as HtmlLocator, ['پل سنگی قدیمی روی رودخانه', 'دوچرخه‌سواران باز است']);
   });
 
+  it('keeps the line breaks of a post written with <br>s, which Readability rewrites into paragraphs of its own', () => {
+    const lines = [
+      'Dear members, the spring meeting of the society will be held in the reading room of the town library on the first Thursday of April, starting at half past seven.',
+      'We will hear a short talk on the history of the canal locks and then agree the programme of walks for the summer months, including the long walk to the estuary.',
+      'Please bring your subscription for the year if you have not yet paid it; the treasurer will be at the door from seven with the receipt book and the new membership cards.',
+    ];
+    const html = `<html><head><title>Spring meeting</title></head><body><div class="nav"><a href="/">Home</a> <a href="/walks">Walks</a></div>
+      <div class="post has-sidebar">${lines[0]}<br><br>${lines[1]}<br>${lines[2]}</div><div class="footer">Canal Society</div></body></html>`;
+    const page = readHtmlPage(html);
+    expect(page.reader).toBe('readability');
+    expect(page.text).toBe(lines.join('\n'));
+  });
+
   it('falls back to the whole page, less its furniture, on a listing of links, and the report says so', async () => {
     const page = readHtmlPage(LISTING);
     expect(page.reader).toBe('whole-page');
