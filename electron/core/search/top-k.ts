@@ -125,15 +125,15 @@ function fromLists(match: string, root: Node, scored: string[], stats: SearchSta
  * not on, that list's bound. Scoring stops as soon as the k-th best score is at least the next
  * candidate's bound and the bound of the entries outside every list. Null (FTS5 decides) for query
  * shapes whose FTS5 score is not plainly a sum over the words an entry has, when an entry's text
- * does not give its indexed length, or when the proof needs more than a quarter of
- * `topListCandidates` entries scored.
+ * does not give its indexed length. Past an eighth of `topListCandidates` entries scored (or
+ * once no proof can come), the best of those scored, unproven.
  */
 function proveHere(root: Node, candidates: number[], sources: Source[], bound: number, stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): { ids: number[]; proven: boolean; scored: number } | null {
   const model = loadModel(stmts);
   const query = model ? scorableQuery(root, (term) => idf(model, stats.docs(term) ?? 0)) : null;
   if (!model || !query) return null;
   const k = limits.rankedTop;
-  const cap = Math.max(4 * k, Math.floor(limits.topListCandidates / 4));
+  const cap = Math.max(4 * k, Math.floor(limits.topListCandidates / 8));
   const upper = new Map<number, number>();
   for (const id of candidates) upper.set(id, sources.reduce((sum, s) => sum + s.weight * (s.scores.get(id) ?? s.bound), 0));
   const order = [...candidates].sort((a, b) => (upper.get(b) ?? 0) - (upper.get(a) ?? 0));
@@ -166,14 +166,26 @@ function proveHere(root: Node, candidates: number[], sources: Source[], bound: n
     if (next !== undefined && next >= (upper.get(order[at]!) ?? 0) && next >= bound) return done(true);
     // No proof can come of scoring more: the best of the likeliest 2k stand as an approximate answer.
     if (bound > 0 && reachable() < bound && at >= 2 * k) return done(false);
-    if (at >= cap) return null;
+    // Past the cap the proof is unlikely (every candidate's bound is at least the bound of the rest):
+    // the likeliest of the others, those with the most listed score (on several lists), scored too.
+    if (at >= cap) {
+      const seen = new Set(order.slice(0, at));
+      const known = (id: number) => sources.reduce((sum, s) => sum + s.weight * (s.scores.get(id) ?? 0), 0);
+      const likely = order.filter((id) => !seen.has(id)).sort((a, b) => known(b) - known(a)).slice(0, cap);
+      const more = likely.length > 0 ? scoreEntries(likely, query, model, stmts) : new Map<number, number>();
+      if (!more) return null;
+      for (const [id, s] of more) if (s >= 0) best.push({ id, s });
+      best.sort((a, b) => b.s - a.s || b.id - a.id);
+      at += likely.length;
+      return done(false);
+    }
     const ids = order.slice(at, at + batch);
     const scores = scoreEntries(ids, query, model, stmts);
     if (!scores) return null;
     for (const [id, s] of scores) if (s >= 0) best.push({ id, s });
     best.sort((a, b) => b.s - a.s || b.id - a.id);
     at += ids.length;
-    batch = Math.min(256, batch * 2);
+    batch = Math.min(64, batch * 2);
   }
   const last = kth();
   return done(bound === 0 || (last !== undefined && last >= bound));
