@@ -55,4 +55,4 @@ measure('the same, Readability forced', plain, { markedShare: 2 });
 measure('article in a has-sidebar wrapper', Array.from({ length: n }, (_, i) => newsPage(i, 'wrap has-sidebar')));
 const listings = Array.from({ length: n }, (_, i) => listingPage(i));
 measure('listing of links (Readability not run)', listings);
-measure('the same, Readability forced', listings, { minReadableScore: 0 });
+measure('the same, Readability forced', listings, { minArticleChars: 0 });

@@ -60,6 +60,19 @@ function htmlLocator(el: HtmlElement) {
   return { kind: 'html', extractor: EXTRACTORS.html, path: elementPath(el), start: el.start, end: el.end } as const;
 }
 
+/**
+ * Where the headline, byline and <time> of `main` are: Readability's content is often an article's
+ * body alone, and they are in the <article> around it, else in the element around it that holds
+ * the page's <h1> (never the whole <body>, where a comment's author is a byline too).
+ */
+function articleScope(root: HtmlElement, main: HtmlElement, furniture: (el: HtmlElement) => boolean): HtmlElement {
+  for (let e: HtmlElement | null = main; e; e = e.parent) if (e.tag === 'article' && !furniture(e)) return e;
+  const headed = new Set<HtmlElement>();
+  for (const h of findAll(root, (e) => e.tag === 'h1')) for (let e: HtmlElement | null = h; e && !headed.has(e); e = e.parent) headed.add(e);
+  for (let e: HtmlElement | null = main; e && e.tag !== 'body' && e.tag !== 'html' && e.tag !== '#root'; e = e.parent) if (headed.has(e)) return e;
+  return main;
+}
+
 /** The readable text of one page and its entries (offsets into that text). */
 export function readHtmlPage(html: string, options: ContentOptions = {}): HtmlPage {
   const root = parseHtml(html);
@@ -94,14 +107,7 @@ export function readHtmlPage(html: string, options: ContentOptions = {}): HtmlPa
   const { element: main, text, reader, furniture } = pageContent(root, articles[0] ?? null, options);
   if (!text) return { text: '', entries: [], reader };
   const meta = pageMeta(root, furniture);
-  // Readability's content is often an article's body alone: its headline, byline and <time> are in the <article> around it.
-  let scope = main;
-  for (let e: HtmlElement | null = main; e; e = e.parent) {
-    if (e.tag === 'article' && !furniture(e)) {
-      scope = e;
-      break;
-    }
-  }
+  const scope = articleScope(root, main, furniture);
   const title = cleanTitle(meta.title, meta.outlet) ?? heading(scope, furniture) ?? '';
   const timeDate = meta.date ? null : articleDate(scope, furniture);
   return {

@@ -16,17 +16,19 @@ export type ContentReader = 'readability' | 'marked' | 'whole-page' | 'too-large
 export interface ContentOptions {
   /** Readability is not run when the page's one visible <article> (else <main>) holds at least this share of the text of its paragraphs; above 1, it always runs. */
   markedShare?: number;
-  /** Readability's content is taken when it renders to at least this many characters (else our own filter's, when that keeps the page's prose). */
+  /**
+   * Readability's content is taken when it renders to at least this many characters, else our own
+   * filter's when that keeps the page's prose; and it is not run at all on a page whose prose is
+   * shorter and kept (a listing, a scrap: it would try four times and find nothing).
+   */
   minArticleChars?: number;
   /** Readability's content is no article when more than this share of its text is link text (a listing, a menu). */
   maxLinkShare?: number;
-  /** Readability is not run on a page whose long paragraphs score less than this (Firefox's reader-view test, isProbablyReaderable: √(length − 140) summed over prose blocks and <article>s of 140 characters or more); 0 runs it always. */
-  minReadableScore?: number;
   /** Readability is not run on a page of more elements than this (scripts, menus and hidden ones not counted): its time grows faster than the page, about 50-100 µs an element. */
   maxElements?: number;
 }
 
-export const CONTENT_DEFAULTS: Required<ContentOptions> = { markedShare: 0.9, minArticleChars: 200, maxLinkShare: 0.5, minReadableScore: 20, maxElements: 5000 };
+export const CONTENT_DEFAULTS: Required<ContentOptions> = { markedShare: 0.9, minArticleChars: 200, maxLinkShare: 0.5, maxElements: 5000 };
 
 export interface PageContent {
   element: HtmlElement;
@@ -72,27 +74,6 @@ function markedContent(root: HtmlElement, article: HtmlElement | null, prose: nu
   if (!candidate || share > 1) return null;
   const own = paragraphChars(candidate);
   return own > 0 && own >= share * prose ? candidate : null;
-}
-
-/**
- * Firefox's test of whether a page is worth Reader View (Readability's isProbablyReaderable: the
- * <p>s, <pre>s, <article>s and parents of <br>s of 140 characters or more), on our own tree.
- * Readability on a page without one long paragraph costs the most (it tries four times) and finds
- * nothing: such a page is a listing or a scrap.
- */
-function readableScore(root: HtmlElement, enough: number): number {
-  let score = 0;
-  const stack = [root];
-  while (stack.length > 0 && score <= enough) {
-    const el = stack.pop()!;
-    if (isProse(el) || el.tag === 'article') {
-      const length = isBoilerplate(el) || el.parent?.tag === 'li' ? 0 : textContent(el).length;
-      if (length >= 140) score += Math.sqrt(length - 140);
-      if (el.tag !== 'article') continue;
-    }
-    for (const c of el.children) if (typeof c !== 'string' && c.tag !== 'script' && c.tag !== 'style') stack.push(c);
-  }
-  return score;
 }
 
 /** The share of the rendered text that sits inside links. */
@@ -154,8 +135,8 @@ export function pageContent(root: HtmlElement, article: HtmlElement | null, opti
   // Whether our own filter has text and drops none of the page's prose with a wrapper.
   let keeps: boolean | null = null;
   const keepsProse = () => (keeps ??= !!fallbackText() && paragraphChars(own, true) >= Math.min(settings.markedShare, 1) * prose);
-  // A page with no long paragraph (a listing, a scrap) that our own filter reads whole needs no Readability.
-  const scrap = settings.minReadableScore > 0 && readableScore(root, settings.minReadableScore) <= settings.minReadableScore && keepsProse();
+  // A page with too little prose for an article (a listing, a scrap) that our own filter reads whole needs no Readability.
+  const scrap = prose < settings.minArticleChars && keepsProse();
   const chosen = scrap ? null : readabilityContent(root, keepsProse, settings);
   if (chosen && chosen !== 'too-large') return chosen;
   return { element: own, text: fallbackText(), reader: chosen ?? 'whole-page', furniture: isBoilerplate };

@@ -174,32 +174,45 @@ describe('web pages: when Readability is run', () => {
     expect(readHtmlPage(ADVOCACY, { maxElements: 200 }).reader).toBe('readability');
   });
 
-  // One paragraph of 242 characters: Firefox's test scores it √102 ≈ 10, under 20.
-  const NOTICE =
-    'The early ferry to the islands will not sail on Saturday while the pier is inspected; the harbour office says the timetable will be back to normal on Sunday morning, and that the late boat on Friday will wait for the last train from the city.';
+  const NOTICE = 'The early ferry to the islands will not sail on Saturday while the pier is inspected; the timetable is back to normal on Sunday.';
 
-  it('is not run on a page without a long paragraph whose prose our own filter keeps: a listing or a scrap', () => {
+  it('is not run on a page with less prose than an article (a listing, a scrap) when our own filter keeps it', () => {
     const scrap = `<html><body><div class="menu"><a href="/">Home</a> <a href="/news">News</a></div><div class="story"><h1>Ferry notice</h1><p>${NOTICE}</p></div></body></html>`;
     const page = readHtmlPage(scrap);
     expect(page.reader).toBe('whole-page');
     expect(page.text).toBe(`Ferry notice\n\n${NOTICE}`);
-    expect(readHtmlPage(scrap, { minReadableScore: 0 }).reader).toBe('readability');
-    expect(readHtmlPage(LISTING, { minReadableScore: 0 }).reader).toBe('whole-page'); // run, and its choice is a list of links
+    expect(readHtmlPage(scrap, { minArticleChars: 100 }).reader).toBe('readability');
+    expect(readHtmlPage(LISTING, { minArticleChars: 0 }).reader).toBe('whole-page'); // run, and its choice is a list of links
   });
 
-  it('is run on such a page when our own filter would drop its prose with a wrapper', () => {
+  it('is run on such a page when our own filter would drop its prose with a wrapper, and its choice is taken', () => {
     const wrapped = `<html><body><div class="top-bar"><a href="/signup">Sign up</a> <a href="/login">Log in</a></div><div class="has-sidebar"><div class="story"><h1>Ferry notice</h1><p>${NOTICE}</p></div></div></body></html>`;
     const page = readHtmlPage(wrapped);
     expect(page.reader).toBe('readability');
     expect(page.text).toBe(`Ferry notice\n\n${NOTICE}`);
   });
 
-  it('leaves the page to our own filter when Readability’s choice is a scrap and that filter has text', () => {
-    const short = '<html><body><div class="menu"><a href="/">Home</a></div><div class="notice"><h1>Ferry notice</h1><p>The 7:40 ferry is cancelled today.</p></div></body></html>';
-    const page = readHtmlPage(short, { minReadableScore: 0 });
+  it('takes Readability’s choice on a page of short paragraphs (many news sites write one sentence a paragraph), leaving out the rest of the page', () => {
+    const para = (n: string) => `<p>${n} The water board met in the old town hall and spoke at length about the dykes.</p>`;
+    const html = `<html><head><title>Dyke repairs agreed</title></head><body><div class="masthead"><a href="/">Polder Post</a> <a href="/sport">Sport</a></div>
+      <div class="column--primary"><div class="story-body"><h1>Dyke repairs agreed</h1><div class="byline">By Joris Vermeer</div>${para('First.')}${para('Second.')}<h2>What happens next</h2>
+      <ul><li>Surveys in October</li><li>Works from March</li></ul>${para('Third.')}</div></div>
+      <div class="column--secondary"><h2>Top Stories</h2><ul><li><a href="/3">Election called</a></li></ul></div><div id="orb-footer">Copyright Polder Post</div></body></html>`;
+    const page = readHtmlPage(html);
+    expect(page.reader).toBe('readability');
+    expect(page.entries[0]).toMatchObject({ title: 'Dyke repairs agreed', author: 'Joris Vermeer' }); // the byline is outside Readability's content
+    expect(page.text).toMatch(/^First\. The water board .*\n\nSecond\. .*\n\nWhat happens next\n\nSurveys in October\nWorks from March\n\nThird\. .* about the dykes\.$/u);
+  });
+
+  it('leaves the page to our own filter when Readability’s choice is a scrap and that filter keeps the prose', () => {
+    const split =
+      '<html><body><div class="menu"><a href="/">Home</a></div><div class="wrap"><div class="story"><div class="text"><p>The 7:40 ferry is cancelled today, says the harbour office, because of fog.</p></div></div></div><div class="notes"><span>Also:</span><p>The library opens late on Thursday.</p></div></body></html>';
+    const page = readHtmlPage(split, { minArticleChars: 80 }); // Readability's choice has 75 characters of the page's 110
     expect(page.reader).toBe('whole-page');
-    expect(page.text).toBe('Ferry notice\n\nThe 7:40 ferry is cancelled today.');
-    expect(readHtmlPage(short, { minReadableScore: 0, minArticleChars: 10 }).reader).toBe('readability');
+    expect(page.text).toBe('The 7:40 ferry is cancelled today, says the harbour office, because of fog.\n\nAlso:\n\nThe library opens late on Thursday.');
+    const taken = readHtmlPage(split, { minArticleChars: 60 });
+    expect(taken.reader).toBe('readability');
+    expect(taken.text).toBe('The 7:40 ferry is cancelled today, says the harbour office, because of fog.');
   });
 });
 
