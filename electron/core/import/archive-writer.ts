@@ -6,6 +6,7 @@ import { EntriesRepo } from '../repo/entries-repo.ts';
 import { SourcesRepo } from '../repo/sources-repo.ts';
 import { blobToSignature, estimatedJaccard, NEAR_DUPLICATE_THRESHOLD, signatureToBlob } from './near-duplicates.ts';
 import type { PreparedDocument } from './prepare-document.ts';
+import { stageEnd, stageStart } from './stage-times.ts';
 
 export class ImportCancelled extends Error {
   constructor() {
@@ -47,6 +48,7 @@ export class ArchiveWriter {
     const { doc } = prepared;
     const now = new Date().toISOString();
     const write = this.db.transaction(() => {
+      const tick = stageStart();
       const sourceId = this.sources.insert({
         sha256: member.sha256,
         name: member.name,
@@ -63,6 +65,7 @@ export class ArchiveWriter {
         header: doc.header || doc.pages ? JSON.stringify({ ...doc.header, ...(doc.pages ? { pages: doc.pages } : {}) }) : null,
         warnings: doc.warnings.length > 0 ? JSON.stringify(doc.warnings) : null,
       });
+      stageEnd('source rows (packed content)', tick);
       const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
       for (let from = 0; from < prepared.entries.length; from += BATCH) {
         const slice = prepared.entries.slice(from, from + BATCH);

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { FieldMap } from '../../../shared/field-map.ts';
 import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
 import type { PrepareReply, PrepareRequest } from './prepare-worker.ts';
+import { addStageTimes, type ImportStageTimes } from './stage-times.ts';
 import { ImportRejection } from './types.ts';
 
 function workerFile(): URL | null {
@@ -21,12 +22,20 @@ export class DocumentPreparer {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (p: PreparedDocument) => void; reject: (e: Error) => void }>();
 
-  constructor() {
+  private readonly times: ImportStageTimes | undefined;
+
+  /** `times`: the bench's breakdown, which the helper thread's stage times are added to. */
+  constructor(times?: ImportStageTimes) {
+    this.times = times;
     const file = workerFile();
     if (!file) return;
     this.worker = new Worker(file);
     this.worker.unref();
     this.worker.on('message', (reply: PrepareReply) => {
+      if (reply.times && this.times) {
+        addStageTimes(this.times.prepare, reply.times.stages);
+        this.times.prepareThreadCpuMs = reply.times.threadCpuMs;
+      }
       const waiter = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (!waiter) return;
@@ -49,7 +58,7 @@ export class DocumentPreparer {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, name, bytes, fieldMap, chunkBytes } satisfies PrepareRequest);
+      this.worker!.postMessage({ id, name, bytes, fieldMap, chunkBytes, ...(this.times ? { timing: true } : {}) } satisfies PrepareRequest);
     });
   }
 

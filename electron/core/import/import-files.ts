@@ -13,6 +13,7 @@ import { openContainer, type ContainerItem } from './expand-container.ts';
 import { formatSize, importLimits, tooBigToImport, type ImportLimits } from './import-limits.ts';
 import { sha256Hex, type PreparedDocument } from './prepare-document.ts';
 import { refreshSearchStatsInSlices, type RefreshOptions } from '../search/search-stats.ts';
+import { stageEnd, stageStart, useStageSink, type ImportStageTimes } from './stage-times.ts';
 import { ImportRejection } from './types.ts';
 
 export interface JobContext {
@@ -29,6 +30,8 @@ export interface JobContext {
   freeBytes?: (dir: string) => number | null;
   /** How many of its new entries an import keeps in memory for near-duplicate lookups before indexing them (band-index.ts); tests set it low. */
   bandMemory?: number;
+  /** The bench's breakdown: each thread adds its stages' CPU and wall time here (stage-times.ts). */
+  stageTimes?: ImportStageTimes;
 }
 
 /** JobContext.bandMemory's default: about 20 MB of band keys and signatures. */
@@ -134,8 +137,18 @@ interface OpenFile {
 }
 
 async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promise<ImportReport> {
+  if (!ctx.stageTimes) return runImportJob(db, pending, ctx);
+  const previous = useStageSink(ctx.stageTimes.writer);
+  try {
+    return await runImportJob(db, pending, ctx);
+  } finally {
+    useStageSink(previous);
+  }
+}
+
+async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Promise<ImportReport> {
   const writer = new ArchiveWriter(db, importLimits(ctx.limits).sourceChunkBytes);
-  const preparer = new DocumentPreparer();
+  const preparer = new DocumentPreparer(ctx.stageTimes);
   const progress: ImportProgress = {
     jobId: ctx.jobId,
     filesDone: 0,
@@ -163,7 +176,9 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   let open: OpenFile | null = null;
 
   const queueMember = (file: PendingFile, m: Omit<MemberToWrite, 'sha256'>, lastOfFile: boolean): QueuedMember => {
+    const tick = stageStart();
     const sha256 = sha256Hex(m.bytes);
+    stageEnd('read + hash', tick);
     // Files already in the archive are not parsed at all.
     const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.name, m.bytes, ctx.fieldMap, limits.sourceChunkBytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     return { ...m, file, lastOfFile, sha256, prepared };
@@ -204,8 +219,10 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
         continue;
       }
       let bytes: Uint8Array;
+      const tick = stageStart();
       try {
         bytes = file.load();
+        stageEnd('read + hash', tick);
       } catch (error) {
         results.push({ path: file.displayPath, status: 'rejected', entries: 0, error: `Quire could not read this file (${describeFsError(error)}).` });
         fileDone(file);
@@ -265,11 +282,17 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
       }
       if (member.lastOfFile) {
         fileDone(member.file);
+        const tick = stageStart();
         writer.batch.maybeCommit();
+        stageEnd('commit', tick);
       }
       if (writer.bands.size >= (ctx.bandMemory ?? BAND_MEMORY)) {
+        let tick = stageStart();
         writer.batch.commit();
+        stageEnd('commit', tick);
+        tick = stageStart();
         await indexPendingBands(db, { isCancelled: ctx.isCancelled });
+        stageEnd('near-duplicate bands', tick);
         if (!ctx.isCancelled()) writer.bands.clear();
       }
       fill();
@@ -280,7 +303,9 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
         lastTurn = performance.now();
       }
     }
+    const tick = stageStart();
     writer.batch.commit();
+    stageEnd('commit', tick);
   } catch (error) {
     writer.batch.rollback();
     throw error;
@@ -297,7 +322,10 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
   emit(true);
   if (!cancelled) {
     // The new entries' near-duplicate keys, in slices (band-index.ts); a cancel leaves them to the next import.
+    let tick = stageStart();
     await indexPendingBands(db, { isCancelled: ctx.isCancelled });
+    stageEnd('near-duplicate bands', tick);
+    tick = stageStart();
     // The statistics that keep common words fast at scale (search-stats.ts), when anything changed
     // since they were made (this import, or an earlier one that was cancelled or cut short).
     // Cancelling here keeps every imported file and leaves them stale, which searches work around.
@@ -310,13 +338,16 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
         emit(done === 0 || done === total);
       },
     });
+    stageEnd('search statistics', tick);
   }
   return { jobId: ctx.jobId, files: results, cancelled, entriesAdded: counts.newEntries + counts.versions, counts };
 
   async function writeMember(member: QueuedMember): Promise<ImportFileResult> {
     if (member.refused !== undefined) return { path: member.displayPath, status: 'rejected', entries: 0, error: member.refused };
     if (!member.prepared || writer.hasSource(member.sha256)) return { path: member.displayPath, status: 'duplicate', entries: 0 };
+    let tick = stageStart();
     const prepared = await member.prepared;
+    stageEnd('waiting for the prepare thread', tick);
     if (prepared instanceof Error) return { path: member.displayPath, status: 'rejected', entries: 0, error: rejectionMessage(prepared) };
     if (prepared.entries.length === 0) return { path: member.displayPath, status: 'rejected', entries: 0, error: 'Quire found no text to import in this file.' };
     // What the estimate of the room needed starts from (no row holds them whole since migration 007,
@@ -332,6 +363,7 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
         error: `The disk holding the archive has ${formatSize(free)} free; storing this file takes about ${formatSize(spaceNeeded(rowBytes))}. Nothing of it was kept: free some space and import it again.`,
       };
     }
+    tick = stageStart();
     try {
       return writer.write(member, prepared, ctx.isCancelled, () => {
         progress.entriesDone++;
@@ -344,6 +376,8 @@ async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promi
       // damage), which SQLite may have rolled back the whole batch for: that ends the job.
       if (fatalToImport(error) || !db.inTransaction) throw error;
       return { path: member.displayPath, status: 'rejected', entries: 0, error: writeFailureMessage(error) };
+    } finally {
+      stageEnd('file writes', tick);
     }
   }
 }

@@ -18,6 +18,7 @@ import { refuseByExtension, refuseZip } from './formats/refuse-unread.ts';
 import { splitMarkdown, splitTextDump } from './split/split-text-dump.ts';
 import type { ParsedDocument } from './types.ts';
 import { ImportRejection } from './types.ts';
+import { stageEnd, stageStart } from './stage-times.ts';
 
 function startsWithAscii(bytes: Uint8Array, magic: string, within = 0): boolean {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, within + magic.length)).toString('latin1');
@@ -43,7 +44,9 @@ export async function parseDocument(name: string, bytes: Uint8Array, depth = 0, 
   refuseByExtension(name);
   if (isWarc(bytes)) return withEncoding(importWarc(bytes), null, null);
 
+  const tick = stageStart();
   const decoded = decodeText(bytes);
+  stageEnd('decode', tick);
   if (!decoded.text.trim()) throw new ImportRejection('The file holds only blank space: there is no text to import.');
   const doc = await parseText(name, bytes, decoded, fieldMap);
   const nuls = decoded.nulsRemoved ?? 0;

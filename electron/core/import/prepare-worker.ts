@@ -2,20 +2,28 @@
 import { parentPort } from 'node:worker_threads';
 import type { FieldMap } from '../../../shared/field-map.ts';
 import { prepareDocument } from './prepare-document.ts';
+import { threadCpuMs, useStageSink, type StageTimes } from './stage-times.ts';
 import { ImportRejection } from './types.ts';
 
-export type PrepareRequest = { id: number; name: string; bytes: Uint8Array; fieldMap?: FieldMap; chunkBytes?: number };
-export type PrepareReply =
+/** `timing`: send back the file's stage times and this thread's CPU time so far (the bench's breakdown). */
+export type PrepareRequest = { id: number; name: string; bytes: Uint8Array; fieldMap?: FieldMap; chunkBytes?: number; timing?: boolean };
+export type PrepareReply = (
   | { id: number; ok: true; prepared: Awaited<ReturnType<typeof prepareDocument>> }
-  | { id: number; ok: false; rejection: string | null };
+  | { id: number; ok: false; rejection: string | null }
+) & { times?: { stages: StageTimes; threadCpuMs: number } };
 
 const port = parentPort!;
 port.on('message', async (req: PrepareRequest) => {
   let reply: PrepareReply;
+  const stages: StageTimes | null = req.timing ? {} : null;
+  useStageSink(stages);
   try {
     reply = { id: req.id, ok: true, prepared: await prepareDocument(req.name, req.bytes, req.fieldMap, req.chunkBytes) };
   } catch (error) {
     reply = { id: req.id, ok: false, rejection: error instanceof ImportRejection ? error.message : null };
+  } finally {
+    useStageSink(null);
   }
+  if (stages) reply.times = { stages, threadCpuMs: threadCpuMs() };
   port.postMessage(reply);
 });

@@ -2,6 +2,7 @@
 import type { EntryDetail, EntryProvenance, EntryVersion, SourceLocator, TextDirection } from '../../../shared/contract.ts';
 import { guidFromHash } from '../db/guids.ts';
 import type { Db } from '../db/open-archive.ts';
+import { stageEnd, stageStart } from '../import/stage-times.ts';
 import { dateTokens } from '../search/date-tokens.ts';
 import { foldFields, type FoldedFields } from '../search/fold-text.ts';
 
@@ -131,7 +132,9 @@ export class EntriesRepo {
   /** Adds an entry row's words to the search index (insert, and undo restoring a deleted entry). */
   index(id: number, entry: { title: string; body: string; author: string | null; outlet: string | null; date: string | null }, folded?: FoldedFields): void {
     const f = folded ?? foldFields(entry);
+    const tick = stageStart();
     this.indexStmt.run(id, f.title, f.body, f.author, f.outlet, dateTokens(entry.date));
+    stageEnd('index insert (FTS5)', tick);
   }
 
   /**
