@@ -109,6 +109,10 @@ if (reuse) {
   if (rejected.length > 0) say(`\n${rejected.length} files rejected: ${rejected[0]?.error}`);
   if (entries < N * 0.9) say(`\nNote: the splitter produced ${entries} entries from ${N} generated posts.`);
   say('');
+  // Beside the bare-FTS5 ceiling, with where its time goes per thread and its peak RSS: the same
+  // corpus imported again in a process of its own (scripts/bench/import-breakdown.mjs).
+  const { importBreakdown } = await import('./bench/import-breakdown.mjs');
+  importBreakdown({ corpus, N, benchDir: BENCH, say });
   fs.writeFileSync(importFile, JSON.stringify({ gen, lines: lines.slice(from) }));
 }
 
