@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/core/archive.ts';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.ts';
+import { packContent, SourceContent } from '../../electron/core/repo/source-content.ts';
 import { renderSchemaSnapshot } from '../../electron/core/db/schema-snapshot.ts';
 import { registerSqlFunctions } from '../../electron/core/db/sql-functions.ts';
 import { REPO_ROOT, tempDir } from '../helpers/temp-dir.ts';
@@ -19,9 +20,19 @@ function archiveAtVersion(file: string, version: number): void {
   }
   db.pragma(`user_version = ${version}`);
   const now = '2024-01-01T00:00:00.000Z';
-  db.prepare(
-    "INSERT INTO sources (id, sha256, name, size, format, imported_at, bytes, text) VALUES (1, 'abc', 'old.txt', 5, 'text', ?, x'68656c6c6f', 'hello')",
-  ).run(now);
+  if (version < 7) {
+    db.prepare(
+      "INSERT INTO sources (id, sha256, name, size, format, imported_at, bytes, text) VALUES (1, 'abc', 'old.txt', 5, 'text', ?, x'68656c6c6f', 'hello')",
+    ).run(now);
+  } else {
+    // From version 7 on a source's content is in compressed chunks (repo/source-content.ts).
+    const packed = packContent(Buffer.from('hello'), null, 'hello');
+    const c = packed.columns;
+    db.prepare(
+      "INSERT INTO sources (id, sha256, name, size, format, imported_at, kept_bytes, content_codec, chunk_bytes, text_kind) VALUES (1, 'abc', 'old.txt', 5, 'text', ?, ?, ?, ?, ?)",
+    ).run(now, c.keptBytes, c.contentCodec, c.chunkBytes, c.textKind);
+    new SourceContent(db).store(1, packed);
+  }
   db.prepare(
     "INSERT INTO entries (id, title, body, date, content_hash, created_at, direction) VALUES (1, 'Old title', 'hello world from an old archive', '2020-05-01', 'h1', ?, 'ltr')",
   ).run(now);

@@ -1,5 +1,5 @@
 -- GENERATED FILE, DO NOT EDIT. The schema after every migration, for reading.
--- Schema version 7. Regenerate: node scripts/schema-snapshot.ts
+-- Schema version 8. Regenerate: node scripts/schema-snapshot.ts
 CREATE TABLE alias_groups (
       id         INTEGER PRIMARY KEY,
       name       TEXT NOT NULL,
@@ -278,6 +278,8 @@ CREATE UNIQUE INDEX collections_name ON collections(name COLLATE NOCASE) WHERE d
 CREATE INDEX entries_author ON entries(author);
 
 CREATE INDEX entries_date ON entries(date);
+
+CREATE INDEX entries_facet_fields ON entries(id, date, language, outlet, author);
 
 CREATE UNIQUE INDEX entries_guid ON entries(guid);
 

@@ -1,7 +1,7 @@
 // Facet counts and the month histogram for the current query and filters. Each facet is counted
 // with every filter but its own, so the other values of a facet stay visible to OR them in.
 // The matching entries are taken once per distinct plan (match-sample.ts) and counted in JS:
-// exact up to the facetSample threshold (4,000 matches by default), estimated from a stratified sample above (`approximate: true`).
+// exact up to the facetExact threshold (100,000 matches by default), estimated from a systematic sample of facetSample (4,000) above (`approximate: true`).
 import type { FacetCount, FacetsResult, TimelineResult } from '../../../shared/contract.ts';
 import { collectMatches, idsJson, type MatchSet } from './match-sample.ts';
 import type { SearchPlan, StatementCache } from './search-plan.ts';
@@ -11,7 +11,8 @@ const FACET_LIMIT = 100;
 const FACETS: FacetName[] = ['outlet', 'author', 'source', 'language', 'year', 'month', 'tag', 'code', 'collection'];
 const IN_SET = 'IN (SELECT value FROM json_each(?))';
 
-const ROW_SQL = `SELECT e.id, e.outlet, e.author, e.language, e.date FROM entries e WHERE e.id ${IN_SET}`;
+// Off an index of these fields by id (migration 8), not the entry rows, where they sit after the body.
+const ROW_SQL = `SELECT e.id, e.outlet, e.author, e.language, e.date FROM entries e INDEXED BY entries_facet_fields WHERE e.id ${IN_SET}`;
 const PAIR_SQL: Partial<Record<FacetName, string>> = {
   source: `SELECT es.entry_id AS id, CAST(es.source_id AS TEXT) AS value FROM entry_sources es WHERE es.entry_id ${IN_SET}`,
   tag: `SELECT et.entry_id AS id, t.name AS value FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id ${IN_SET}`,
@@ -42,15 +43,23 @@ interface EntryRow {
   date: string | null;
 }
 
-/** Weighted counts per value; each entry counted once per value (a source may hold it twice). */
+/**
+ * Weighted counts per value. An entry row gives each of its facets one value; pairs (sources,
+ * tags, codes and their ancestors) may give an entry the same value twice, and it counts once.
+ */
 class Tally {
   private readonly sums = new Map<string, number>();
-  private readonly seen = new Set<string>();
+  private readonly seen: Set<string> | null;
+  constructor(pairs: boolean) {
+    this.seen = pairs ? new Set() : null;
+  }
   add(value: string | null, id: number, weight: number): void {
     if (value === null || value === '') return;
-    const key = `${id}\u0000${value}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    if (this.seen) {
+      const key = `${id}\u0000${value}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
     this.sums.set(value, (this.sums.get(value) ?? 0) + weight);
   }
   counts(byValue: boolean): FacetCount[] {
@@ -61,15 +70,15 @@ class Tally {
 }
 
 /** `planFor(facet)` gives the plan with that facet's own selection left out; `selected` lists facets with a selection. */
-export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache, sample?: number): FacetsResult {
+export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache, sample?: number, exactUpTo?: number): FacetsResult {
   const out = {} as FacetsResult;
   let approximate = false;
   // Facets without a selection of their own share the full plan's set.
   let shared: { set: MatchSet; rows: EntryRow[] } | null = null;
   for (const facet of FACETS) {
     let data: { set: MatchSet; rows: EntryRow[] };
-    if (selected.has(facet)) data = load(collectMatches(planFor(facet), stmts, sample), stmts);
-    else data = shared ??= load(collectMatches(planFor(), stmts, sample), stmts);
+    if (selected.has(facet)) data = load(collectMatches(planFor(facet), stmts, sample, exactUpTo), stmts);
+    else data = shared ??= load(collectMatches(planFor(), stmts, sample, exactUpTo), stmts);
     if (!data.set.exact) approximate = true;
     out[facet] = countOne(facet, data, stmts);
   }
@@ -83,8 +92,8 @@ function load(set: MatchSet, stmts: StatementCache): { set: MatchSet; rows: Entr
 }
 
 function countOne(facet: FacetName, { set, rows }: { set: MatchSet; rows: EntryRow[] }, stmts: StatementCache): FacetCount[] {
-  const tally = new Tally();
   const pairSql = PAIR_SQL[facet];
+  const tally = new Tally(pairSql !== undefined);
   if (pairSql) {
     // Tags and codes are often unused: an empty table costs one probe, not one per id.
     if (set.weights.size === 0 || !stmts.get(EXISTS_SQL[facet] ?? 'SELECT 1').get()) return [];
@@ -105,8 +114,8 @@ function countOne(facet: FacetName, { set, rows }: { set: MatchSet; rows: EntryR
   return counts;
 }
 
-export function countTimeline(plan: SearchPlan, stmts: StatementCache, sample?: number): TimelineResult {
-  const { set, rows } = load(collectMatches(plan, stmts, sample), stmts);
+export function countTimeline(plan: SearchPlan, stmts: StatementCache, sample?: number, exactUpTo?: number): TimelineResult {
+  const { set, rows } = load(collectMatches(plan, stmts, sample, exactUpTo), stmts);
   const months = new Map<string, number>();
   let undated = 0;
   for (const r of rows) {

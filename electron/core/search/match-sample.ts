@@ -1,5 +1,5 @@
 // The matching entries facets and the timeline count over, taken ONCE per query: every match
-// when there are at most SAMPLE of them, else a SYSTEMATIC sample spread over the whole archive,
+// when there are at most EXACT of them, else a SYSTEMATIC sample of about SAMPLE spread over the whole archive,
 // where each sampled id stands for the matches around it (weights), so the counts are estimates
 // marked approximate.
 //  - A text query without SQL filters: the matches whose id is a multiple of k (k prime, near
@@ -16,6 +16,7 @@ import { idBounds, idsFrom, type SearchPlan, type StatementCache } from './searc
 import { DEFAULT_THRESHOLDS } from './search-thresholds.ts';
 
 export const SAMPLE = DEFAULT_THRESHOLDS.facetSample;
+export const EXACT = DEFAULT_THRESHOLDS.facetExact;
 const CACHE_SIZE = 4;
 
 export interface MatchSet {
@@ -33,8 +34,8 @@ export function forgetMatchSets(): void {
   generation++;
 }
 
-/** `sample` is a parameter so tests can reach the sampled path with a small archive. */
-export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample = SAMPLE): MatchSet {
+/** `sample` and `exactUpTo` are parameters so tests can reach the sampled path with a small archive. */
+export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample = SAMPLE, exactUpTo = Math.max(sample, EXACT)): MatchSet {
   if (plan.compiled.never) return { weights: new Map(), exact: true };
   // Without SQL filters the index alone answers (no join to entries); id filters never read entry rows.
   const { idCol, ...from } = idsFrom(plan);
@@ -47,12 +48,12 @@ export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample =
     v: number;
     c: number;
   };
-  const key = JSON.stringify([from.sql, from.params, state.m, state.v, state.c, sample, generation]);
+  const key = JSON.stringify([from.sql, from.params, state.m, state.v, state.c, sample, exactUpTo, generation]);
   let cache = caches.get(stmts);
   if (!cache) caches.set(stmts, (cache = new Map()));
   const cached = cache.get(key);
   if (cached) return cached;
-  const spread = plan.filters.length === 0 ? spreadSample(plan.compiled.match, stmts, sample) : null;
+  const spread = plan.filters.length === 0 ? spreadSample(plan.compiled.match, stmts, sample, exactUpTo) : null;
   if (spread) {
     cache.set(key, spread);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -61,7 +62,7 @@ export function collectMatches(plan: SearchPlan, stmts: StatementCache, sample =
   const ids = stmts.get(`SELECT ${idCol} AS id ${from.sql}`).pluck().all(...from.params) as number[];
   const weights = new Map<number, number>();
   let exact = true;
-  if (ids.length <= sample) {
+  if (ids.length <= exactUpTo) {
     for (const id of ids) weights.set(id, 1);
   } else {
     exact = false;
@@ -100,13 +101,13 @@ const primeAtLeast = (n: number) => {
 
 /**
  * The systematic sample (see the top of this file) for a text query without filters (`match`) or
- * for every entry (`match` null). Exact when the newest `sample` + 1 matches are all there are.
+ * for every entry (`match` null). Exact when the newest `exactUpTo` + 1 matches are all there are.
  */
-function spreadSample(match: string | null, stmts: StatementCache, sample: number): MatchSet {
+function spreadSample(match: string | null, stmts: StatementCache, sample: number, exactUpTo: number): MatchSet {
   const src = match === null ? { sql: 'FROM entries WHERE 1', col: 'id', params: [] as unknown[] } : { sql: 'FROM entry_index WHERE entry_index MATCH ?', col: 'rowid', params: [match] };
-  const newest = stmts.get(`SELECT ${src.col} AS id ${src.sql} ORDER BY ${src.col} DESC LIMIT ${sample + 1}`).pluck().all(...src.params) as number[];
+  const newest = stmts.get(`SELECT ${src.col} AS id ${src.sql} ORDER BY ${src.col} DESC LIMIT ${exactUpTo + 1}`).pluck().all(...src.params) as number[];
   const weights = new Map<number, number>();
-  if (newest.length <= sample) {
+  if (newest.length <= exactUpTo) {
     for (const id of newest) weights.set(id, 1);
     return { weights, exact: true };
   }

@@ -95,7 +95,7 @@ export class SearchService {
   facets(req: SearchRequest): FacetsResult {
     try {
       const selected = new Set(Object.entries(req.filters ?? {}).flatMap(([name, values]) => (Array.isArray(values) && values.length > 0 ? [name as FacetName] : [])));
-      return countFacets((skip) => this.plan(req, skip), selected, this.stmts, this.limits.facetSample);
+      return countFacets((skip) => this.plan(req, skip), selected, this.stmts, this.limits.facetSample, this.limits.facetExact);
     } catch (error) {
       throw asQueryError(error);
     }
@@ -103,7 +103,7 @@ export class SearchService {
 
   timeline(req: SearchRequest): TimelineResult {
     try {
-      return countTimeline(this.plan(req), this.stmts, this.limits.facetSample);
+      return countTimeline(this.plan(req), this.stmts, this.limits.facetSample, this.limits.facetExact);
     } catch (error) {
       throw asQueryError(error);
     }

@@ -13,7 +13,9 @@ export interface SearchThresholds {
   countBudgetMs: number;
   /** A prefix expands to the words it stands for when they are at most this many (else FTS5's prefix query). */
   prefixWords: number;
-  /** Facets and the timeline count every match up to this many, else a systematic sample of about this many. */
+  /** Facets and the timeline count every match when there are at most this many… */
+  facetExact: number;
+  /** …else they estimate from a systematic sample of about this many. */
   facetSample: number;
   /**
    * Date order over a huge set walks the date index (checking entries a batch at a time) when its
@@ -43,6 +45,7 @@ export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
   rankPostings: 150_000,
   countBudgetMs: 5,
   prefixWords: 256,
+  facetExact: 100_000,
   facetSample: 4_000,
   dateWalkSlackMs: 5,
   dateWalkBatch: 32,
@@ -64,6 +67,7 @@ export function searchThresholds(overrides: Partial<SearchThresholds> = {}): Sea
   out.candidates = Math.max(1, Math.trunc(out.candidates));
   out.prefixWords = Math.max(1, Math.trunc(out.prefixWords));
   out.facetSample = Math.max(1, Math.trunc(out.facetSample));
+  out.facetExact = Math.max(out.facetSample, Math.trunc(out.facetExact));
   out.dateWalkBatch = Math.max(1, Math.trunc(out.dateWalkBatch));
   out.idSetCountCap = Math.max(1, Math.trunc(out.idSetCountCap));
   out.arabicForms = Math.trunc(out.arabicForms);

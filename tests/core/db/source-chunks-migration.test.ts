@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { EntryOriginal, ExportFormat, ImportReport } from '../../../shared/contract.ts';
 import { Archive } from '../../../electron/core/archive.ts';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations/index.ts';
 import { verifyExportFile } from '../../../electron/core/export/verify-export.ts';
 import type { Db } from '../../../electron/core/db/open-archive.ts';
 import { buildCollection } from '../export/build-collection.ts';
@@ -107,7 +108,7 @@ describe('migration 7: source content in compressed chunks', () => {
     // The old shape, as version 6 wrote it: bytes and text in the row, no chunks.
     const upgraded = new Archive(path.join(dir, 'old.quire'));
     try {
-      expect(upgraded.db.pragma('user_version', { simple: true })).toBe(7);
+      expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(upgraded.db.prepare("SELECT count(*) FROM pragma_table_info('sources') WHERE name IN ('bytes', 'text')").pluck().get()).toBe(0);
       const after = snapshot(upgraded);
       expect(after.sources).toEqual(before.sources);

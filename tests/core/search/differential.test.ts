@@ -28,9 +28,9 @@ const TOP_K = 25;
 /** Two settings, each low enough that most queries take a fast path; between them every path runs. */
 const SETTINGS: Record<string, Partial<SearchThresholds>> = {
   // Tiny candidate sets; compounds ordered title-first; the date walk over the first few hundred entries (else the match set); prefixes of more than 6 words go to FTS5.
-  'title-first + walk': { candidates: 40, rankPostings: 50, countBudgetMs: 0, prefixWords: 6, facetSample: 100, dateWalkSlackMs: 30, dateWalkBatch: 4, dateWalkBatchMax: 64 },
+  'title-first + walk': { candidates: 40, rankPostings: 50, countBudgetMs: 0, prefixWords: 6, facetSample: 100, facetExact: 100, dateWalkSlackMs: 30, dateWalkBatch: 4, dateWalkBatchMax: 64 },
   // bm25 among the newest candidates; date order by reading the match set.
-  'bm25 candidates + probe': { candidates: 150, rankPostings: 1e12, countBudgetMs: 0, prefixWords: 400, facetSample: 300, dateWalkSlackMs: 0 },
+  'bm25 candidates + probe': { candidates: 150, rankPostings: 1e12, countBudgetMs: 0, prefixWords: 400, facetSample: 300, facetExact: 300, dateWalkSlackMs: 0 },
 };
 
 describe('search fast paths agree with plain FTS5 (differential)', () => {

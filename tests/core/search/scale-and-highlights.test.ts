@@ -56,11 +56,15 @@ describe('search at scale, date order, ZWNJ and reader highlights', () => {
     const exact = collectMatches(plan, stmts);
     expect(exact.exact).toBe(true);
     expect(totalOf(exact)).toBe(900);
-    const sampled = collectMatches(plan, stmts, 200);
+    const sampled = collectMatches(plan, stmts, 200, 200);
     expect(sampled.exact).toBe(false);
     expect(sampled.weights.size).toBeLessThanOrEqual(200);
     expect(totalOf(sampled)).toBeGreaterThan(800);
     expect(totalOf(sampled)).toBeLessThan(1000);
+    // Counting every match goes on well past the sample's size (100,000 by default): a sample of 200, all 900 counted.
+    const counted = collectMatches(plan, stmts, 200, 1_000);
+    expect(counted.exact).toBe(true);
+    expect(totalOf(counted)).toBe(900);
   });
 
   it('puts undated entries last in both date orders, also when paging past the dated ones', () => {
