@@ -72,7 +72,8 @@ function paragraphChars(root: HtmlElement, visible = false): number {
 function markedContent(root: HtmlElement, article: HtmlElement | null, prose: number, share: number): HtmlElement | null {
   const candidate = article ?? find(root, (e) => (e.tag === 'main' || e.attrs.get('role') === 'main') && !hidden(e));
   if (!candidate || share > 1) return null;
-  const own = paragraphChars(candidate);
+  // Counted as our own filter renders it: a wrapper inside the article that the filter drops is no plain article either.
+  const own = paragraphChars(candidate, true);
   return own > 0 && own >= share * prose ? candidate : null;
 }
 

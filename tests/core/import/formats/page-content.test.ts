@@ -165,6 +165,9 @@ describe('web pages: when Readability is run', () => {
     const teaser = PLAIN.replace('<section class="related-posts">', `<div class="teaser"><p>${'A long teaser paragraph about the harbour festival. '.repeat(20)}</p></div><section class="related-posts">`);
     expect(readHtmlPage(teaser).reader).toBe('readability');
     expect(readHtmlPage(NEWS).reader).toBe('readability');
+    const inside = readHtmlPage(PLAIN.replace('<div class="entry-content">', '<div class="entry-content has-sidebar">'));
+    expect(inside.reader).toBe('readability');
+    expect(inside.text).toContain('The two oldest cranes on the north quay');
     expect(readHtmlPage(PLAIN.replace(/<(\/?)article\b/gu, '<$1div').replace(/<(\/?)main\b/gu, '<$1div')).reader).toBe('readability');
   });
 
