@@ -18,14 +18,19 @@ import type { Db } from '../db/open-archive.ts';
  * Words in at least this many entries get a precomputed top list; rarer ones are ranked live
  * (SearchThresholds.exactRankPostings is as large, top-k.ts). Each list costs a ranking of all the
  * word's entries at refresh. Measured at the same share of entries (2%; busy machine): 22,200
- * entries, 796 lists, 650k rows, 18 MB; 100,000 entries, 833 lists, 833k rows, 24 MB, 43-60 s
- * where the old threshold (10%, 161 lists, 4.5 MB) took 18.6 s. At 1M that suggests about 3× the
- * old refresh (1,619 s there): over an hour after a full import (searches fall back meanwhile),
- * and about 240 MB of lists.
+ * entries, 796 lists; 100,000 entries, 833 lists, 43-68 s where the old threshold (10%, 161
+ * lists) took 18.6 s. The number of lists hardly grows with the archive (a share of a Zipf
+ * vocabulary), the time does: at 1M about 3× the old refresh (1,619 s there), over an hour after
+ * a full import (searches fall back meanwhile, never wrong).
  */
 export const COMMON_DOCS = 20_000;
-/** How many of a common word's best entries its list keeps. */
-export const TOP_K = 1_000;
+/**
+ * How many of a common word's best entries its list keeps. The lists' depth is what proves the
+ * exact top of two common words combined (top-k.ts): at 100,000 entries, of 100 AND/OR/NOT pairs
+ * of common and 5% words, 23 were proven with lists of 1,000, 61 with 2,000 and 97 with 3,000
+ * (with topListCandidates 12,000). Size: 2.4M rows, 65 MB for 835 lists (24 MB at 1,000).
+ */
+export const TOP_K = 3_000;
 /** Index words starting with this are the date words (search/date-tokens.ts), not vocabulary. */
 const DATE_MARK = '\uE000';
 

@@ -55,7 +55,7 @@ export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
   arabicForms: 32,
   rankedTop: 50,
   exactRankPostings: 20_000,
-  topListCandidates: 4_000,
+  topListCandidates: 12_000,
 });
 
 /** The defaults with `overrides` applied; every value must be a positive number (a zero budget or slack is allowed). */
