@@ -70,6 +70,7 @@ export const INPUT_SCHEMAS: Schemas = {
   search: searchRequest,
   countMatches: searchRequest.extend({ after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }).strict(),
   facets: searchRequest,
+  facetValues: searchRequest.extend({ facet: filters.keyof() }).strict(),
   timeline: searchRequest,
   getEntry: z.object({ id, query: z.string().max(5000).optional(), transliteration: z.boolean().optional() }).strict(),
   getEntryOriginal: z.object({ id, sourceId: id.optional() }).strict(),

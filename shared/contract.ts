@@ -217,6 +217,23 @@ export interface FacetsResult {
   collection: FacetCount[];
   /** Set when the matches were too many to count one by one: counts are estimates from a sample spread over the archive. */
   approximate?: boolean;
+  /**
+   * Each list holds at most 100 values (the most frequent); for a facet with more, how many
+   * distinct values it has in all. `facetValues` gives that facet's whole list.
+   */
+  distinct?: Partial<Record<keyof FacetFilter, number>>;
+}
+
+/** One facet's whole list for a search (facets gives at most 100 values of each). */
+export interface FacetValuesRequest extends SearchRequest {
+  facet: keyof FacetFilter;
+}
+
+export interface FacetValues {
+  /** Every value, in the order of the facets' lists (count, then value; years and months newest first). */
+  values: FacetCount[];
+  /** As in FacetsResult: counts are estimates from the same sample. */
+  approximate?: boolean;
 }
 
 export interface TimelineBucket {
@@ -702,6 +719,7 @@ export interface ArchiveApi {
   search(req: SearchRequest): SearchResult;
   countMatches(req: CountRequest): CountProgress;
   facets(req: SearchRequest): FacetsResult;
+  facetValues(req: FacetValuesRequest): FacetValues;
   timeline(req: SearchRequest): TimelineResult;
 
   /** `query` (optional) asks for highlight spans of its terms, folded and expanded as search does. */
@@ -798,6 +816,7 @@ export const ARCHIVE_METHODS = {
   search: 'read',
   countMatches: 'read',
   facets: 'read',
+  facetValues: 'read',
   timeline: 'read',
   getEntry: 'read',
   getEntryOriginal: 'read',

@@ -96,6 +96,7 @@ export class Archive {
       search: (req) => s.search(req),
       countMatches: (req) => s.countMatches(req),
       facets: (req) => s.facets(req),
+      facetValues: (req) => s.facetValues(req),
       timeline: (req) => s.timeline(req),
       getEntry: (req) => {
         const entry = this.entries.get(req.id);

@@ -2,7 +2,10 @@
 // with every filter but its own, so the other values of a facet stay visible to OR them in.
 // The matching entries are taken once per distinct plan (match-sample.ts) and counted in JS:
 // exact up to the facetExact threshold (100,000 matches by default), estimated from a systematic sample of facetSample (4,000) above (`approximate: true`).
-import type { FacetCount, FacetsResult, TimelineResult } from '../../../shared/contract.ts';
+// Each list stops at FACET_LIMIT values so the answer after every search stays small; a facet
+// with more says how many (`distinct`), and countFacetValues gives its whole list, counted over
+// the same set (the set is cached), so its first FACET_LIMIT values are the short list's.
+import type { FacetCount, FacetsResult, FacetValues, TimelineResult } from '../../../shared/contract.ts';
 import { collectMatches, idsJson, type MatchSet } from './match-sample.ts';
 import type { SearchPlan, StatementCache } from './search-plan.ts';
 import { CODE_PATHS, type FacetName } from './sql-filters.ts';
@@ -62,16 +65,18 @@ class Tally {
     }
     this.sums.set(value, (this.sums.get(value) ?? 0) + weight);
   }
+  /** Every value, sorted; the caller cuts the list. */
   counts(byValue: boolean): FacetCount[] {
     const out = [...this.sums].map(([value, n]) => ({ value, label: value, count: Math.max(1, Math.round(n)) }));
     out.sort(byValue ? (a, b) => (a.value < b.value ? 1 : a.value > b.value ? -1 : 0) : (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    return out.slice(0, FACET_LIMIT);
+    return out;
   }
 }
 
 /** `planFor(facet)` gives the plan with that facet's own selection left out; `selected` lists facets with a selection. */
 export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache, sample?: number, exactUpTo?: number): FacetsResult {
   const out = {} as FacetsResult;
+  const distinct: NonNullable<FacetsResult['distinct']> = {};
   let approximate = false;
   // Facets without a selection of their own share the full plan's set.
   let shared: { set: MatchSet; rows: EntryRow[] } | null = null;
@@ -80,9 +85,20 @@ export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected:
     if (selected.has(facet)) data = load(collectMatches(planFor(facet), stmts, sample, exactUpTo), stmts);
     else data = shared ??= load(collectMatches(planFor(), stmts, sample, exactUpTo), stmts);
     if (!data.set.exact) approximate = true;
-    out[facet] = countOne(facet, data, stmts);
+    const all = countOne(facet, data, stmts);
+    if (all.length > FACET_LIMIT) distinct[facet] = all.length;
+    out[facet] = labelled(facet, all.slice(0, FACET_LIMIT), stmts);
   }
   if (approximate) out.approximate = true;
+  if (Object.keys(distinct).length > 0) out.distinct = distinct;
+  return out;
+}
+
+/** One facet's whole list, counted as countFacets counts it (with every selection but its own). */
+export function countFacetValues(facet: FacetName, planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache, sample?: number, exactUpTo?: number): FacetValues {
+  const data = load(collectMatches(selected.has(facet) ? planFor(facet) : planFor(), stmts, sample, exactUpTo), stmts);
+  const out: FacetValues = { values: labelled(facet, countOne(facet, data, stmts), stmts) };
+  if (!data.set.exact) out.approximate = true;
   return out;
 }
 
@@ -106,7 +122,11 @@ function countOne(facet: FacetName, { set, rows }: { set: MatchSet; rows: EntryR
       else tally.add(r[facet as 'outlet' | 'author' | 'language'], r.id, w);
     }
   }
-  const counts = tally.counts(facet === 'year' || facet === 'month');
+  return tally.counts(facet === 'year' || facet === 'month');
+}
+
+/** Sources are counted by id and shown by name: looked up only for the values returned. */
+function labelled(facet: FacetName, counts: FacetCount[], stmts: StatementCache): FacetCount[] {
   if (facet === 'source') {
     const name = stmts.get('SELECT name FROM sources WHERE id = ?');
     for (const c of counts) c.label = (name.get(Number(c.value)) as { name: string } | undefined)?.name ?? c.value;

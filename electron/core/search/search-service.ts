@@ -6,6 +6,8 @@ import type {
   CountProgress,
   CountRequest,
   FacetsResult,
+  FacetValues,
+  FacetValuesRequest,
   HighlightSpan,
   SavedSearch,
   SaveSearchRequest,
@@ -16,7 +18,7 @@ import type {
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import { AliasGroups } from './alias-groups.ts';
-import { countFacets, countTimeline } from './facets-timeline.ts';
+import { countFacets, countFacetValues, countTimeline } from './facets-timeline.ts';
 import { parseQuery } from './query-parser.ts';
 import { asQueryError, countSlice, runSearch } from './run-search.ts';
 import { SavedSearches } from './saved-searches.ts';
@@ -26,6 +28,11 @@ import { SearchStats } from './search-stats.ts';
 import type { FacetName } from './sql-filters.ts';
 import { searchThresholds, type SearchThresholds } from './search-thresholds.ts';
 import { Vocabulary } from './vocabulary.ts';
+
+/** Facets with a selection of their own (each is counted without it, so its other values stay offered). */
+function selectedFacets(req: SearchRequest): Set<FacetName> {
+  return new Set(Object.entries(req.filters ?? {}).flatMap(([name, values]) => (Array.isArray(values) && values.length > 0 ? [name as FacetName] : [])));
+}
 
 function checkRequest(req: SearchRequest): void {
   if (typeof req !== 'object' || req === null || typeof req.query !== 'string') {
@@ -94,8 +101,17 @@ export class SearchService {
 
   facets(req: SearchRequest): FacetsResult {
     try {
-      const selected = new Set(Object.entries(req.filters ?? {}).flatMap(([name, values]) => (Array.isArray(values) && values.length > 0 ? [name as FacetName] : [])));
-      return countFacets((skip) => this.plan(req, skip), selected, this.stmts, this.limits.facetSample, this.limits.facetExact);
+      return countFacets((skip) => this.plan(req, skip), selectedFacets(req), this.stmts, this.limits.facetSample, this.limits.facetExact);
+    } catch (error) {
+      throw asQueryError(error);
+    }
+  }
+
+  /** One facet's whole list (facets lists at most 100 values of each). */
+  facetValues(req: FacetValuesRequest): FacetValues {
+    try {
+      const { facet, ...search } = req;
+      return countFacetValues(facet, (skip) => this.plan(search, skip), selectedFacets(search), this.stmts, this.limits.facetSample, this.limits.facetExact);
     } catch (error) {
       throw asQueryError(error);
     }

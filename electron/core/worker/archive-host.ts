@@ -99,7 +99,7 @@ class WorkerLink {
  * interrupt one, and facets take over 100 ms at a million entries), nor the list on opening
  * behind the codebook's counts (over a second with 100,000 highlights).
  */
-const BACKGROUND_READS: ReadonlySet<ArchiveMethod> = new Set<ArchiveMethod>(['facets', 'timeline', 'countMatches', 'listCodes']);
+const BACKGROUND_READS: ReadonlySet<ArchiveMethod> = new Set<ArchiveMethod>(['facets', 'facetValues', 'timeline', 'countMatches', 'listCodes']);
 
 /** Write methods that change codes, highlights, tags, notes, collections or the trash. */
 const ANNOTATION_WRITES: ReadonlySet<ArchiveMethod> = new Set<ArchiveMethod>([
