@@ -87,7 +87,7 @@ const ARABIC_STRONG = /[\u0629\u0649\u064B-\u064D]|(?<![\u0620-\u06FF])\u0627\u0
 const ARABIC_WEAK = /[\u064A\u0643]/gu; // ي ك
 
 // Frequent short words that tell Latin-script languages apart.
-const LATIN_WORDS: [string, Set<string>][] = [
+export const LATIN_WORDS: [string, Set<string>][] = [
   ['en', new Set('the and of to in is that it was for on are with as be this have from by not but they has'.split(' '))],
   ['fr', new Set('le la les des et est un une du dans que qui pour pas sur au aux ce cette sont avec ont été'.split(' '))],
   ['de', new Set('der die das und ist nicht ein eine den dem des mit sich auf für von zu im sind dass wird auch'.split(' '))],
@@ -103,11 +103,25 @@ LATIN_WORDS.forEach(([, stop], index) => {
   for (const w of stop) LATIN_VOTES.set(w, [...(LATIN_VOTES.get(w) ?? []), index]);
 });
 
+const LONGEST_STOP = Math.max(...[...LATIN_VOTES.keys()].map((w) => w.length));
+
+/** Stop-word votes over the words (runs of a–z and U+00C0–U+024F) of the lower-cased sample. */
 function latinLanguage(sample: string): string {
   const hits = new Array<number>(LATIN_WORDS.length).fill(0);
-  for (const m of sample.toLowerCase().matchAll(/[a-z\u00C0-\u024F]+/gu)) {
-    const votes = LATIN_VOTES.get(m[0]);
-    if (votes) for (const v of votes) hits[v]!++;
+  // One pass, and a string only for words short enough to be stop words (this runs for every entry).
+  const s = sample.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const u = i < s.length ? s.charCodeAt(i) : 0;
+    if ((u >= 0x61 && u <= 0x7a) || (u >= 0xc0 && u <= 0x24f)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start <= LONGEST_STOP) {
+      const votes = LATIN_VOTES.get(s.slice(start, i));
+      if (votes) for (const v of votes) hits[v]!++;
+    }
+    start = -1;
   }
   let best = 0;
   for (let i = 1; i < hits.length; i++) if (hits[i]! > hits[best]!) best = i;
