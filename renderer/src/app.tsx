@@ -95,6 +95,8 @@ export function App({ connection }: { connection: Connection }) {
   const afterList = useAfterList(scopeKey, search.scope, !pages.loading);
   const facetScope = afterList?.value;
   const facets = useAsyncValue(afterList && `facets${afterList.key}`, () => connection.api.facets(facetScope!), isUnfinishedQuery);
+  // A facet's "Show all": its whole list for the search the facets were counted for.
+  const loadFacetValues = useCallback((facet: keyof FacetFilter) => connection.api.facetValues({ ...facetScope!, facet }), [connection, facetScope]);
   // The timeline ignores its own date range, so the brushed selection is seen in its context.
   const timelineScope = useMemo(() => facetScope && { ...facetScope, dateFrom: null, dateTo: null }, [facetScope]);
   const timeline = useAsyncValue(timelineScope ? `timeline${JSON.stringify(timelineScope)}#${searchVersion}` : null, () => connection.api.timeline(timelineScope!), isUnfinishedQuery);
@@ -220,6 +222,7 @@ export function App({ connection }: { connection: Connection }) {
         facetsError={archiveEmpty ? null : facets.error}
         filters={search.filters}
         onToggleFacet={search.toggleFilter}
+        loadFacetValues={loadFacetValues}
         aliasGroups={aliases.value ?? []}
         aliasError={aliases.error}
         onAliasesChanged={() => setAliasVersion((v) => v + 1)}

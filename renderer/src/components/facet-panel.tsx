@@ -1,5 +1,5 @@
 // The facets of the current results, in the order researchers narrow by.
-import type { FacetFilter, FacetsResult } from '../../../shared/contract.ts';
+import type { FacetFilter, FacetsResult, FacetValues } from '../../../shared/contract.ts';
 import { FACET_LABELS } from './filter-chips.tsx';
 import { FacetGroup } from './facet-group.tsx';
 
@@ -10,9 +10,11 @@ interface Props {
   error: string | null;
   filters: FacetFilter;
   onToggle(facet: keyof FacetFilter, value: string): void;
+  /** One facet's whole list for the same search (the facets answer holds at most 100 values). */
+  loadAll?(facet: keyof FacetFilter): Promise<FacetValues>;
 }
 
-export function FacetPanel({ facets, error, filters, onToggle }: Props) {
+export function FacetPanel({ facets, error, filters, onToggle, loadAll }: Props) {
   if (error) return <p className="sidebar-note">{error}</p>;
   if (!facets) return null;
   const groups = ORDER.filter((f) => facets[f].length > 0);
@@ -25,9 +27,11 @@ export function FacetPanel({ facets, error, filters, onToggle }: Props) {
           name={f}
           label={FACET_LABELS[f]}
           counts={facets[f]}
+          total={facets.distinct?.[f]}
           approximate={facets.approximate === true}
           selected={(filters[f] ?? []).map(String)}
           onToggle={(v) => onToggle(f, v)}
+          loadAll={loadAll}
         />
       ))}
       {facets.approximate && <p className="sidebar-note">≈ Counts are estimated from a sample of the matches.</p>}

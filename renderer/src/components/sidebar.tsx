@@ -1,6 +1,6 @@
 // The library: all entries, the annotations view, import, the codebook, collections, saved
 // searches, facets and alias groups.
-import type { AliasGroup, Code, FacetFilter, FacetsResult, SavedSearch } from '../../../shared/contract.ts';
+import type { AliasGroup, Code, FacetFilter, FacetsResult, FacetValues, SavedSearch } from '../../../shared/contract.ts';
 import type { Connection } from '../archive-client.ts';
 import type { DroppedFile } from '../lib/collect-dropped.ts';
 import { AliasGroupList } from './alias-group-list.tsx';
@@ -29,6 +29,8 @@ interface Props {
   facetsError: string | null;
   filters: FacetFilter;
   onToggleFacet(facet: keyof FacetFilter, value: string): void;
+  /** A facet's whole list for the facets' search ("Show all"). */
+  loadFacetValues?(facet: keyof FacetFilter): Promise<FacetValues>;
   aliasGroups: AliasGroup[];
   aliasError: string | null;
   onAliasesChanged(): void;
@@ -102,7 +104,7 @@ export function Sidebar(p: Props) {
           <SavedSearchList searches={p.savedSearches} activeQuery={p.activeQuery} onOpen={(s) => (toSearch(), p.onOpenSaved(s))} onDelete={p.onDeleteSaved} />
         </SidebarSection>
         <SidebarSection title="Refine">
-          <FacetPanel facets={p.facets} error={p.facetsError} filters={p.filters} onToggle={(f, v) => (toSearch(), p.onToggleFacet(f, v))} />
+          <FacetPanel facets={p.facets} error={p.facetsError} filters={p.filters} onToggle={(f, v) => (toSearch(), p.onToggleFacet(f, v))} loadAll={p.loadFacetValues} />
         </SidebarSection>
         <SidebarSection title="Alias groups">
           <AliasGroupList connection={p.connection} groups={p.aliasGroups} error={p.aliasError} onChanged={p.onAliasesChanged} onDeleted={p.onAliasDeleted} />
