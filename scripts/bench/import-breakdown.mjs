@@ -56,13 +56,18 @@ async function childImport(corpus, archiveFile) {
   });
   const wallMs = performance.now() - t;
   const writerThreadCpuMs = threadCpuMs() - cpu0;
+  // What the resident memory is made of when the import ends (Linux): anonymous (the JS heaps of
+  // both threads, SQLite's page cache) and file-backed (the archive's memory map, the binaries).
+  const status = fs.existsSync('/proc/self/status') ? fs.readFileSync('/proc/self/status', 'utf8') : '';
+  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'mu').exec(status)?.[1] ?? NaN);
+  const rssEnd = { anonMb: kb('RssAnon') / 1024, fileMb: kb('RssFile') / 1024, heapMb: process.memoryUsage().heapUsed / 1048576 };
   archive.db.pragma('wal_checkpoint(TRUNCATE)');
   const entries = archive.db.prepare('SELECT count(*) AS n FROM entries').get().n;
   const indexSql = archive.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'entry_index'").get().sql;
   archive.close();
   const size = fs.statSync(archiveFile).size;
   const rejected = report.files.filter((f) => f.status === 'rejected');
-  return { wallMs, writerThreadCpuMs, stageTimes, entries, size, indexSql, rejected: rejected.length, firstError: rejected[0]?.error ?? null, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  return { wallMs, writerThreadCpuMs, rssEnd, stageTimes, entries, size, indexSql, rejected: rejected.length, firstError: rejected[0]?.error ?? null, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 // ---- Child: the ceiling (PERFORMANCE.md): parsing untimed, only the inserts timed ----------------
@@ -155,6 +160,9 @@ export function importBreakdown({ corpus, N, benchDir, say }) {
   say(`| bare FTS5 ceiling (plain table + FTS5, same entries and tokenizer, ${DIGEST_BATCH} per transaction, parsing not timed) | ${c.entries.toLocaleString('en')} | ${s(c.insertMs)} s | ${Math.round(ceilingRate).toLocaleString('en')} | ${s(c.cpuMs)} | ${(c.size / textBytes).toFixed(2)}× (${(c.size / 1048576).toFixed(0)} MB) | |`);
   say('');
   say(`Ratio to the ceiling: **${ratio.toFixed(2)}** in wall time (target ≥ 0.5 ${mark(ratio >= 0.5)}, goal 0.75 ${mark(ratio >= 0.75)}); ${cpuRatio.toFixed(2)} in CPU time of the busier thread (what the code costs, whatever else runs on the machine: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores when the bench ended). Peak RSS of the import process: ${q.peakRssMb.toFixed(0)} MB (target < 500 MB ${mark(q.peakRssMb < 500)}). Archive ${(q.size / textBytes).toFixed(2)}× the text (target < 2.5× ${mark(q.size / textBytes < 2.5)}; the ceiling's ${(c.size / textBytes).toFixed(2)}×).`);
+  if (Number.isFinite(q.rssEnd.anonMb)) {
+    say(`\nThe import process's resident memory when it ended: ${q.rssEnd.anonMb.toFixed(0)} MB anonymous (both threads' JS heaps, the writer's heap ${q.rssEnd.heapMb.toFixed(0)} MB of it, and SQLite's page cache, up to 256 MB for the writer) and ${q.rssEnd.fileMb.toFixed(0)} MB file-backed (the archive's memory map, up to 256 MB, and the binaries).`);
+  }
   if (q.rejected > 0) say(`\n${q.rejected} files rejected: ${q.firstError}`);
   if (q.entries !== c.entries) say(`\nNote: the import stored ${q.entries} entries, the ceiling ${c.entries} (duplicates are stored once).`);
 
