@@ -93,4 +93,19 @@ describe('a facet’s whole list', () => {
     expect(await shown.nth(9).getAttribute('aria-pressed')).toBe('true');
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('follows a new search while open, without taking the focus from the search box', async () => {
+    await app.page.getByRole('button', { name: 'Clear all' }).click();
+    await waitForCount(app.page, TOTAL);
+    await authors().getByRole('button', { name: 'Show all 150' }).click();
+    const box = app.page.getByRole('searchbox', { name: 'Search entries' });
+    await box.click();
+    await box.pressSequentially('author:scribe');
+    await waitForCount(app.page, TOTAL - 2 * PERSIAN.length);
+    // The open list now holds the 140 scribes, and the typing stayed in the search box.
+    await authors().getByRole('searchbox', { name: 'Find author' }).and(app.page.getByPlaceholder('Find among 140')).waitFor();
+    await expect.poll(() => authors().locator('.facet-all .facet-value').count()).toBe(140);
+    expect(await app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search entries');
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

@@ -31,6 +31,8 @@ export function FacetGroup({ name, label, counts, total, approximate, selected, 
   const [find, setFind] = useState('');
   const all = useWholeList(name, counts, total, selected, expanded, loadAll);
   const findRef = useRef<HTMLInputElement>(null);
+  // Set by the click that opens the list, so a new answer while it is open never takes the focus.
+  const focusFind = useRef(false);
   const listId = useId();
   const chosen = new Set(selected);
   const count = total ?? counts.length;
@@ -40,9 +42,10 @@ export function FacetGroup({ name, label, counts, total, approximate, selected, 
 
   let shown: FacetCount[];
   let hidden = 0;
+  const finding = expanded && count > FIND_FROM;
   if (expanded) {
     // Selected values always stay in the list, whatever is typed.
-    const needle = find.trim().toLocaleLowerCase();
+    const needle = finding ? find.trim().toLocaleLowerCase() : '';
     const found = needle ? list.filter((c) => chosen.has(c.value) || text(c).toLocaleLowerCase().includes(needle)) : list;
     shown = found.filter((c, i) => i < DRAWN || chosen.has(c.value));
     hidden = found.length - shown.length;
@@ -56,12 +59,15 @@ export function FacetGroup({ name, label, counts, total, approximate, selected, 
   }
 
   const toggleExpanded = () => {
-    setExpanded((x) => !x);
+    focusFind.current = !expanded;
+    setExpanded(!expanded);
     setFind('');
   };
   useEffect(() => {
-    if (expanded && count > FIND_FROM) findRef.current?.focus();
-  }, [expanded, count]);
+    if (!expanded || !focusFind.current) return;
+    focusFind.current = false;
+    findRef.current?.focus();
+  }, [expanded]);
 
   const rows = (
     <ul id={listId} className={expanded ? 'facet-all' : undefined}>
@@ -85,7 +91,7 @@ export function FacetGroup({ name, label, counts, total, approximate, selected, 
   return (
     <section className="facet-group" aria-label={label} data-facet={name}>
       <h3>{label}</h3>
-      {expanded && count > FIND_FROM && (
+      {finding && (
         <input
           ref={findRef}
           type="search"
