@@ -70,10 +70,20 @@ export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, s
     const freq = new Map<string, number>();
     for (const w of query.words) freq.set(w.term, 0);
     for (let c = 0; c < COLUMNS.length; c++) {
-      const text = row[COLUMNS[c]!];
-      const tokens = text === null ? [] : wordsOf(text);
-      if (tokens.length !== sizes[c]) return null;
+      const text = row[COLUMNS[c]!] ?? '';
       const weight = model.weights[c] ?? 1;
+      if (!NOT_PLAIN.test(text)) {
+        // Plain text: counted in place, no list of its words made (most entries; a few µs each).
+        const lower = text.toLowerCase();
+        if (countAsciiWords(lower) !== sizes[c]) return null;
+        for (const [term, f] of freq) {
+          const n = occurrences(lower, term);
+          if (n > 0) freq.set(term, f + n * weight);
+        }
+        continue;
+      }
+      const tokens = tokensOf(foldText(text));
+      if (tokens.length !== sizes[c]) return null;
       for (const t of tokens) {
         const f = freq.get(t);
         if (f !== undefined) freq.set(t, f + weight);
@@ -102,9 +112,30 @@ const NOT_PLAIN = /[^\x00-\x7f\u00a0\u2010-\u2027\u2030-\u205e]/;
  * character for one), and its words are found without Unicode classes: many times faster than
  * folding letter by letter; the docsize check catches any difference in the words' number.
  */
-const ASCII_WORD = /[a-z0-9]+/g;
-/** The index's words of one column's text (unicode61, categories L* N* Co Mc Mn: in plain text, runs of ASCII letters and digits). */
-const wordsOf = (text: string): string[] => (NOT_PLAIN.test(text) ? tokensOf(foldText(text)) : (text.toLowerCase().match(ASCII_WORD) ?? []));
+/** In plain text the index's words (unicode61, categories L* N* Co Mc Mn) are the runs of ASCII letters and digits. */
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+function countAsciiWords(lower: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const w = isWordCode(lower.charCodeAt(i));
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+/** How often `term` is a whole word of plain lower-cased text (0 for a term plain text cannot hold). */
+function occurrences(lower: string, term: string): number {
+  if (term === '' || NOT_PLAIN.test(term)) return 0;
+  let n = 0;
+  for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+    const end = at + term.length;
+    if ((at === 0 || !isWordCode(lower.charCodeAt(at - 1))) && (end === lower.length || !isWordCode(lower.charCodeAt(end)))) n++;
+  }
+  return n;
+}
 
 /** SQLite's varints (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its records. */
 function varints(buf: Uint8Array, from: number, to: number): number[] {
