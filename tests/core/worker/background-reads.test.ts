@@ -10,14 +10,14 @@ import { tempDir } from '../../helpers/temp-dir.ts';
 
 const SLOW_MS = 1000;
 
-// Answers 'ready', then every call with the method's name; facets, timeline, countMatches and
-// listCodes first block the thread, as a long SQLite statement does.
+// Answers 'ready', then every call with the method's name; facets, facetValues, timeline,
+// countMatches and listCodes first block the thread, as a long SQLite statement does.
 const STAND_IN_WORKER = `
 import { parentPort } from 'node:worker_threads';
 parentPort.postMessage({ kind: 'ready' });
 parentPort.on('message', (msg) => {
   if (msg.kind === 'close') return parentPort.close();
-  if (['facets', 'timeline', 'countMatches', 'listCodes'].includes(msg.method)) {
+  if (['facets', 'facetValues', 'timeline', 'countMatches', 'listCodes'].includes(msg.method)) {
     const until = Date.now() + ${SLOW_MS};
     while (Date.now() < until);
   }
@@ -35,6 +35,7 @@ describe('reads that fill in later', () => {
     try {
       for (const [method, arg] of [
         ['facets', { query: 'tide' }],
+        ['facetValues', { query: 'tide', facet: 'author' }],
         ['timeline', { query: 'tide' }],
         ['countMatches', { query: 'tide', after: 0 }],
         ['listCodes', undefined],
