@@ -219,7 +219,8 @@ export interface FacetsResult {
   approximate?: boolean;
   /**
    * Each list holds at most 100 values (the most frequent); for a facet with more, how many
-   * distinct values it has in all. `facetValues` gives that facet's whole list.
+   * distinct values it has in all (in the sample, when `approximate`). `facetValues` gives that
+   * facet's whole list.
    */
   distinct?: Partial<Record<keyof FacetFilter, number>>;
 }
