@@ -71,7 +71,9 @@ export function runSearch(
   } else if (term !== null && listed > 0) {
     total = wordCount(term, stmts, stats);
     ids = fromTopList(term, listed, plan.compiled.match, stats, stmts, limit, offset);
-    explanation.push(`ranked by relevance over all ${total.toLocaleString('en')} matches (the best ${listed.toLocaleString('en')} ranked ahead of time; after them, newest first)`);
+    // A list merged over several refreshes holds scores of their times, not quite today's (search-stats.ts).
+    const merged = stats.listsRankedTogether() ? '' : 'approximate: ';
+    explanation.push(`${merged}ranked by relevance over all ${total.toLocaleString('en')} matches (the best ${listed.toLocaleString('en')} ranked ahead of time${merged ? ', some before the latest import' : ''}; after them, newest first)`);
   } else {
     // Without SQL filters the index alone answers (no join), which lets FTS5 sort by rank itself;
     // filters on ids alone are tested on the index's rowid, still without the join.

@@ -116,6 +116,12 @@ function metaWriter(db: Db) {
   const max = db.prepare<[], { m: number }>(MAX_ID_SQL);
   return {
     begin: () => set.run('search_stats_valid', REFRESHING),
+    /**
+     * Whether the lists' scores were last ranked all at once (a full refresh) or merged from
+     * several refreshes: each ranks with the archive's row count and lengths of its time, so a
+     * merged list's scores are not quite today's, and cannot prove a top (top-k.ts).
+     */
+    listsMerged: (merged: boolean) => set.run('search_top_merged', merged ? '1' : '0'),
     /** Marks the statistics valid only if no indexed entry changed (and none was added) since `begin`. */
     finish: (outcome: Outcome, maxId: number): boolean =>
       db.transaction(() => {
@@ -197,6 +203,7 @@ function* refreshSteps(db: Db, options: RefreshOptions): Steps {
   };
   db.transaction(() => {
     write.begin();
+    write.listsMerged(false);
     db.prepare('DELETE FROM search_terms').run();
     db.prepare('DELETE FROM search_top').run();
   })();
@@ -275,6 +282,7 @@ function* addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number,
     CREATE VIRTUAL TABLE temp.new_entry_terms USING fts5vocab(temp, new_entry_index, 'row');`);
   // From here, a trigger (an indexed entry changed or went) turns the marker to '0'.
   write.begin();
+  write.listsMerged(true);
   const stop = (outcome: Outcome, terms: number, topLists: number): RefreshResult => {
     write.finish(outcome, maxId);
     return { refreshed: false, incremental: true, terms, topLists, cancelled: true };
@@ -347,6 +355,7 @@ export class SearchStats {
   private readonly hasTopStmt;
   private readonly prefixStmt;
   private readonly allStmt;
+  private readonly mergedStmt;
 
   constructor(db: Db) {
     this.metaStmt = db.prepare<[], { key: string; value: string }>(META_SQL);
@@ -356,6 +365,12 @@ export class SearchStats {
     this.hasTopStmt = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM search_top WHERE term = ?');
     this.prefixStmt = db.prepare<[string, string, number], { term: string }>('SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?');
     this.allStmt = db.prepare<[], { term: string; docs: number }>('SELECT term, docs FROM search_terms');
+    this.mergedStmt = db.prepare<[], string>(`SELECT value FROM meta WHERE key = 'search_top_merged'`).pluck();
+  }
+
+  /** True when the top lists' scores are today's: ranked all together by a full refresh (else, or when unknown, false). */
+  listsRankedTogether(): boolean {
+    return this.current() && this.mergedStmt.get() === '0';
   }
 
   /** True when the statistics describe the archive as it is now. Cheap (two index reads). */

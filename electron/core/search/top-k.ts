@@ -107,7 +107,8 @@ function fromLists(match: string, root: Node, scored: string[], stats: SearchSta
     const rows = stmts.get('SELECT rowid AS id, -rank AS s FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ?').all(or, depth) as { id: number; s: number }[];
     sources.push({ ids: rows.map((r) => r.id), scores: new Map(rows.map((r) => [r.id, r.s])), bound: rows.length < depth ? 0 : Math.max(0, rows[rows.length - 1]?.s ?? 0), weight: 1 });
   }
-  const bound = sources.reduce((sum, s) => sum + s.weight * s.bound, 0);
+  // Scores merged from several refreshes are not quite today's: they bound nothing (the answer is then unproven).
+  const bound = stats.listsRankedTogether() ? sources.reduce((sum, s) => sum + s.weight * s.bound, 0) : Infinity;
   const candidates = [...new Set(sources.flatMap((s) => s.ids))];
   if (candidates.length === 0) return bound === 0 ? { ids: [], proven: true, scored: 0 } : null;
   const quick = proveHere(root, candidates, sources, bound, stats, stmts, limits);
@@ -161,24 +162,26 @@ function proveHere(root: Node, candidates: number[], sources: Source[], bound: n
     return value;
   };
   const done = (proven: boolean) => ({ ids: best.slice(0, k).map((r) => r.id), proven, scored: at });
+  // No proof: the likeliest of the other candidates, those with the most listed score (on several
+  // lists), scored too, and the best of all scored stand as an approximate answer.
+  const unproven = () => {
+    const seen = new Set(order.slice(0, at));
+    const known = (id: number) => sources.reduce((sum, s) => sum + s.weight * (s.scores.get(id) ?? 0), 0);
+    const likely = order.filter((id) => !seen.has(id)).sort((a, b) => known(b) - known(a)).slice(0, cap);
+    const more = likely.length > 0 ? scoreEntries(likely, query, model, stmts) : new Map<number, number>();
+    if (!more) return null;
+    for (const [id, s] of more) if (s >= 0) best.push({ id, s });
+    best.sort((a, b) => b.s - a.s || b.id - a.id);
+    at += likely.length;
+    return done(false);
+  };
   while (at < order.length) {
     const next = kth();
     if (next !== undefined && next >= (upper.get(order[at]!) ?? 0) && next >= bound) return done(true);
-    // No proof can come of scoring more: the best of the likeliest 2k stand as an approximate answer.
-    if (bound > 0 && reachable() < bound && at >= 2 * k) return done(false);
-    // Past the cap the proof is unlikely (every candidate's bound is at least the bound of the rest):
-    // the likeliest of the others, those with the most listed score (on several lists), scored too.
-    if (at >= cap) {
-      const seen = new Set(order.slice(0, at));
-      const known = (id: number) => sources.reduce((sum, s) => sum + s.weight * (s.scores.get(id) ?? 0), 0);
-      const likely = order.filter((id) => !seen.has(id)).sort((a, b) => known(b) - known(a)).slice(0, cap);
-      const more = likely.length > 0 ? scoreEntries(likely, query, model, stmts) : new Map<number, number>();
-      if (!more) return null;
-      for (const [id, s] of more) if (s >= 0) best.push({ id, s });
-      best.sort((a, b) => b.s - a.s || b.id - a.id);
-      at += likely.length;
-      return done(false);
-    }
+    // No proof can come of scoring more (or past the cap, where it rarely does: every candidate's
+    // bound is at least the bound of the rest).
+    if (bound > 0 && reachable() < bound && at >= 2 * k) return unproven();
+    if (at >= cap) return unproven();
     const ids = order.slice(at, at + batch);
     const scores = scoreEntries(ids, query, model, stmts);
     if (!scores) return null;

@@ -413,6 +413,22 @@ describe('relevance: the first page is the exact bm25 top 50 (top lists, max-sco
     const rest = seen.slice(50);
     expect(rest).toEqual([...rest].sort((x, y) => y - x));
   });
+
+  // Last: it adds entries. A small import merges new entries into the lists, ranked with the row
+  // count and lengths of their own time: the older scores are no longer quite today's.
+  it('after a small import merged into the lists, they prove nothing: every match ranked, or said to be approximate', () => {
+    seedEntries(archive, makeCorpus(SEED + 8, 150).entries);
+    expect(refreshSearchStats(archive.db, { commonDocs: 100, topK: RELEVANCE_TOP_K }).incremental).toBe(true);
+    const service = new SearchService(archive.db, { thresholds: { ...thresholds, rankPostings: 50 } });
+    const said: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      for (const query of [`${corpus.words[i]} OR ${corpus.words[i + 12]}`, `${corpus.words[i]} ${corpus.words[i + 5]}`, `${corpus.words[i]} -${corpus.words[i + 3]}`]) {
+        said.push(service.search({ query, limit: 50 }).explanation ?? '');
+      }
+    }
+    expect(said.filter((e) => e.includes('proven from the words’ top lists'))).toEqual([]);
+    expect(said.filter((e) => e.includes('approximate')).length).toBeGreaterThan(20);
+  });
 });
 
 /** For a query: FTS5's exact best scores (as positive numbers, best first) and those of the given hits, on the same compiled query. */
