@@ -197,13 +197,13 @@ export function importBreakdown({ corpus, N, benchDir, say }) {
   const waiting = at(w, 'waiting for the prepare thread');
 
   say(`\n### Where the import's ${s(q.wallMs)} s go (CPU time of each thread per stage; wall time of the stage in its thread)\n`);
-  say('| thread | stage | CPU s | wall s | share of import wall |');
+  say('| thread | stage | CPU s | wall s | share of the thread\'s CPU |');
   say('|---|---|---|---|---|');
-  for (const [label, t] of prepareRows) say(`| prepare (worker) | ${label} | ${s(t.cpuMs)} | ${Number.isNaN(t.wallMs) ? '' : s(t.wallMs)} | ${share(t.cpuMs, q.wallMs)} |`);
-  say(`| prepare (worker) | **all** | **${s(q.stageTimes.prepareThreadCpuMs)}** | | **${share(q.stageTimes.prepareThreadCpuMs, q.wallMs)}** |`);
-  for (const [label, t] of writerRows) say(`| writer | ${label} | ${s(t.cpuMs)} | ${Number.isNaN(t.wallMs) ? '' : s(t.wallMs)} | ${share(t.cpuMs, q.wallMs)} |`);
-  say(`| writer | **all** | **${s(q.writerThreadCpuMs)}** | | **${share(q.writerThreadCpuMs, q.wallMs)}** |`);
-  say(`| writer | idle, waiting for a prepared file | | ${s(waiting.wallMs)} | ${share(waiting.wallMs, q.wallMs)} |`);
+  for (const [label, t] of prepareRows) say(`| prepare (worker) | ${label} | ${s(t.cpuMs)} | ${Number.isNaN(t.wallMs) ? '' : s(t.wallMs)} | ${share(t.cpuMs, q.stageTimes.prepareThreadCpuMs)} |`);
+  say(`| prepare (worker) | **all** | **${s(q.stageTimes.prepareThreadCpuMs)}** | | |`);
+  for (const [label, t] of writerRows) say(`| writer | ${label} | ${s(t.cpuMs)} | ${Number.isNaN(t.wallMs) ? '' : s(t.wallMs)} | ${share(t.cpuMs, q.writerThreadCpuMs)} |`);
+  say(`| writer | **all** | **${s(q.writerThreadCpuMs)}** | | |`);
+  say(`| writer | idle, waiting for a prepared file | | ${s(waiting.wallMs)} | |`);
 
   // The files phase is where the two threads overlap; bands and statistics after it run on the writer alone.
   // Judged by CPU time: on a shared machine the wall time (and so the writer's waits) also holds other processes.
