@@ -92,8 +92,9 @@ function fromLists(match: string, root: Node, scored: string[], stats: SearchSta
       unlistedPostings += docs;
     }
   }
-  // The words without lists are ranked live: cheap only while they are rare.
-  if (unlistedPostings > limits.exactRankPostings) return null;
+  // The words without lists are ranked live, together (a prefix of hundreds of rarer words): no
+  // more than ranking every match may cost.
+  if (unlistedPostings > limits.rankPostings) return null;
   const depth = Math.max(k, Math.floor(limits.topListCandidates / Math.max(1, listed.length + (unlisted.length > 0 ? 1 : 0))));
   const sources: Source[] = [];
   const top = stmts.get('SELECT entry_id AS id, -score AS s FROM search_top WHERE term = ? ORDER BY score, entry_id LIMIT ?');
