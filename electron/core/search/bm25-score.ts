@@ -72,8 +72,8 @@ export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, s
     for (let c = 0; c < COLUMNS.length; c++) {
       const text = row[COLUMNS[c]!] ?? '';
       const weight = model.weights[c] ?? 1;
-      if (!NOT_PLAIN.test(text)) {
-        // Plain text: counted in place, no list of its words made (most entries; a few µs each).
+      if (freq.size <= 8 && !NOT_PLAIN.test(text)) {
+        // Plain text and a few words (most queries): counted in place, no list of its words made.
         const lower = text.toLowerCase();
         if (countAsciiWords(lower) !== sizes[c]) return null;
         for (const [term, f] of freq) {
@@ -82,7 +82,7 @@ export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, s
         }
         continue;
       }
-      const tokens = tokensOf(foldText(text));
+      const tokens = NOT_PLAIN.test(text) ? tokensOf(foldText(text)) : (text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
       if (tokens.length !== sizes[c]) return null;
       for (const t of tokens) {
         const f = freq.get(t);

@@ -7,7 +7,7 @@
 export interface SearchThresholds {
   /** A match set with at least this many matches is huge: ranked among its newest this many. */
   candidates: number;
-  /** Above this many postings in all, bm25 is too slow for a compound: title matches first, then newest; top-k.ts ranks neither every match nor the words without a top list past it. */
+  /** Above this many postings in all, bm25 is too slow for a compound: title matches first, then newest; top-k.ts does not rank every match past it. */
   rankPostings: number;
   /** How long a search goes on counting past the candidates before leaving the rest to countMatches. */
   countBudgetMs: number;
@@ -34,7 +34,7 @@ export interface SearchThresholds {
   arabicForms: number;
   /** Relevance order over a huge set of words ranks this many best matches exactly (top-k.ts), then newest first; 0 turns this off. */
   rankedTop: number;
-  /** …by FTS5 ranking every match when the query's words are in at most this many entries in all. */
+  /** …by FTS5 ranking every match when the query's words are in at most this many entries in all (also the most the words without a top list may add up to). */
   exactRankPostings: number;
   /** …else from the words' top lists, scoring at most about this many of their entries to prove the top. */
   topListCandidates: number;
