@@ -16,7 +16,7 @@ import { bandHashes, blobToSignature } from './near-duplicates.ts';
 const KEY = 'bands_upto';
 
 /** How many entries one transaction indexes: short, so an edit waits for one slice at most. */
-export const BAND_SLICE_ENTRIES = 250;
+export const BAND_SLICE_ENTRIES = 100;
 
 /**
  * The id up to which entries are in the table. An archive from before this was kept whole at each
