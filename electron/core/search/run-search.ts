@@ -12,7 +12,7 @@ import { browseById, idBounds, idsFrom, indexedBy, indexOnlyFrom, matchingFrom, 
 import { makeSnippet } from './snippets.ts';
 import type { SearchStats } from './search-stats.ts';
 import { DEFAULT_THRESHOLDS, type SearchThresholds } from './search-thresholds.ts';
-import { explainRanked, pageAfterRanked, rankedTop } from './top-k.ts';
+import { explainRanked, pageAfterRanked, rankedTop, withNewestUnranked } from './top-k.ts';
 
 /** How many of the newest matches a huge match set is ranked among, by default. */
 export const CANDIDATES = DEFAULT_THRESHOLDS.candidates;
@@ -346,25 +346,7 @@ const entryCount = (stmts: StatementCache) => (stmts.get('SELECT count(*) AS n F
 function fromTopList(term: string, listed: number, match: string, stats: SearchStats, stmts: StatementCache, limit: number, offset: number): number[] {
   const ids = offset < listed ? stats.top(term, Math.min(limit, listed - offset), offset) : [];
   if (ids.length >= limit) return ids;
-  const inList = new Set(stats.top(term, listed, 0));
-  const target = Math.max(0, offset - listed); // the page's start among the unlisted matches
-  const window = (
-    stmts.get('SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?').all(match, limit - ids.length + 2 * listed, target) as { id: number }[]
-  ).map((r) => r.id);
-  const first = window[0];
-  if (first === undefined) return ids;
-  let skip = 0;
-  for (const id of inList) if (id > first) skip++;
-  for (const id of window) {
-    if (inList.has(id)) continue;
-    if (skip > 0) {
-      skip--;
-      continue;
-    }
-    ids.push(id);
-    if (ids.length >= limit) break;
-  }
-  return ids;
+  return withNewestUnranked(ids, new Set(stats.top(term, listed, 0)), match, stmts, limit, offset);
 }
 
 /**

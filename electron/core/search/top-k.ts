@@ -253,17 +253,24 @@ function scoreExactly(match: string, candidates: number[], stmts: StatementCache
 export function pageAfterRanked(ranked: number[], match: string, stmts: StatementCache, limit: number, offset: number): number[] {
   const ids = ranked.slice(offset, offset + limit);
   if (ids.length >= limit) return ids;
-  const inList = new Set(ranked);
-  const target = Math.max(0, offset - ranked.length);
+  return withNewestUnranked(ids, new Set(ranked), match, stmts, limit, offset);
+}
+
+/**
+ * `ids`, the ranked part of the page at `offset` (maybe none), filled up to `limit` with the
+ * matches outside `ranked`, newest first (also a common word's page past its top list).
+ */
+export function withNewestUnranked(ids: number[], ranked: ReadonlySet<number>, match: string, stmts: StatementCache, limit: number, offset: number): number[] {
+  const target = Math.max(0, offset - ranked.size);
   const window = (
-    stmts.get('SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?').all(match, limit - ids.length + 2 * ranked.length, target) as { id: number }[]
+    stmts.get('SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?').all(match, limit - ids.length + 2 * ranked.size, target) as { id: number }[]
   ).map((r) => r.id);
   const first = window[0];
   if (first === undefined) return ids;
   let skip = 0;
-  for (const id of inList) if (id > first) skip++;
+  for (const id of ranked) if (id > first) skip++;
   for (const id of window) {
-    if (inList.has(id)) continue;
+    if (ranked.has(id)) continue;
     if (skip > 0) {
       skip--;
       continue;

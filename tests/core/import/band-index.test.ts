@@ -8,22 +8,10 @@ import { Archive } from '../../../electron/core/archive.ts';
 import { bandsUpto } from '../../../electron/core/import/band-index.ts';
 import { importPaths } from '../../../electron/core/import/import-files.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { topicPost } from './fixtures/topic-posts.ts';
 
-const WORDS = `council harbour river lamp bench market drain winter ferry bridge school garden orchard museum quarry
-  lighthouse road tunnel station platform ticket budget meeting vote petition resident shop bakery clinic nurse teacher pupil
-  library archive map letter parcel storm flood wall roof window chimney square fountain statue clock tower bell chapel hall`.split(/\s+/u);
-
-/** A post of 60 words from its topic's seed; `variant` changes its last word (a near-duplicate version). */
-function post(topic: string, variant = ''): { title: string; body: string } {
-  let seed = [...topic].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-  const words: string[] = [];
-  for (let i = 0; i < 60; i++) {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    words.push(WORDS[(seed >>> 8) % WORDS.length]!);
-  }
-  if (variant) words[59] = variant;
-  return { title: `${topic} notes`, body: `${words.join(' ')}.` };
-}
+/** A 60-word post on its topic; `variant` changes its last word (a near-duplicate version). */
+const post = (topic: string, variant = '') => topicPost(topic, variant, 60);
 
 describe('the near-duplicate lookup table', () => {
   const dir = tempDir();

@@ -8,27 +8,12 @@ import { Archive } from '../../../electron/core/archive.ts';
 import { importPaths } from '../../../electron/core/import/import-files.ts';
 import { REPO_ROOT, tempDir } from '../../helpers/temp-dir.ts';
 import { fileEntriesPhrase } from '../../../shared/entry-counts.ts';
+import { topicPost } from './fixtures/topic-posts.ts';
 
 const CLI = path.join(REPO_ROOT, 'electron', 'cli', 'cli-entry.ts');
 
-const VOCABULARY = `council harbour river lamp bench market drain winter ferry bridge school garden orchard museum quarry
-  lighthouse road tunnel station platform ticket budget meeting vote petition resident shop bakery clinic nurse teacher pupil
-  library archive map letter parcel storm flood wall roof window chimney square fountain statue clock tower bell chapel hall`.split(/\s+/u);
-
-/**
- * A post of 40 words drawn from its topic (so posts on different topics share few word triples),
- * long enough to have a MinHash signature; `variant` changes its last word, making a near-duplicate.
- */
-function post(topic: string, variant = ''): { title: string; body: string } {
-  let seed = [...topic].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-  const words: string[] = [];
-  for (let i = 0; i < 40; i++) {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    words.push(VOCABULARY[(seed >>> 8) % VOCABULARY.length]!);
-  }
-  if (variant) words[39] = variant;
-  return { title: `${topic} notes`, body: `${words.join(' ')}.` };
-}
+/** A 40-word post on its topic; `variant` makes a near-duplicate version. */
+const post = (topic: string, variant = '') => topicPost(topic, variant);
 
 describe('import report counts', () => {
   const dir = tempDir();
