@@ -19,7 +19,7 @@ function digest(seed: number, posts: number): string {
   };
   return Array.from({ length: posts }, (_, i) => {
     const body = Array.from({ length: 60 }, word).join(' ');
-    return `Notes on the ${word()} ${i}\n\nPosted on: 2021/03/${String(1 + (i % 28)).padStart(2, '0')}\n\nOda Brenner, Fjord Weekly, March ${1 + (i % 28)} 2021:… ${body}.\n\nRead more\n`;
+    return `Notes on the ${word()} ${i}\n\n2021-03-${String(1 + (i % 28)).padStart(2, '0')}\n\nOda Brenner, Fjord Weekly, March ${1 + (i % 28)} 2021: ${body}.\n\n----\n`;
   }).join('\n\n');
 }
 
