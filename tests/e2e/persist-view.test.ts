@@ -61,6 +61,43 @@ describe('the view persists per archive', () => {
     await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(scrolled);
   });
 
+  it('keeps an entry opened before the kept view arrives (a slow first answer)', async () => {
+    const page = app.page;
+    const reader = page.locator('article.reader');
+    const rows = page.locator('.entry-row');
+    const first = (await rows.nth(0).locator('.entry-title').textContent())!;
+    await rows.nth(0).click();
+    await reader.getByRole('heading', { level: 2, name: first }).waitFor();
+    await page.waitForTimeout(400);
+    // The archive's path (which names the kept view) comes late; meanwhile the user opens another entry.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let infoAsked = false;
+    await page.route('**/api/invoke/info', async (route) => {
+      infoAsked = true;
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.reload();
+      await waitForCount(page, POSTS.length);
+      const second = (await rows.nth(1).locator('.entry-title').textContent())!;
+      expect(second).not.toBe(first);
+      await rows.nth(1).click();
+      await reader.getByRole('heading', { level: 2, name: second }).waitFor();
+      expect(infoAsked).toBe(true);
+      const answered = page.waitForResponse('**/api/invoke/info');
+      release();
+      await answered;
+      await page.unroute('**/api/invoke/info');
+      // The kept view, were it applied, would open in the next render after the answer.
+      await page.waitForTimeout(600);
+      expect(await reader.getByRole('heading', { level: 2 }).textContent()).toBe(second);
+    } finally {
+      release();
+    }
+  });
+
   it('opens the next entry as text even when the last one showed its original', async () => {
     const page = app.page;
     const reader = page.locator('article.reader');

@@ -148,6 +148,10 @@ for (const scheme of ['light', 'dark'] as const) {
         ['.text-button:not(:disabled)', 4.5],
         ['.timeline-axis span', 3],
       ];
+      // The reader's hit marks, the facets and the timeline each answer on their own after the
+      // list: wait for every one (and for the timeline to have the current search) before reading.
+      for (const [selector] of checks) await app.page.locator(selector).first().waitFor();
+      await app.page.locator('.timeline[aria-busy="false"]').waitFor();
       const low: string[] = [];
       for (const [selector, min] of checks) {
         const found = await contrastOf(app.page, selector);

@@ -43,11 +43,18 @@ export function usePersistedView(archivePath: string | null, current: { search: 
   const scroll = useRef<{ key: string; top: number } | null>(null);
   const restoreRef = useRef(restore);
   restoreRef.current = restore;
+  // What showed before anything was restored. A user who clicked an entry or typed before the
+  // archive's path was known (a slow first answer) keeps what they chose: the kept view would
+  // otherwise swap the entry under their selection.
+  const key = JSON.stringify(current);
+  const untouched = useRef(key);
+  const keyRef = useRef(key);
+  keyRef.current = key;
 
   useEffect(() => {
     if (archivePath === null || restoredFor === archivePath) return;
     const kept = read(archivePath);
-    if (kept) {
+    if (kept && (restoredFor !== null || keyRef.current === untouched.current)) {
       scroll.current = kept.scroll;
       setPendingScroll(kept.scroll);
       restoreRef.current(kept);
@@ -66,7 +73,6 @@ export function usePersistedView(archivePath: string | null, current: { search: 
   const writeRef = useRef(write);
   writeRef.current = write;
 
-  const key = JSON.stringify(current);
   useEffect(() => {
     const t = setTimeout(() => writeRef.current(), SAVE_MS);
     return () => clearTimeout(t);
