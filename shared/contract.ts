@@ -870,6 +870,24 @@ export function isArchiveMethod(name: string): name is ArchiveMethod {
 
 // ---- Events and wire format ----------------------------------------------
 
+/**
+ * Opening an archive an older Quire wrote: a backup of it, then each pending migration and its
+ * closing checks, each a step of its own. Sent when a step starts, as it goes where it can say how
+ * far it is, and when it ends; the last has `phase: 'done'`.
+ */
+export interface UpgradeProgress {
+  phase: 'backup' | 'migration' | 'checks' | 'done';
+  /** 1-based; `steps` in all (the backup, then two per migration). */
+  step: number;
+  steps: number;
+  /** The migration this step belongs to: its place among the pending ones, and which it is. */
+  migration?: { index: number; count: number; version: number; name: string };
+  /** How far this step is, 0..1 (1 when it has ended). */
+  fraction: number;
+  /** Once the step has ended: how long it took. */
+  tookMs?: number;
+}
+
 export type ArchiveEvent =
   | { type: 'import-progress'; progress: ImportProgress }
   | { type: 'import-finished'; report: ImportReport }
@@ -877,6 +895,8 @@ export type ArchiveEvent =
   /** Codes, highlights, tags, notes or collections changed (by any window, tab or the CLI's host). */
   | { type: 'annotations-changed' }
   | { type: 'export-progress'; progress: ExportProgress }
+  /** An archive of an older version is being upgraded as it opens (the backup, each migration, its checks). */
+  | { type: 'upgrade-progress'; progress: UpgradeProgress }
   /** The desktop menu's File › Export… (sent by the shell, not the archive): the page opens its export dialog. */
   | { type: 'show-export' }
   /** The desktop menu's File › Backups… (sent by the shell): the page opens its backups dialog. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { backupArchive, backupPath, dailyBackupDue, listBackups, pruneBackups } from './db/backups.ts';
 import { annotationHandlers } from './annotation/annotation-handlers.ts';
 import { organise } from './annotation/organise-handlers.ts';
-import { openArchive, type Db } from './db/open-archive.ts';
+import { openArchive, type Db, type OpenOptions } from './db/open-archive.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { classifySqliteError, withSqliteErrors } from './db/sql-errors.ts';
 import { importPaths, importUploads, type JobContext } from './import/import-files.ts';
@@ -43,7 +43,7 @@ export class Archive {
   readonly handlers: ArchiveHandlers;
 
   /** `searchThresholds`: when search fast paths switch on (tests set them low; see search/search-thresholds.ts). */
-  constructor(file: string, options: { readonly?: boolean; jobs?: JobHooks; searchThresholds?: Partial<SearchThresholds> } = {}) {
+  constructor(file: string, options: OpenOptions & { jobs?: JobHooks; searchThresholds?: Partial<SearchThresholds> } = {}) {
     this.path = file;
     this.db = openArchive(file, options);
     this.entries = new EntriesRepo(this.db);

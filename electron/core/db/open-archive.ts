@@ -5,16 +5,24 @@ import path from 'node:path';
 import { QuireError } from '../../../shared/errors.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { backupBeforeMigration } from './backups.ts';
+import { checkMigratedArchive } from './migration-checks.ts';
 import type { Migration } from './migration-types.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import { withSqliteErrors } from './sql-errors.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
+import { UpgradeSteps, type UpgradeListener } from './upgrade-progress.ts';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   /** Readers open an existing, already migrated archive read-only. */
   readonly?: boolean;
+  /** Told each step of upgrading an older archive (the backup, each migration, its checks). */
+  onUpgrade?: UpgradeListener;
+  /** Where each migration's log line goes (by default stderr, unless QUIRE_QUIET_MIGRATIONS=1). */
+  log?: (line: string) => void;
+  /** Above this size a migration's closing check is quick_check (migration-checks.ts); tests set it low. */
+  integrityCheckMaxBytes?: number;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -52,9 +60,17 @@ export function openArchive(file: string, options: OpenOptions = {}): Db {
       if (!options.readonly && version > 0) quickCheck(db, archivePath);
       if (version < LATEST_SCHEMA_VERSION) {
         if (options.readonly) throw new QuireError('archive-readonly', `${archivePath} needs upgrading, which a read-only open cannot do.`);
+        // A new archive is made, not upgraded: nothing to report.
+        const pending = MIGRATIONS.filter((m) => m.version > version).length;
+        const steps = new UpgradeSteps((version > 0 ? 1 : 0) + 2 * pending, version > 0 ? options.onUpgrade : undefined);
         // A whole copy first, so an upgrade that goes wrong (or a newer Quire given back) loses nothing.
-        if (version > 0) backupBeforeMigration(db, archivePath, version);
-        migrate(db, version);
+        if (version > 0) {
+          const started = Date.now();
+          const dest = steps.run('backup', undefined, () => backupBeforeMigration(db, archivePath, version));
+          (options.log ?? logMigration)(`Quire: backup before upgrading made in ${Date.now() - started} ms (${dest})`);
+        }
+        migrate(db, version, MIGRATIONS, options.log ?? logMigration, { steps, integrityCheckMaxBytes: options.integrityCheckMaxBytes });
+        steps.done();
       }
       return db;
     } catch (error) {
@@ -102,25 +118,36 @@ function assertLooksLikeSqlite(archivePath: string): void {
 /** Says "this file is a Quire archive" in the SQLite header ('Quir'). */
 export const QUIRE_APPLICATION_ID = 0x51756972;
 
+export interface MigrateOptions {
+  /** Where each migration and its checks are reported, as two steps (by default, nowhere). */
+  steps?: UpgradeSteps;
+  integrityCheckMaxBytes?: number | undefined;
+}
+
 /**
  * Runs each pending migration the way SQLite documents schema changes: foreign keys off (so a
  * table rebuild cannot cascade-delete child rows, such as highlights under a rebuilt `entries`),
- * one exclusive transaction per migration, and `foreign_key_check` plus `integrity_check` before
- * it commits. Each applied migration is logged (migration_log, from migration 4 on, and `log`).
+ * one exclusive transaction per migration, and `foreign_key_check` plus an integrity check before
+ * it commits (narrowed to what the migration touched: migration-checks.ts). Each applied
+ * migration is logged (migration_log, from migration 4 on, and `log`).
  */
-export function migrate(db: Db, from: number, migrations: readonly Migration[] = MIGRATIONS, log: (line: string) => void = logMigration): void {
+export function migrate(db: Db, from: number, migrations: readonly Migration[] = MIGRATIONS, log: (line: string) => void = logMigration, options: MigrateOptions = {}): void {
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return;
+  const steps = options.steps ?? new UpgradeSteps(2 * pending.length);
   db.pragma('foreign_keys = OFF'); // a no-op inside a transaction, so set before each one begins
   try {
-    for (const migration of pending) {
+    for (const [i, migration] of pending.entries()) {
       const started = Date.now();
+      const which = { index: i + 1, count: pending.length, version: migration.version, name: migration.name };
       db.transaction(() => {
-        if (typeof migration.up === 'string') db.exec(migration.up);
-        else migration.up(db);
+        steps.run('migration', which, (fraction) => {
+          if (typeof migration.up === 'string') db.exec(migration.up);
+          else migration.up(db, fraction);
+        });
         db.pragma(`user_version = ${migration.version}`);
         db.pragma(`application_id = ${QUIRE_APPLICATION_ID}`);
-        checkArchive(db);
+        steps.run('checks', which, () => checkMigratedArchive(db, { touches: migration.touches, integrityCheckMaxBytes: options.integrityCheckMaxBytes }));
         if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migration_log'").get()) {
           db.prepare('INSERT OR REPLACE INTO migration_log (version, name, applied_at, app_version) VALUES (?, ?, ?, ?)').run(
             migration.version,
@@ -139,22 +166,4 @@ export function migrate(db: Db, from: number, migrations: readonly Migration[] =
 
 function logMigration(line: string): void {
   if (process.env['QUIRE_QUIET_MIGRATIONS'] !== '1') console.error(line);
-}
-
-export interface IntegrityReport {
-  ok: boolean;
-  problems: string[];
-}
-
-export function checkArchive(db: Db): IntegrityReport {
-  const problems: string[] = [];
-  const fk = db.pragma('foreign_key_check') as unknown[];
-  if (fk.length > 0) problems.push(`${fk.length} rows point at missing rows`);
-  const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-  const bad = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-  problems.push(...bad);
-  if (problems.length > 0) {
-    throw new QuireError('archive-corrupt', `The archive failed its integrity check (${problems[0]}). Restore it from a backup.`);
-  }
-  return { ok: true, problems };
 }

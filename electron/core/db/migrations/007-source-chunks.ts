@@ -25,7 +25,9 @@ const COLUMNS = `
 export const migration007: Migration = {
   version: 7,
   name: 'source content in compressed chunks; text kept only where the bytes do not give it',
-  up: (db: Database) => {
+  // Its closing foreign_key_check: these and the tables pointing at them (entry_sources), not every table.
+  touches: ['sources', 'trash_sources', 'source_chunks'],
+  up: (db: Database, progress?: (fraction: number) => void) => {
     db.exec(`
       CREATE TABLE source_chunks (
         source_id INTEGER NOT NULL,
@@ -37,6 +39,8 @@ export const migration007: Migration = {
     `);
     for (const table of ['sources', 'trash_sources']) db.exec(`ALTER TABLE ${table} ${COLUMNS.replaceAll('%T', table)}`);
     const content = new SourceContent(db);
+    const total = ['sources', 'trash_sources'].reduce((n, table) => n + (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
+    let done = 0;
     for (const table of ['sources', 'trash_sources']) {
       // One row at a time: a big file is in memory once, not the whole archive.
       const ids = db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as number[];
@@ -48,6 +52,7 @@ export const migration007: Migration = {
         const { columns } = packed;
         update.run(columns.keptBytes, columns.contentCodec, columns.chunkBytes, columns.textKind, id);
         content.store(id, packed);
+        progress?.(++done / total);
       }
       db.exec(`ALTER TABLE ${table} DROP COLUMN bytes; ALTER TABLE ${table} DROP COLUMN text;`);
     }

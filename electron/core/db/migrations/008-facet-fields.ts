@@ -6,6 +6,7 @@ import type { Migration } from '../migration-types.ts';
 export const migration008: Migration = {
   version: 8,
   name: 'facet fields by entry id',
+  touches: [], // an index: no row written, so no foreign key to check
   up: `
     CREATE INDEX IF NOT EXISTS entries_facet_fields ON entries(id, date, language, outlet, author);
   `,
