@@ -49,16 +49,60 @@ export interface CompiledQuery {
   singleTerm: string | null;
   /** Arabic-script words as typed, when they also match other forms: entries with them rank ahead (an FTS5 OR), else null. */
   preferred: string | null;
+  /**
+   * `match` as a tree of single words under AND, OR and NOT, grouped as its text is (what top-k.ts
+   * ranks without FTS5), or null when it holds anything else: phrases of several words, NEAR,
+   * columns, FTS5's own prefixes, date words.
+   */
+  words: WordTree | null;
 }
 
+/** An FTS5 expression of single words: a parenthesised group is a node of its own, words keep their order (and repeats). */
+export type WordTree = { kind: 'word'; term: string } | { kind: 'and' | 'or' | 'not'; children: WordTree[] };
+
 const NEVER = Symbol('never');
-type Expr = string | typeof NEVER | null;
+/** A compiled part: its FTS5 text and the same as a tree of words (null when it is not only words). */
+interface Part {
+  fts: string;
+  words: WordTree | null;
+}
+type Expr = Part | typeof NEVER | null;
 
 const quote = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
+/** A token sequence quoted; a tree only for one token (a phrase is no single word). */
+const phrasePart = (tokens: string[]): Part => ({ fts: quote(tokens), words: tokens.length === 1 ? { kind: 'word', term: tokens[0] as string } : null });
+
+/** Parts joined by AND or OR, each in parentheses: in the tree, each a child of its own. */
+function grouped(kind: 'and' | 'or', parts: Part[]): Part {
+  if (parts.length === 1) return parts[0] as Part;
+  const children = parts.map((p) => p.words);
+  return {
+    fts: parts.map((p) => `(${p.fts})`).join(kind === 'and' ? ' AND ' : ' OR '),
+    words: children.every((c) => c !== null) ? { kind, children: children as WordTree[] } : null,
+  };
+}
+
+/** Parts joined by OR without parentheses: FTS5 reads one OR of all their alternatives (AND and NOT bind tighter). */
+function alternatives(parts: Part[]): Part {
+  if (parts.length === 1) return parts[0] as Part;
+  const children: WordTree[] = [];
+  for (const p of parts) {
+    if (p.words === null) return { fts: parts.map((x) => x.fts).join(' OR '), words: null };
+    if (p.words.kind === 'or') children.push(...p.words.children);
+    else children.push(p.words);
+  }
+  return { fts: parts.map((p) => p.fts).join(' OR '), words: children.length > 0 ? { kind: 'or', children } : null };
+}
+
+/** `(keep) NOT (drop)`. */
+function without(keep: Part, drop: Part): Part {
+  return { fts: `(${keep.fts}) NOT (${drop.fts})`, words: keep.words && drop.words ? { kind: 'not', children: [keep.words, drop.words] } : null };
+}
+
 export function compileQuery(root: QueryNode | null, ex: Expansions): CompiledQuery {
   const c = new Compiler(ex);
-  const out: CompiledQuery = { match: null, exclude: null, never: false, filters: [], highlights: c.highlights, notes: c.notes, singleTerm: null, preferred: null };
+  const out: CompiledQuery = { match: null, exclude: null, never: false, filters: [], highlights: c.highlights, notes: c.notes, singleTerm: null, preferred: null, words: null };
   if (!root) return out;
   // The top-level conjunction: SQL filters come out of it, NOT-only parts become `exclude`.
   const parts = root.kind === 'and' ? root.children : [root];
@@ -74,15 +118,17 @@ export function compileQuery(root: QueryNode | null, ex: Expansions): CompiledQu
     else positives.push(c.expr(part, true));
   }
   const pos = positives.filter((p) => p !== null);
-  const neg = negatives.filter((n): n is string => typeof n === 'string');
+  const neg = negatives.filter((n): n is Part => typeof n === 'object' && n !== null);
   if (pos.includes(NEVER)) out.never = true;
-  const posText = pos.filter((p): p is string => typeof p === 'string');
-  if (posText.length > 0) {
-    const all = posText.length === 1 ? (posText[0] as string) : posText.map((p) => `(${p})`).join(' AND ');
-    out.match = neg.length > 0 ? `(${all}) NOT (${neg.join(' OR ')})` : all;
-    if (posText.length === 1 && neg.length === 0 && out.filters.length === 0 && c.lastSimple === posText[0]) out.singleTerm = c.lastToken;
+  const posParts = pos.filter((p): p is Part => typeof p === 'object' && p !== null);
+  if (posParts.length > 0) {
+    const all = grouped('and', posParts);
+    const whole = neg.length > 0 ? without(all, alternatives(neg)) : all;
+    out.match = whole.fts;
+    out.words = whole.words;
+    if (posParts.length === 1 && neg.length === 0 && out.filters.length === 0 && c.lastSimple === posParts[0]?.fts) out.singleTerm = c.lastToken;
   } else if (neg.length > 0) {
-    out.exclude = neg.join(' OR ');
+    out.exclude = alternatives(neg).fts;
   }
   if (out.match && c.exactForms.size > 0) out.preferred = [...c.exactForms].map((t) => quote([t])).join(' OR ');
   return out;
@@ -160,11 +206,11 @@ class Compiler {
         const phrases = node.terms.map((t) => queryTokens(t)).filter((t) => t.length > 0);
         if (phrases.length < 2) throw invalidQuery(`NEAR ${at(node.pos)} needs at least two words, e.g. NEAR(word1 word2, 10).`);
         if (positive) for (const tokens of phrases) this.highlights.push({ tokens, prefix: false });
-        return `NEAR(${phrases.map(quote).join(' ')}, ${node.distance})`;
+        return { fts: `NEAR(${phrases.map(quote).join(' ')}, ${node.distance})`, words: null };
       }
       case 'column': {
         const inner = this.expr(node.child, positive);
-        return typeof inner === 'string' ? `{${node.column}} : (${inner})` : inner;
+        return typeof inner === 'object' && inner !== null ? { fts: `{${node.column}} : (${inner.fts})`, words: null } : inner;
       }
       case 'and': {
         const pos: Expr[] = [];
@@ -175,23 +221,23 @@ class Compiler {
         }
         const p = pos.filter((x) => x !== null);
         if (p.includes(NEVER)) return NEVER;
-        const ps = p as string[];
-        const ns = neg.filter((x): x is string => typeof x === 'string');
+        const ps = p as Part[];
+        const ns = neg.filter((x): x is Part => typeof x === 'object' && x !== null);
         if (ps.length === 0) {
           if (ns.length === 0) return null;
           throw invalidQuery(`NOT ${at(node.children[0] && 'pos' in node.children[0] ? node.children[0].pos : 0)} inside a group needs a word to subtract from, e.g. (cat NOT dog).`);
         }
-        const all = ps.length === 1 ? (ps[0] as string) : ps.map((x) => `(${x})`).join(' AND ');
-        return ns.length > 0 ? `(${all}) NOT (${ns.join(' OR ')})` : all;
+        const all = grouped('and', ps);
+        return ns.length > 0 ? without(all, alternatives(ns)) : all;
       }
       case 'or': {
         const parts = node.children.map((ch) => {
           if (ch.kind === 'not') throw invalidQuery(`NOT ${at(ch.pos)} cannot be one side of an OR; write (a OR b) NOT c.`);
           return this.expr(ch, positive);
         });
-        const live = parts.filter((x): x is string => typeof x === 'string');
+        const live = parts.filter((x): x is Part => typeof x === 'object' && x !== null);
         if (live.length === 0) return parts.includes(NEVER) ? NEVER : null;
-        return live.length === 1 ? (live[0] as string) : live.map((x) => `(${x})`).join(' OR ');
+        return grouped('or', live);
       }
       case 'not':
         throw invalidQuery(`NOT ${at(node.pos)} needs a word to subtract from, e.g. "cat NOT dog".`);
@@ -215,7 +261,7 @@ class Compiler {
       if (truncated) this.notes.push(`*${text}* matched many words; used the ${terms.length} most frequent`);
       if (terms.length === 0) return NEVER;
       if (positive) this.highlights.push({ tokens: [key], prefix: false }, ...terms.map((t) => ({ tokens: [t], prefix: false })));
-      return terms.map((t) => quote([t])).join(' OR ');
+      return alternatives(terms.map((t) => phrasePart([t])));
     }
     if (!prefix) {
       const alias = this.ex.alias(key);
@@ -223,7 +269,7 @@ class Compiler {
         const variants = alias.variants.map((v) => ({ v, tokens: queryTokens(v) })).filter((x) => x.tokens.length > 0);
         this.notes.push(`"${text}" also as ${alias.variants.filter((v) => queryTokens(v).join(' ') !== key).map((v) => `"${v}"`).join(', ')} (alias group ${alias.group})`);
         if (positive) for (const x of variants) this.highlights.push({ tokens: x.tokens, prefix: false, variant: x.v });
-        return variants.map((x) => quote(x.tokens)).join(' OR ');
+        return alternatives(variants.map((x) => phrasePart(x.tokens)));
       }
       if (tokens.length === 1) {
         const forms = this.ex.arabicForms?.(key) ?? [];
@@ -237,14 +283,14 @@ class Compiler {
           }
           // The word typed is written twice: bm25 adds up each phrase's score, so an entry with the
           // exact form weighs more than one with only a form carrying the article or a suffix.
-          return [key, key, ...forms].map((t) => quote([t])).join(' OR ');
+          return alternatives([key, key, ...forms].map((t) => phrasePart([t])));
         }
         const similar = this.ex.transliterate(key);
         if (similar && similar.length > 0) {
           const all = [...new Set([key, ...similar])];
           if (all.length > 1) this.notes.push(`"${text}" also spelled ${all.filter((t) => t !== key).map((t) => `"${t}"`).join(', ')}`);
           if (positive) for (const t of all) this.highlights.push({ tokens: [t], prefix: false, variant: t === key ? undefined : t });
-          return all.map((t) => quote([t])).join(' OR ');
+          return alternatives(all.map((t) => phrasePart([t])));
         }
       }
     }
@@ -253,20 +299,20 @@ class Compiler {
       const words = this.ex.prefixWords?.(key) ?? null;
       if (words && words.length === 0) return NEVER;
       if (words) {
-        const fts = words.map((w) => quote([w])).join(' OR ');
+        const part = alternatives(words.map((w) => phrasePart([w])));
         if (words.length === 1) {
           // One word: counted and ranked like that word typed whole.
-          this.lastSimple = fts;
+          this.lastSimple = part.fts;
           this.lastToken = words[0] as string;
         }
-        return fts;
+        return part;
       }
     }
-    const fts = prefix ? `${quote(tokens)} *` : quote(tokens);
+    const part = prefix ? { fts: `${quote(tokens)} *`, words: null } : phrasePart(tokens);
     if (!prefix && tokens.length === 1) {
-      this.lastSimple = fts;
+      this.lastSimple = part.fts;
       this.lastToken = key;
     }
-    return fts;
+    return part;
   }
 }

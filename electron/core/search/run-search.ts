@@ -124,7 +124,7 @@ export function runSearch(
         totalExact = finished;
       }
       // Words alone (AND/OR/NOT, prefixes): the exact best few, then newest first (top-k.ts).
-      const best = sort === 'relevance' && plan.filters.length === 0 && !plan.compiled.preferred ? rankedTop(plan.compiled.match ?? '', stats, stmts, limits) : null;
+      const best = sort === 'relevance' && plan.filters.length === 0 && !plan.compiled.preferred ? rankedTop(plan.compiled, stats, stmts, limits) : null;
       if (best) {
         ids = pageAfterRanked(best.ids, plan.compiled.match ?? '', stmts, limit, offset);
         explanation.push(explainRanked(best, total, totalExact));

@@ -9,11 +9,12 @@
 // together, live, as one more sorted list. When the bound proves nothing, the caller ranks every
 // match (or says the order is approximate).
 import { idf, loadModel, scoreEntries, type Scorable } from './bm25-score.ts';
+import type { CompiledQuery, WordTree } from './compile-query.ts';
 import type { SearchStats } from './search-stats.ts';
 import type { StatementCache } from './search-plan.ts';
 import type { SearchThresholds } from './search-thresholds.ts';
 
-type Node = { kind: 'word'; term: string } | { kind: 'and' | 'or' | 'not'; children: Node[] };
+type Node = WordTree;
 
 /** The best matches in relevance order, and how they were found. */
 export interface RankedTop {
@@ -29,14 +30,15 @@ export interface RankedTop {
 }
 
 /**
- * The exact best `limits.rankedTop` matches of a text query made of single words only (null for
- * phrases, columns, NEAR, prefixes FTS5 expands itself, date words, or stale statistics); when
- * neither the lists prove them nor is ranking every match within `limits.rankPostings`, the best of
- * the lists' entries, marked `unproven`.
+ * The exact best `limits.rankedTop` matches of a text query made of single words only (the
+ * compiler's tree of them; null for phrases, columns, NEAR, prefixes FTS5 expands itself, date
+ * words, or stale statistics); when neither the lists prove them nor is ranking every match within
+ * `limits.rankPostings`, the best of the lists' entries, marked `unproven`.
  */
-export function rankedTop(match: string, stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): RankedTop | null {
-  const root = limits.rankedTop > 0 ? parseMatch(match) : null;
-  if (!root) return null;
+export function rankedTop(compiled: Pick<CompiledQuery, 'match' | 'words'>, stats: SearchStats, stmts: StatementCache, limits: SearchThresholds): RankedTop | null {
+  const root = limits.rankedTop > 0 ? compiled.words : null;
+  const match = compiled.match;
+  if (!root || !match) return null;
   const all: string[] = [];
   collectWords(root, true, all, false);
   const scored: string[] = [];
@@ -282,7 +284,7 @@ export function withNewestUnranked(ids: number[], ranked: ReadonlySet<number>, m
 }
 
 /**
- * The words of a query compiled for FTS5 (compile-query.ts) whose scores can count: every word
+ * The words of a query compiled for FTS5 (compile-query.ts: its tree) whose scores can count: every word
  * except those a match is known to lack (the right side of a NOT reached through ANDs and NOTs'
  * left sides from the top). With `scoredOnly` false, every word.
  */
@@ -298,79 +300,4 @@ function collectWords(node: Node, spine: boolean, out: string[], scoredOnly: boo
     return;
   }
   for (const child of node.children) collectWords(child, spine && node.kind === 'and', out, scoredOnly);
-}
-
-const TOKEN = /\s*(?:"((?:[^"]|"")*)"|(AND|OR|NOT)(?![\w])|([()]))/y;
-
-/**
- * The compiled expression as a tree of single words under AND, OR and NOT (FTS5's precedence:
- * NOT, then AND, then OR), or null when it holds anything else (phrases of several words, column
- * filters, NEAR, FTS5 prefixes, date words), whose score is not a sum of word scores.
- */
-export function parseMatch(match: string): Node | null {
-  type Tok = { word: string } | { op: string };
-  const toks: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  let at = 0;
-  while (at < match.length) {
-    if (/^\s*$/.test(match.slice(at))) break;
-    TOKEN.lastIndex = at;
-    const m = TOKEN.exec(match);
-    if (!m) return null;
-    at = TOKEN.lastIndex;
-    if (m[1] !== undefined) {
-      const word = m[1].replace(/""/g, '"');
-      if (word === '' || /\s/.test(word)) return null;
-      toks.push({ word });
-    } else toks.push({ op: (m[2] ?? m[3]) as string });
-  }
-  let i = 0;
-  const isOp = (op: string) => {
-    const t = toks[i];
-    return t !== undefined && 'op' in t && t.op === op;
-  };
-  const or = (): Node | null => {
-    const parts = [and()];
-    while (isOp('OR')) {
-      i++;
-      parts.push(and());
-    }
-    if (parts.some((p) => p === null)) return null;
-    return parts.length === 1 ? parts[0]! : { kind: 'or', children: parts as Node[] };
-  };
-  const and = (): Node | null => {
-    const parts = [not()];
-    while (isOp('AND')) {
-      i++;
-      parts.push(not());
-    }
-    if (parts.some((p) => p === null)) return null;
-    return parts.length === 1 ? parts[0]! : { kind: 'and', children: parts as Node[] };
-  };
-  const not = (): Node | null => {
-    let left = primary();
-    while (left && isOp('NOT')) {
-      i++;
-      const right = primary();
-      if (!right) return null;
-      left = { kind: 'not', children: [left, right] };
-    }
-    return left;
-  };
-  const primary = (): Node | null => {
-    const t = toks[i];
-    if (t === undefined) return null;
-    if ('word' in t) {
-      i++;
-      return { kind: 'word', term: t.word };
-    }
-    if (t.op !== '(') return null;
-    i++;
-    const inner = or();
-    if (!inner || !isOp(')')) return null;
-    i++;
-    return inner;
-  };
-  const root = or();
-  return root && i === toks.length ? root : null;
 }
