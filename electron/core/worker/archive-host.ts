@@ -26,6 +26,8 @@ export interface HostOptions {
   searchStats?: { commonDocs?: number; topK?: number };
   /** When search fast paths switch on (search/search-thresholds.ts); tests set them low likewise. */
   searchThresholds?: Partial<SearchThresholds>;
+  /** Hears every event from the start, so also the steps of upgrading an older archive as it opens. */
+  onEvent?: (e: ArchiveEvent) => void;
 }
 
 function defaultWorkerFile(): URL {
@@ -139,6 +141,7 @@ export class ArchiveHost {
   private constructor(archivePath: string, options: HostOptions) {
     this.archivePath = archivePath;
     this.options = options;
+    if (options.onEvent) this.listeners.add(options.onEvent);
   }
 
   /** Opens (creating or migrating) the archive: the writer first, then the read-only reader. */

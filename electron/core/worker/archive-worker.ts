@@ -27,6 +27,8 @@ let archive: Archive;
 if (init.role !== 'checkpointer') try {
   archive = new Archive(init.archivePath, {
     readonly: init.role !== 'writer',
+    // Only the writer upgrades an older archive; the window shows each step (upgrade-progress).
+    onUpgrade: (progress) => post({ kind: 'event', event: { type: 'upgrade-progress', progress } }),
     ...(init.searchThresholds ? { searchThresholds: init.searchThresholds } : {}),
     jobs: {
       isCancelled: (jobId) => {

@@ -1,31 +1,13 @@
 // Opening an archive an older Quire wrote is not silent: the listener hears the backup (with its
 // time), each pending migration in turn as "step X of Y" with its checks as a step of their own,
 // a fraction while migration 7 converts sources one by one, and an end at 100%.
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/db/migrations/index.ts';
-import { registerSqlFunctions } from '../../../electron/core/db/sql-functions.ts';
 import type { UpgradeProgress } from '../../../shared/contract.ts';
+import { archiveAtVersion6 } from '../../helpers/archive-at-version-6.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
-
-/** An archive as Quire kept it at version 6: four sources with their bytes and text in the row. */
-function archiveAtVersion6(file: string): void {
-  const db = new Database(file);
-  registerSqlFunctions(db);
-  for (const m of MIGRATIONS.slice(0, 6)) {
-    if (typeof m.up === 'string') db.exec(m.up);
-    else m.up(db);
-  }
-  db.pragma('user_version = 6');
-  const insert = db.prepare("INSERT INTO sources (sha256, guid, name, size, format, imported_at, bytes, text) VALUES (?, quire_uuid_from(?), ?, ?, 'text', '2025-03-01T00:00:00.000Z', ?, ?)");
-  for (const name of ['pier.txt', 'lighthouse.txt', 'ferry.txt', 'harbour-master.txt']) {
-    const text = `Notes on the ${name.replace('.txt', '')}\n\nThe board met on Tuesday.\n`;
-    insert.run(name, name, name, Buffer.byteLength(text), Buffer.from(text), text);
-  }
-  db.close();
-}
 
 describe('upgrading an older archive', () => {
   const dir = tempDir('quire-upgrade-progress-');
