@@ -10,6 +10,7 @@ import { highlightCommand, listHighlightsCommand } from './cli-highlights.ts';
 import { deleteCommand, historyCommand } from './cli-history.ts';
 import { EXPORT_CLI_OPTIONS, EXPORT_USAGE, exportCommand, importProjectCommand, verifyCommand, type ExportOptionName } from './cli-export.ts';
 import { importCommand, serveCommand } from './cli-import.ts';
+import { upgradeIfOlder } from './cli-upgrade.ts';
 import { searchCommand, statsCommand } from './cli-search.ts';
 
 export { UsageError, type CliIo };
@@ -134,6 +135,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const hasSub = command === 'code' || command === 'collection';
     const ctx: CliContext = { io, archivePath: resolveArchivePath(values.archive), options: values, args: hasSub ? rest.slice(1) : rest };
+    // An older archive is upgraded first, saying so on stderr; restore replaces it and verify only reads.
+    if (command !== 'restore' && command !== 'verify') upgradeIfOlder(ctx);
     switch (command) {
       case 'stats':
         return await statsCommand(ctx);
