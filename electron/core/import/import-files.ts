@@ -7,6 +7,7 @@ import type { FieldMap } from '../../../shared/field-map.ts';
 import type { Db } from '../db/open-archive.ts';
 import { ArchiveWriter, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
 import { indexPendingBands } from './band-index.ts';
+import { deferIndexMerges, mergePendingIndex, restoreAutomerge } from './index-merge.ts';
 import { collectFiles } from './collect-files.ts';
 import { DocumentPreparer } from './document-preparer.ts';
 import { openContainer, type ContainerItem } from './expand-container.ts';
@@ -30,6 +31,8 @@ export interface JobContext {
   freeBytes?: (dir: string) => number | null;
   /** How many of its new entries an import keeps in memory for near-duplicate lookups before indexing them (band-index.ts); tests set it low. */
   bandMemory?: number;
+  /** Pages per transaction of the search index's merges between files (index-merge.ts); tests set it low. */
+  indexMergePages?: number;
   /** The bench's breakdown: each thread adds its stages' CPU and wall time here (stage-times.ts). */
   stageTimes?: ImportStageTimes;
 }
@@ -252,11 +255,20 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
 
   let cancelled = false;
   const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
+  const merging = { isCancelled: ctx.isCancelled, ...(ctx.indexMergePages ? { slicePages: ctx.indexMergePages } : {}) };
+  const mergeBetweenFiles = async () => {
+    const tick = stageStart();
+    await mergePendingIndex(db, merging);
+    stageEnd('index merges', tick);
+  };
   let lastTurn = performance.now();
   emit(true);
   try {
     // Entries an earlier import wrote but was stopped before indexing for near-duplicates.
     await indexPendingBands(db, { isCancelled: ctx.isCancelled });
+    // What an import stopped before merging, then no merging inside the files' transactions (index-merge.ts).
+    await mergePendingIndex(db, merging);
+    deferIndexMerges(db);
     fill();
     while (queue.length > 0) {
       const member = queue.shift()!;
@@ -285,6 +297,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
         const tick = stageStart();
         writer.batch.maybeCommit();
         stageEnd('commit', tick);
+        if (!db.inTransaction) await mergeBetweenFiles();
       }
       if (writer.bands.size >= (ctx.bandMemory ?? BAND_MEMORY)) {
         let tick = stageStart();
@@ -306,11 +319,18 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     const tick = stageStart();
     writer.batch.commit();
     stageEnd('commit', tick);
+    if (!cancelled) await mergeBetweenFiles();
   } catch (error) {
     writer.batch.rollback();
     throw error;
   } finally {
     await preparer.close();
+    // A cancelled or failed import leaves its merging to the next one; until then writes merge as before.
+    try {
+      if (!db.inTransaction) restoreAutomerge(db);
+    } catch {
+      // the archive failed (the error above says why): the next import turns merging off and on again
+    }
   }
   if (cancelled) {
     for (const m of queue) results.push({ path: m.displayPath, status: 'cancelled', entries: 0 });
