@@ -15,6 +15,10 @@ const rendererDir = path.join(here, 'renderer');
 const preloadFile = path.join(here, 'preload.cjs');
 
 let host: ArchiveHost | null = null;
+/** The first archive while it opens (an older one is upgraded then, which can take minutes). */
+let opening: Promise<void> | null = null;
+/** The upgrade's latest step, for a page that loads after it was sent. */
+let upgrading: ArchiveEvent | null = null;
 let win: BrowserWindow | null = null;
 let settings: Settings = {};
 
@@ -64,9 +68,9 @@ async function start(): Promise<void> {
     callback({ cancel: !ok });
   });
   handleAppProtocol(rendererDir);
-  await openArchiveFile(settings.lastArchive ?? defaultArchivePath());
   ipcMain.handle(CHANNELS.invoke, async (event, method: unknown, arg: unknown): Promise<WireResult<unknown>> => {
     if (!trustedSender(event)) return { ok: false, error: { code: 'unauthorized', message: 'Refused: the request did not come from Quire.' } };
+    if (!host) await opening?.catch(() => {}); // the page's first calls wait for the archive
     if (!host) return { ok: false, error: { code: 'archive-unreadable', message: 'No archive is open.' } };
     return host.invoke(String(method), arg);
   });
@@ -88,7 +92,10 @@ async function start(): Promise<void> {
       devTools: !app.isPackaged,
     }),
   );
+  // The window first, so that upgrading an older archive shows its progress instead of nothing.
   createWindow();
+  opening = openArchiveFile(settings.lastArchive ?? defaultArchivePath());
+  await opening;
 }
 
 function trustedSender(event: IpcMainInvokeEvent): boolean {
@@ -118,6 +125,7 @@ function createWindow(): void {
   });
   if (b?.maximized) win.maximize();
   win.once('ready-to-show', () => win?.show());
+  win.webContents.on('did-finish-load', () => upgrading && send(upgrading));
   const remember = () => {
     if (!win || win.isDestroyed()) return;
     settings.bounds = { ...win.getNormalBounds(), maximized: win.isMaximized() };
@@ -135,10 +143,13 @@ function send(event: ArchiveEvent): void {
 }
 
 async function openArchiveFile(file: string): Promise<void> {
-  const next = await ArchiveHost.open(file, { workerFile: path.join(here, 'archive-worker.mjs') });
+  const onEvent = (e: ArchiveEvent) => {
+    if (e.type === 'upgrade-progress') upgrading = e.progress.phase === 'done' ? null : e;
+    send(e);
+  };
+  const next = await ArchiveHost.open(file, { workerFile: path.join(here, 'archive-worker.mjs'), onEvent }).finally(() => (upgrading = null));
   const previous = host;
   host = next;
-  host.onEvent(send);
   await previous?.close();
   settings.lastArchive = file;
   saveSettings(app.getPath('userData'), settings);

@@ -21,6 +21,7 @@ import { Sidebar } from './components/sidebar.tsx';
 import { Splitter } from './components/splitter.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { UndoToast } from './components/undo-toast.tsx';
+import { UpgradeProgressBar } from './components/upgrade-progress.tsx';
 import { useArchiveGone } from './hooks/use-archive-gone.ts';
 import { useArchiveHistory } from './hooks/use-archive-history.ts';
 import { useAnnotationVersion } from './hooks/use-annotation-version.ts';
@@ -318,6 +319,7 @@ export function App({ connection }: { connection: Connection }) {
           </div>
         )}
         {shownError && !archive.gone && <ErrorBanner message={shownError} onDismiss={() => (setError(null), imports.dismiss())} />}
+        <UpgradeProgressBar connection={connection} />
         <ImportProgressBar state={imports.state} onCancel={imports.cancel} />
         <div className={`panes${view === 'annotations' ? ' is-annotations' : ''}`} ref={panesRef}>
           {view === 'search' && layout.mode !== 'narrow' && (
