@@ -64,6 +64,7 @@ export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, s
     .all(JSON.stringify(ids)) as { id: number; title: string; body: string; author: string | null; outlet: string | null; sz: Buffer }[];
   if (rows.length !== ids.length) return null;
   const out = new Map<number, number>();
+  const plain = plainCounter(query.words.map((w) => w.term));
   for (const row of rows) {
     const sizes = varints(row.sz, 0, row.sz.length);
     if (sizes.length !== COLUMNS.length + 1) return null;
@@ -72,17 +73,13 @@ export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, s
     for (let c = 0; c < COLUMNS.length; c++) {
       const text = row[COLUMNS[c]!] ?? '';
       const weight = model.weights[c] ?? 1;
-      if (freq.size <= 8 && !NOT_PLAIN.test(text)) {
-        // Plain text and a few words (most queries): counted in place, no list of its words made.
-        const lower = text.toLowerCase();
-        if (countAsciiWords(lower) !== sizes[c]) return null;
-        for (const [term, f] of freq) {
-          const n = occurrences(lower, term);
-          if (n > 0) freq.set(term, f + n * weight);
-        }
+      // Plain text (most entries): its words counted in one pass, no list of them made.
+      const words = plain(text, freq, weight);
+      if (words >= 0) {
+        if (words !== sizes[c]) return null;
         continue;
       }
-      const tokens = NOT_PLAIN.test(text) ? tokensOf(foldText(text)) : (text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+      const tokens = tokensOf(foldText(text));
       if (tokens.length !== sizes[c]) return null;
       for (const t of tokens) {
         const f = freq.get(t);
@@ -105,37 +102,68 @@ export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, s
   return out;
 }
 
-/** Anything but ASCII, no-break space and the punctuation of U+2010–U+205E (dashes, quotes, bullets: never in a word). */
-const NOT_PLAIN = /[^\x00-\x7f\u00a0\u2010-\u2027\u2030-\u205e]/;
 /**
- * Such text folds to its lower case as far as its words go (fold-text.ts: ASCII folds one
- * character for one), and its words are found without Unicode classes: many times faster than
- * folding letter by letter; the docsize check catches any difference in the words' number.
+ * Counts plain text's words (ASCII letters and digits; no-break space and the punctuation of
+ * U+2010–U+205E separate words, as they never are in one) in one pass, adding each query word's
+ * occurrences times `weight` to `freq`, and returns the number of words; -1 (freq untouched) as
+ * soon as a character is anything else: that text is folded and split as the index does. Such
+ * text folds to its lower case as far as its words go (fold-text.ts: ASCII folds one character
+ * for one), so no Unicode classes are needed: many times faster than folding letter by letter; the
+ * docsize check catches any difference in the words' number.
  */
-/** In plain text the index's words (unicode61, categories L* N* Co Mc Mn) are the runs of ASCII letters and digits. */
+function plainCounter(terms: readonly string[]): (text: string, freq: Map<string, number>, weight: number) => number {
+  // The query's words by length; a word of the text is compared only with those of its length.
+  const byLength = new Map<number, { index: number; codes: number[] }[]>();
+  const distinct = [...new Set(terms)];
+  distinct.forEach((term, index) => {
+    const codes = [...term].map((ch) => ch.charCodeAt(0));
+    if (codes.length === 0 || codes.length !== term.length || !codes.every(isWordCode)) return; // never a word of plain text
+    const list = byLength.get(codes.length) ?? [];
+    list.push({ index, codes });
+    byLength.set(codes.length, list);
+  });
+  // Many words (a prefix's): each word of the text looked up by its text instead.
+  const lookup = distinct.length > 8 ? new Map(distinct.map((term, index) => [term, index])) : null;
+  const counts = new Array<number>(distinct.length).fill(0);
+  return (text, freq, weight) => {
+    counts.fill(0);
+    let words = 0;
+    const end = text.length;
+    let i = 0;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (!isWordCode(lower(c))) {
+        if (c >= 0x80 && !(c === 0xa0 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) return -1;
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < end && isWordCode(lower(text.charCodeAt(i)))) i++;
+      words++;
+      const same = byLength.get(i - start);
+      if (!same) continue;
+      if (lookup) {
+        const index = lookup.get(text.slice(start, i).toLowerCase());
+        if (index !== undefined) counts[index]!++;
+        continue;
+      }
+      for (const t of same) {
+        let j = 0;
+        while (j < t.codes.length && lower(text.charCodeAt(start + j)) === t.codes[j]) j++;
+        if (j === t.codes.length) counts[t.index]!++;
+      }
+    }
+    distinct.forEach((term, index) => {
+      if (counts[index]! > 0) freq.set(term, (freq.get(term) ?? 0) + counts[index]! * weight);
+    });
+    return words;
+  };
+}
+
+/** ASCII capitals to small letters; any other code as it is. */
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** In plain lower-cased text the index's words (unicode61, categories L* N* Co Mc Mn) are the runs of ASCII letters and digits. */
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-
-function countAsciiWords(lower: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < lower.length; i++) {
-    const w = isWordCode(lower.charCodeAt(i));
-    if (w && !inWord) n++;
-    inWord = w;
-  }
-  return n;
-}
-
-/** How often `term` is a whole word of plain lower-cased text (0 for a term plain text cannot hold). */
-function occurrences(lower: string, term: string): number {
-  if (term === '' || NOT_PLAIN.test(term)) return 0;
-  let n = 0;
-  for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
-    const end = at + term.length;
-    if ((at === 0 || !isWordCode(lower.charCodeAt(at - 1))) && (end === lower.length || !isWordCode(lower.charCodeAt(end)))) n++;
-  }
-  return n;
-}
 
 /** SQLite's varints (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its records. */
 function varints(buf: Uint8Array, from: number, to: number): number[] {
