@@ -1,6 +1,7 @@
 // An archive as Quire kept it at version 6 (before sources moved into compressed chunks): a few
 // sources with their bytes and text in the row, so opening it runs migrations 7 and on.
 import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.ts';
 import { registerSqlFunctions } from '../../electron/core/db/sql-functions.ts';
 
@@ -15,7 +16,8 @@ export function archiveAtVersion6(file: string, names = ['pier.txt', 'lighthouse
   const insert = db.prepare("INSERT INTO sources (sha256, guid, name, size, format, imported_at, bytes, text) VALUES (?, quire_uuid_from(?), ?, ?, 'text', '2025-03-01T00:00:00.000Z', ?, ?)");
   for (const name of names) {
     const text = `Notes on the ${name.replace('.txt', '')}\n\nThe board met on Tuesday.\n`;
-    insert.run(name, name, name, Buffer.byteLength(text), Buffer.from(text), text);
+    const sha256 = crypto.createHash('sha256').update(text).digest('hex');
+    insert.run(sha256, sha256, name, Buffer.byteLength(text), Buffer.from(text), text);
   }
   db.close();
 }
