@@ -2,7 +2,8 @@
 // per step when stderr is not a terminal, then how long each step took; the output is unchanged.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { upgradeReporter } from '../../electron/cli/cli-upgrade.ts';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
 import { archiveAtVersion6 } from '../helpers/archive-at-version-6.ts';
 import { REPO_ROOT, tempDir } from '../helpers/temp-dir.ts';
@@ -38,5 +39,33 @@ describe('quire on an older archive', () => {
     const again = quire(['stats', '--archive', archive, '--json']);
     expect(again.code).toBe(0);
     expect(again.stderr).toBe('');
+  });
+
+  it('keeps to one updating line on a terminal, with the percentage, and ends it with the times', () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    const lines: string[] = [];
+    try {
+      const report = upgradeReporter({ out: () => {}, err: (t) => lines.push(t), rendererDir: '', isTTY: true });
+      const m7 = { index: 1, count: 1, version: 7, name: 'chunks' };
+      report({ phase: 'backup', step: 1, steps: 3, fraction: 0 });
+      report({ phase: 'backup', step: 1, steps: 3, fraction: 1, tookMs: 1500 });
+      report({ phase: 'migration', step: 2, steps: 3, migration: m7, fraction: 0 });
+      report({ phase: 'migration', step: 2, steps: 3, migration: m7, fraction: 0.42 });
+      report({ phase: 'migration', step: 2, steps: 3, migration: m7, fraction: 1, tookMs: 61_000 });
+      report({ phase: 'checks', step: 3, steps: 3, migration: m7, fraction: 0 });
+      report({ phase: 'checks', step: 3, steps: 3, migration: m7, fraction: 1, tookMs: 200 });
+      report({ phase: 'done', step: 3, steps: 3, fraction: 1 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toEqual([
+      '\r\x1b[KUpgrading the archive: step 1 of 3, backing up the archive first… 0%',
+      '\r\x1b[KUpgrading the archive: step 2 of 3, migration 1 of 1 (to format 7: chunks)… 0%',
+      '\r\x1b[KUpgrading the archive: step 2 of 3, migration 1 of 1 (to format 7: chunks)… 42%',
+      '\r\x1b[KUpgrading the archive: step 3 of 3, checking the archive after migration 1 of 1… 0%',
+      '\r\x1b[K',
+    ]);
+    expect(lines).toEqual([expect.stringMatching(/^Archive upgraded in \d+\.\d s \(backup 1\.5 s, migration 7 61\.0 s, checks after migration 7 0\.2 s\)\.$/)]);
   });
 });
