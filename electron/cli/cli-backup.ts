@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BackupInfo } from '../../shared/contract.ts';
 import { ArchiveHost } from '../core/worker/archive-host.ts';
 import { UsageError, withArchive, type CliContext } from './cli-common.ts';
+import { upgradeReporter } from './cli-upgrade.ts';
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 const line = (b: BackupInfo) => `${b.createdAt.replace('T', ' ').slice(0, 19)}  ${b.reason.padEnd(16)}  ${mb(b.size).padStart(10)}  ${b.path}`;
@@ -29,7 +30,9 @@ export async function listBackupsCommand(ctx: CliContext): Promise<number> {
 export async function restoreCommand(ctx: CliContext): Promise<number> {
   const [file] = ctx.args;
   if (!file) throw new UsageError('restore needs the backup file to restore, e.g. quire restore ~/Library.quire.backups/…quire (see quire backups)');
-  const host = await ArchiveHost.open(ctx.archivePath);
+  // A backup an older Quire made is upgraded as the archive reopens: say so, step by step.
+  const report = upgradeReporter(ctx.io);
+  const host = await ArchiveHost.open(ctx.archivePath, { onEvent: (e) => e.type === 'upgrade-progress' && report(e.progress) });
   try {
     const result = await host.invoke('restoreBackup', { path: path.resolve(file) });
     if (!result.ok) {

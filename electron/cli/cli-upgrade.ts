@@ -13,7 +13,12 @@ export function upgradeIfOlder(ctx: CliContext): void {
   const version = versionOf(ctx.archivePath);
   if (version === null || version === 0 || version >= LATEST_SCHEMA_VERSION) return;
   const report = upgradeReporter(ctx.io);
-  new Archive(ctx.archivePath, { onUpgrade: report, log: () => {} }).close();
+  try {
+    new Archive(ctx.archivePath, { onUpgrade: report, log: () => {} }).close();
+  } catch (error) {
+    if (ctx.io.isTTY) process.stderr.write('\n'); // the step that failed stays on screen above the message
+    throw error;
+  }
 }
 
 /** The archive's format version, or null when there is no readable archive (the command says why). */
@@ -40,11 +45,12 @@ export function describeStep(p: UpgradeProgress): string {
 
 export function upgradeReporter(io: CliIo): (p: UpgradeProgress) => void {
   const took: string[] = [];
-  const started = performance.now();
+  let started: number | null = null;
   return (p) => {
+    started ??= performance.now();
     if (p.phase === 'done') {
       if (io.isTTY) process.stderr.write('\r\x1b[K');
-      io.err(`Archive upgraded in ${seconds(performance.now() - started)} (${took.join(', ')}).`);
+      io.err(`Archive upgraded in ${seconds(performance.now() - (started ?? 0))} (${took.join(', ')}).`);
       return;
     }
     if (p.tookMs !== undefined) {

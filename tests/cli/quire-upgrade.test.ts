@@ -41,6 +41,19 @@ describe('quire on an older archive', () => {
     expect(again.stderr).toBe('');
   });
 
+  it('says so when a backup an older Quire made is restored and upgraded', () => {
+    const archive = path.join(dir, 'current.quire');
+    const old = path.join(dir, 'old-backup.quire');
+    archiveAtVersion6(old, ['quay.txt']);
+    expect(quire(['stats', '--archive', archive]).code).toBe(0);
+    const r = quire(['restore', old, '--archive', archive]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Restored ${archive} from ${old}.`);
+    expect(r.stderr).toMatch(/^Upgrading the archive: step 1 of \d+, backing up the archive first…\n/);
+    expect(r.stderr).toMatch(/\nArchive upgraded in \d+\.\d s \(backup \d+\.\d s, migration 7 .*\)\.\n$/);
+    expect(JSON.parse(quire(['stats', '--archive', archive, '--json']).stdout)).toMatchObject({ sources: 1 });
+  });
+
   it('keeps to one updating line on a terminal, with the percentage, and ends it with the times', () => {
     const written: string[] = [];
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
