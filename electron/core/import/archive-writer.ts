@@ -3,6 +3,7 @@
 import type { EntryCounts, ImportFileResult } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
 import { EntriesRepo } from '../repo/entries-repo.ts';
+import { SPLICED_CODEC } from '../repo/source-content.ts';
 import { SourcesRepo } from '../repo/sources-repo.ts';
 import { blobToSignature, estimatedJaccard, NEAR_DUPLICATE_THRESHOLD, signatureToBlob } from './near-duplicates.ts';
 import type { PreparedDocument } from './prepare-document.ts';
@@ -104,6 +105,11 @@ export class ArchiveWriter {
           this.entries.link(entryId, sourceId, draft.start, draft.end, from + i, draft);
           onEntry();
         });
+      }
+      if (prepared.packed.columns.contentCodec === SPLICED_CODEC) {
+        const tick = stageStart();
+        this.sources.confirmSpliced(sourceId, { bytes: member.bytes, encoding: doc.encoding, text: doc.text });
+        stageEnd('source rows (packed content)', tick);
       }
       return { sourceId, counts };
     });

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import type { TextDirection } from '../../../shared/contract.ts';
 import type { FieldMap } from '../../../shared/field-map.ts';
-import { packContent, type PackedContent } from '../repo/source-content.ts';
+import { packContent, packSpliced, type BodySpan, type PackedContent } from '../repo/source-content.ts';
 import { foldFields, type FoldedFields } from '../search/fold-text.ts';
 import { detectScript } from './detect-script.ts';
 import { bandHashes, minhash } from './near-duplicates.ts';
@@ -63,7 +63,13 @@ export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap:
     return prepared;
   });
   tick = stageStart();
-  const packed = packContent(bytes, doc.encoding, doc.text, chunkBytes);
+  // The bodies the entries will hold need not be stored twice (source-content.ts: spliced).
+  const bodies: BodySpan[] = [];
+  for (const { draft } of entries) {
+    const { bodyStart: start, bodyEnd: end } = draft;
+    if (start !== undefined && end !== undefined && doc.text.slice(start, end) === draft.body) bodies.push({ start, end });
+  }
+  const packed = packSpliced(bytes, doc.encoding, doc.text, bodies, chunkBytes) ?? packContent(bytes, doc.encoding, doc.text, chunkBytes);
   stageEnd('content packing', tick);
   return { doc, entries, packed };
 }

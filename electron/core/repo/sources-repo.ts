@@ -78,6 +78,11 @@ export class SourcesRepo {
     return id;
   }
 
+  /** After its entries are linked: a spliced source that does not read back exactly is stored whole (SourceContent.confirmSpliced). */
+  confirmSpliced(id: number, source: Pick<NewSource, 'bytes' | 'encoding' | 'text'>): void {
+    this.content.confirmSpliced(id, source.bytes, source.encoding, source.text);
+  }
+
   list(): SourceSummary[] {
     return this.listStmt.all();
   }

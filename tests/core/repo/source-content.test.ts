@@ -1,6 +1,7 @@
 // What the archive keeps of an imported file: its bytes, byte for byte, in compressed chunks (a
 // byte range read from the chunks it lies in), and its text, stored only when decoding the bytes
-// does not give it. Chunks are set small here so every file spans many.
+// does not give it; a UTF-8 dump without the bodies its entries hold (spliced), rebuilt exactly or
+// called damaged. Chunks are set small here so every file spans many.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EntryOriginal, ImportReport } from '../../../shared/contract.ts';
 import { Archive } from '../../../electron/core/archive.ts';
 import { importPaths } from '../../../electron/core/import/import-files.ts';
-import { SourceContent } from '../../../electron/core/repo/source-content.ts';
+import { packContent, SourceContent } from '../../../electron/core/repo/source-content.ts';
 import { storedBytes, storedText } from '../../helpers/source-content.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { encodeSingleByte, utf8 } from '../import/fixtures/encode-legacy.ts';
@@ -40,9 +41,13 @@ describe('source content', () => {
   const chunks = (id: number, kind: string) =>
     archive.db.prepare('SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS size FROM source_chunks WHERE source_id = ? AND kind = ?').get(id, kind) as { n: number; size: number };
 
+  const codec = (id: number) => archive.db.prepare('SELECT content_codec FROM sources WHERE id = ?').pluck().get(id);
+
   it('keeps a text dump byte for byte in compressed chunks, and derives its text instead of storing it twice', async () => {
-    const bytes = utf8(dump(60));
-    const id = await importOne('harbour-log.txt', bytes);
+    // CRLF line ends: the text (with \n) is not the bytes, so the file is kept whole, not spliced.
+    const bytes = utf8(dump(60).replaceAll('\n', '\r\n'));
+    const id = await importOne('harbour-log-crlf.txt', bytes);
+    expect(codec(id)).toBe('brotli-5');
     expect(storedBytes(archive.db, id).equals(Buffer.from(bytes))).toBe(true);
     expect(storedText(archive.db, id)).toBe(dump(60));
     expect(chunks(id, 'bytes').n).toBe(Math.ceil(bytes.byteLength / CHUNK));
@@ -51,8 +56,9 @@ describe('source content', () => {
   });
 
   it('reads any byte range from the chunks it lies in, exactly', async () => {
-    const bytes = Buffer.from(utf8(dump(12)));
-    const id = await importOne('short-log.txt', bytes);
+    const bytes = Buffer.from(utf8(dump(12).replaceAll('\n', '\r\n')));
+    const id = await importOne('short-log-crlf.txt', bytes);
+    expect(codec(id)).toBe('brotli-5');
     const content = new SourceContent(archive.db);
     const cuts = [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, bytes.byteLength - 1, bytes.byteLength];
     for (const start of cuts) {
@@ -100,6 +106,63 @@ describe('source content', () => {
   it('says an archive missing a chunk is damaged, never reading a file short', async () => {
     const id = await importOne('damaged-log.txt', utf8(dump(8)));
     archive.db.prepare("DELETE FROM source_chunks WHERE source_id = ? AND kind = 'bytes' AND seq = 1").run(id);
+    expect(() => storedBytes(archive.db, id)).toThrow(/damaged/);
+    expect(() => storedText(archive.db, id)).toThrow(/damaged/);
+    expect(() => new SourceContent(archive.db).sha256(id)).toThrow(/damaged/);
+  });
+
+  it("keeps a UTF-8 dump without its entries' bodies (they are in the entries), and reads it back exactly", async () => {
+    const text = dump(60);
+    const bytes = Buffer.from(utf8(text));
+    const id = await importOne('harbour-log.txt', bytes);
+    expect(codec(id)).toBe('spliced-brotli-5');
+    // The bodies are most of the file: what is stored is a fraction of the whole file compressed.
+    expect(chunks(id, 'bytes').size).toBeLessThan(packContent(bytes, 'utf-8', text, CHUNK).chunks.reduce((n, c) => n + c.data.byteLength, 0) * 0.6);
+    expect(chunks(id, 'text').n).toBe(0);
+    expect(storedBytes(archive.db, id).equals(bytes)).toBe(true);
+    expect(storedText(archive.db, id)).toBe(text);
+    const content = new SourceContent(archive.db);
+    expect(content.sha256(id)).toEqual({ sha256: crypto.createHash('sha256').update(bytes).digest('hex'), byteLength: bytes.byteLength });
+    for (const [start, end] of [[0, 1], [5, 300], [bytes.byteLength - 40, bytes.byteLength + 10]] as const) {
+      expect(content.byteRange(id, start, end).equals(bytes.subarray(start, end)), `${start}–${end}`).toBe(true);
+    }
+    // Show original quotes the post from the rebuilt file.
+    const link = archive.db.prepare('SELECT entry_id AS entryId FROM entry_sources WHERE source_id = ? ORDER BY ordinal LIMIT 1 OFFSET 3').get(id) as { entryId: number };
+    const original = archive.call('getEntryOriginal', { id: link.entryId, sourceId: id }) as EntryOriginal;
+    expect(original.text).toContain('Crew 24 reported 3 boats at the lock gates');
+  });
+
+  it('keeps a dump whole when a body it holds is stored with other white space (an entry from an earlier file)', async () => {
+    const first = 'Ferry timetable\nPosted on: 2021-05-02\n\nThe ferry leaves the ramp at seven and returns at noon on weekdays only.\n';
+    await importOne('timetable-a.txt', utf8(first));
+    const second = 'Ferry timetable\nPosted on: 2021-05-02\n\nThe ferry leaves the ramp at seven  and returns at noon\non weekdays only.\n';
+    const id = await importOne('timetable-b.txt', utf8(second));
+    expect(codec(id)).toBe('brotli-5');
+    expect(storedBytes(archive.db, id).toString('utf8')).toBe(second);
+  });
+
+  it('still reads a spliced dump exactly when its entries are deleted, by themselves or with it, and after undo', async () => {
+    const text = dump(9).replaceAll('Harbour log', 'Quay note');
+    const id = await importOne('quay-notes.txt', utf8(text));
+    expect(codec(id)).toBe('spliced-brotli-5');
+    const ids = archive.db.prepare('SELECT entry_id FROM entry_sources WHERE source_id = ? ORDER BY ordinal').pluck().all(id) as number[];
+    archive.call('deleteEntries', { entryIds: ids.slice(2, 5) });
+    expect(archive.db.prepare('SELECT count(*) FROM entry_sources WHERE source_id = ?').pluck().get(id)).toBe(6);
+    expect(storedText(archive.db, id)).toBe(text);
+    archive.call('deleteEntries', { sourceIds: [id] });
+    archive.call('undo', undefined);
+    expect(storedText(archive.db, id)).toBe(text);
+    archive.call('undo', undefined);
+    expect(storedBytes(archive.db, id).toString('utf8')).toBe(text);
+  });
+
+  it('says a spliced dump is damaged when a body it needs was changed, never giving other bytes', async () => {
+    const text = dump(7).replaceAll('Harbour log', 'Lock report');
+    const id = await importOne('lock-reports.txt', utf8(text));
+    expect(codec(id)).toBe('spliced-brotli-5');
+    const entryId = archive.db.prepare('SELECT entry_id FROM entry_sources WHERE source_id = ? ORDER BY ordinal LIMIT 1').pluck().get(id) as number;
+    // Same length, one letter changed: only the SHA-256 check can tell.
+    archive.db.prepare("UPDATE entries SET body = replace(body, 'Crew', 'Craw') WHERE id = ?").run(entryId);
     expect(() => storedBytes(archive.db, id)).toThrow(/damaged/);
     expect(() => storedText(archive.db, id)).toThrow(/damaged/);
     expect(() => new SourceContent(archive.db).sha256(id)).toThrow(/damaged/);
