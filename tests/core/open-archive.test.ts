@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/core/archive.ts';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations/index.ts';
-import { openArchive } from '../../electron/core/db/open-archive.ts';
+import { ARCHIVE_PAGE_SIZE, openArchive } from '../../electron/core/db/open-archive.ts';
 import { QuireError } from '../../shared/errors.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -20,6 +20,25 @@ describe('opening an archive', () => {
     expect(archive.call('stats', undefined)).toEqual({ sources: 0, entries: 0, highlights: 0, codes: 0, collections: 0 });
     archive.close();
     expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('gives a new archive 16 KB pages, and leaves an older archive its own page size', () => {
+    const file = path.join(dir, 'pages.quire');
+    new Archive(file).close();
+    const fresh = new Database(file);
+    expect(fresh.pragma('page_size', { simple: true })).toBe(ARCHIVE_PAGE_SIZE);
+    expect(ARCHIVE_PAGE_SIZE).toBe(16384);
+    // As an archive made before it was: 4 KB pages.
+    fresh.pragma('journal_mode = DELETE');
+    fresh.pragma('page_size = 4096');
+    fresh.exec('VACUUM');
+    expect(fresh.pragma('page_size', { simple: true })).toBe(4096);
+    fresh.close();
+    const older = new Archive(file);
+    expect(older.db.pragma('page_size', { simple: true })).toBe(4096);
+    older.db.prepare("INSERT INTO tags (guid, name, created_at) VALUES ('tag-page', 'paged', '2024-01-01T00:00:00.000Z')").run();
+    expect(older.db.prepare('SELECT name FROM tags').pluck().all()).toEqual(['paged']);
+    older.close();
   });
 
   it('reopens an existing archive without migrating it again', () => {

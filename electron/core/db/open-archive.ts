@@ -27,6 +27,13 @@ export interface OpenOptions {
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
+/**
+ * The page size of a new archive. An entry's row (~2 KB: its text, signature and fields) left a
+ * fifth of each 4 KB page empty, of a 16 KB page a sixteenth: 8% less file at 20,000 bench entries,
+ * searches no slower (issue 15). An older archive keeps its 4 KB pages.
+ */
+export const ARCHIVE_PAGE_SIZE = 16384;
+
 export function openArchive(file: string, options: OpenOptions = {}): Db {
   const archivePath = path.resolve(file);
   assertLooksLikeSqlite(archivePath);
@@ -48,6 +55,8 @@ export function openArchive(file: string, options: OpenOptions = {}): Db {
         throw new QuireError('archive-unreadable', `${archivePath} is an SQLite database of another application, not a Quire archive.`);
       }
       if (!options.readonly) {
+        // Only a new, empty file takes it (an archive's page size is fixed once it holds a page).
+        if (version === 0) db.pragma(`page_size = ${ARCHIVE_PAGE_SIZE}`);
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
       }
