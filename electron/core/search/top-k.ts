@@ -217,9 +217,11 @@ function proveHere(
   while (at < order.length) {
     const next = kth();
     if (next !== undefined && next >= upper[at]! && next >= bound) return done(true);
-    // No proof can come of scoring more (or past the cap, where it rarely does: every candidate's
-    // bound is at least the bound of the rest).
-    if (bound > 0 && reachable() < bound && at >= 2 * k) return unproven();
+    // No proof can come of scoring more (no score exceeds its bound: the k-th best still possible
+    // is below the bound of the rest), so stop: at once when every match is ranked next, else
+    // after a few batches. Or past the cap, where a proof rarely comes (every candidate's bound is
+    // at least the bound of the rest).
+    if (bound > 0 && (at >= 2 * k || rankable) && reachable() < bound) return unproven();
     if (at >= cap) return unproven();
     // Once there is a k-th score, only the candidates whose bound is above it can matter yet:
     // a batch takes no more of them than that (a batch past them would be scored for nothing).

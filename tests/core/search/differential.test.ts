@@ -398,6 +398,44 @@ describe('relevance: the first page is the exact bm25 top 50 (top lists, max-sco
     expect(said.approximate, JSON.stringify(said)).toBeGreaterThan(0);
   });
 
+  it('pairs of common words (AND, OR, NOT) stop scoring early and still give the exact top, or say they are approximate', () => {
+    // Candidates scored best bound first, an entry on both words' lists taken at its listed scores,
+    // a stop as soon as the k-th score reaches every other bound. A small k stops early (after a
+    // few candidates), where a stop one candidate too soon shows; settings from "every match is
+    // ranked when the lists prove nothing" to "an approximate answer, said so".
+    const scores = exactScores(archive, thresholds.prefixWords);
+    const how = new Map<string, number>();
+    const problems: string[] = [];
+    const settings: Partial<SearchThresholds>[] = [
+      thresholds,
+      { ...thresholds, rankedTop: 10 },
+      { ...thresholds, rankedTop: 3 },
+      { ...thresholds, topListCandidates: 120 },
+      { ...thresholds, rankPostings: 50 },
+      { ...thresholds, rankPostings: 50, topListCandidates: 100, rankedTop: 10 },
+    ];
+    for (const [n, setting] of settings.entries()) {
+      const service = new SearchService(archive.db, { thresholds: setting });
+      const k = setting.rankedTop ?? 50;
+      for (let i = 0; i < 14; i++) {
+        const [a = '', b = ''] = [corpus.words[i], corpus.words[(i * 7 + 3) % 40]];
+        if (a === b) continue;
+        for (const query of [`${a} ${b}`, `${a} OR ${b}`, `${a} -${b}`, `${a} NOT ${b}`, `(${a} OR ${b}) -${corpus.words[i + 40] ?? ''}`]) {
+          const result = service.search({ query, limit: 50 });
+          const path = ['approximate', 'proven from the words’ top lists', 'every match ranked'].find((p) => result.explanation?.includes(p)) ?? 'other';
+          how.set(path, (how.get(path) ?? 0) + 1);
+          if (path === 'approximate' || path === 'other') continue;
+          const { best, ours } = scores(query, result.hits.slice(0, k).map((h) => h.id), k);
+          const same = best.length === ours.length && best.every((s, j) => Math.abs(s - (ours[j] ?? 0)) <= 1e-9 * Math.max(1, Math.abs(s)));
+          if (!same) problems.push(`setting ${n}, ${query}: best ${k} scores [${ours.slice(0, 5).map((s) => s.toFixed(4))}…], exact top [${best.slice(0, 5).map((s) => s.toFixed(4))}…]; ${result.explanation}`);
+        }
+      }
+    }
+    expect(problems, `seed ${SEED}`).toEqual([]);
+    // Every way out of the proof ran: proven, every match ranked instead, approximate and said so.
+    for (const path of ['proven from the words’ top lists', 'every match ranked', 'approximate']) expect(how.get(path) ?? 0, `${path}: ${JSON.stringify([...how])}`).toBeGreaterThan(3);
+  }, 120_000);
+
   it('pages after the exact top go on newest first, reaching every match once', () => {
     const service = new SearchService(archive.db, { thresholds });
     const [a = '', b = ''] = [corpus.words[2], corpus.words[9]];
@@ -431,8 +469,8 @@ describe('relevance: the first page is the exact bm25 top 50 (top lists, max-sco
   });
 });
 
-/** For a query: FTS5's exact best scores (as positive numbers, best first) and those of the given hits, on the same compiled query. */
-function exactScores(archive: Archive, prefixWords: number | undefined): (query: string, ids: number[]) => { best: number[]; ours: number[] } {
+/** For a query: FTS5's exact best `k` scores (as positive numbers, best first) and those of the given hits, on the same compiled query. */
+function exactScores(archive: Archive, prefixWords: number | undefined): (query: string, ids: number[], k?: number) => { best: number[]; ours: number[] } {
   const stats = new SearchStats(archive.db);
   const ctx: PlanContext = {
     aliases: { get: () => null, longest: 0 },
@@ -441,11 +479,11 @@ function exactScores(archive: Archive, prefixWords: number | undefined): (query:
     dateBounds: () => ({ min: null, max: null }),
     ...(prefixWords === undefined ? {} : { prefixWords }),
   };
-  const bestStmt = archive.db.prepare('SELECT -rank FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT 50').pluck();
+  const bestStmt = archive.db.prepare('SELECT -rank FROM entry_index WHERE entry_index MATCH ? ORDER BY rank LIMIT ?').pluck();
   const oursStmt = archive.db.prepare('SELECT -rank FROM entry_index WHERE entry_index MATCH ? AND +rowid IN (SELECT value FROM json_each(?))').pluck();
-  return (query, ids) => {
+  return (query, ids, k = 50) => {
     const match = makePlan({ query }, ctx).compiled.match ?? '';
-    const best = bestStmt.all(match) as number[];
+    const best = bestStmt.all(match, k) as number[];
     const ours = (oursStmt.all(match, JSON.stringify(ids)) as number[]).sort((x, y) => y - x);
     // A hit the query does not match would be missing from `ours`: the lengths then differ.
     return { best, ours: ours.length === ids.length ? ours : [...ours, ...Array<number>(ids.length - ours.length).fill(Number.NaN)] };
