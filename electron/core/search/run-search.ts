@@ -13,6 +13,7 @@ import { makeSnippet } from './snippets.ts';
 import type { SearchStats } from './search-stats.ts';
 import { DEFAULT_THRESHOLDS, type SearchThresholds } from './search-thresholds.ts';
 import { explainRanked, pageAfterRanked, rankedTop, withNewestUnranked } from './top-k.ts';
+import { searchWithinIdSet } from './within-id-set.ts';
 
 /** How many of the newest matches a huge match set is ranked among, by default. */
 export const CANDIDATES = DEFAULT_THRESHOLDS.candidates;
@@ -60,10 +61,14 @@ export function runSearch(
   // A common word's precomputed top list: its length, read once (0 when it has none or the statistics are stale).
   const term = sort === 'relevance' && plan.filters.length === 0 ? plan.compiled.singleTerm : null;
   const listed = term === null ? 0 : (stats.topLength(term) ?? 0);
+  // Text within entries picked by id filters (code:THEME government): their set gathered once.
+  const within = browseById(plan) ? null : searchWithinIdSet(plan, sort, stmts, stats, limits, limit, offset, explanation);
   if (browseById(plan)) {
     // Browse by annotation or source filters alone: a set of entry ids, counted and ordered on
     // covering indexes, never reading an entry's row.
     ({ ids, total, totalExact } = browseIdSet(plan, dateWalks, stmts, limit, offset, limits));
+  } else if (within) {
+    ({ ids, total, totalExact } = within);
   } else if (!plan.compiled.match) {
     // Browse: the date index gives the order, no scoring.
     ids = pageInOrder(from, dateWalks, stmts, limit, offset);

@@ -38,6 +38,12 @@ export interface SearchThresholds {
   exactRankPostings: number;
   /** …else from the words' top lists, scoring at most about this many of their entries to prove the top. */
   topListCandidates: number;
+  /** A text query whose filters all pick entries by id (code:, tag: …) gathers their set once when it holds at most this many entries (within-id-set.ts), else tests every match against the filters. */
+  withinSetMax: number;
+  /** …and checks each of the set's entries against the text (~40 µs each at 1M) when they are at most this many… */
+  withinProbeMax: number;
+  /** …and the text has at least this many postings per entry of the set (a scan passes ~10 postings a µs), else scans the text's matches. */
+  withinProbePostings: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
@@ -56,6 +62,9 @@ export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
   rankedTop: 50,
   exactRankPostings: 20_000,
   topListCandidates: 12_000,
+  withinSetMax: 50_000,
+  withinProbeMax: 300,
+  withinProbePostings: 400,
 });
 
 /** The defaults with `overrides` applied; every value must be a positive number (a zero budget or slack is allowed). */
@@ -73,6 +82,8 @@ export function searchThresholds(overrides: Partial<SearchThresholds> = {}): Sea
   out.arabicForms = Math.trunc(out.arabicForms);
   out.rankedTop = Math.trunc(out.rankedTop);
   out.topListCandidates = Math.max(1, Math.trunc(out.topListCandidates));
+  out.withinSetMax = Math.trunc(out.withinSetMax);
+  out.withinProbeMax = Math.trunc(out.withinProbeMax);
   out.dateWalkBatchMax = Math.max(out.dateWalkBatch, Math.trunc(out.dateWalkBatchMax));
   return out;
 }
