@@ -189,6 +189,7 @@ export function importBreakdown({ corpus, N, benchDir, say }) {
     ['source rows (storing the packed content)', at(w, 'source rows (packed content)')],
     ['other writer work (entries rows, links, near-duplicate lookups)', minus(writes, at(w, 'index insert (FTS5)'), at(w, 'source rows (packed content)'))],
     ['commits (group commit of finished files)', at(w, 'commit')],
+    ['search index merges between files (index-merge.ts, FTS5 automerge off meanwhile)', at(w, 'index merges')],
     ['near-duplicate band indexing (band-index.ts)', at(w, 'near-duplicate bands')],
     ['search statistics (search-stats.ts refresh)', at(w, 'search statistics')],
   ];
