@@ -44,6 +44,8 @@ export interface SearchThresholds {
   withinProbeMax: number;
   /** …and the text has at least this many postings per entry of the set (a scan passes ~10 postings a µs), else scans the text's matches. */
   withinProbePostings: number;
+  /** …but text whose words are in at most this many entries in all (and no top list) tests its matches against the filters one by one instead of gathering the set. */
+  withinTextFirst: number;
 }
 
 export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
@@ -65,6 +67,7 @@ export const DEFAULT_THRESHOLDS: Readonly<SearchThresholds> = Object.freeze({
   withinSetMax: 50_000,
   withinProbeMax: 300,
   withinProbePostings: 400,
+  withinTextFirst: 5_000,
 });
 
 /** The defaults with `overrides` applied; every value must be a positive number (a zero budget or slack is allowed). */
@@ -84,6 +87,7 @@ export function searchThresholds(overrides: Partial<SearchThresholds> = {}): Sea
   out.topListCandidates = Math.max(1, Math.trunc(out.topListCandidates));
   out.withinSetMax = Math.trunc(out.withinSetMax);
   out.withinProbeMax = Math.trunc(out.withinProbeMax);
+  out.withinTextFirst = Math.trunc(out.withinTextFirst);
   out.dateWalkBatchMax = Math.max(out.dateWalkBatch, Math.trunc(out.dateWalkBatchMax));
   return out;
 }

@@ -16,7 +16,7 @@
 //  - date order: the set's entries in date order, off the date index, checked against the index a
 //    batch at a time until the page is full; or, when every match is in hand, those put in order.
 import type { SortOrder } from '../../../shared/contract.ts';
-import type { SearchPlan, StatementCache } from './search-plan.ts';
+import { idBounds, type SearchPlan, type StatementCache } from './search-plan.ts';
 import type { SearchStats } from './search-stats.ts';
 import type { SearchThresholds } from './search-thresholds.ts';
 import { onlyById } from './sql-filters.ts';
@@ -70,31 +70,33 @@ export function searchWithinIdSet(
   const rankLive = postings !== null && postings <= limits.exactRankPostings;
   if (sort === 'relevance' && listed === 0 && !rankLive) return null;
 
+  // Text in few entries: its matches tested one by one against the filters' per-entry forms (a
+  // theme's set costs ~20 ms to gather at 1M, a rare word's 3,000 matches ~10 ms to test).
+  if (listed === 0 && postings !== null && postings <= limits.withinTextFirst && plan.filters.every((f) => f.probe !== undefined)) {
+    const probes = plan.filters.map((f) => ` AND (${(f.probe ?? '').replace(/\be\.id\b/g, 'entry_index.rowid')})`).join('');
+    const rows = stmts.get(`SELECT entry_index.rowid AS id FROM entry_index WHERE entry_index MATCH ?${probes} ORDER BY entry_index.rowid DESC`).all(match, ...plan.filters.flatMap((f) => f.params)) as { id: number }[];
+    const ids = rows.map((r) => r.id);
+    if (sort === 'relevance') return { ids: rankAll(match, ids, stmts, limit, offset), total: ids.length, totalExact: true };
+    return { ids: inDateOrder(ids, WALKS[sort], stmts, limit, offset), total: ids.length, totalExact: true };
+  }
+
   const set = gatherSet(plan, stmts, limits.withinSetMax);
   if (set === null) return null;
   if (set.length === 0) return { ids: [], total: 0, totalExact: true };
   const json = JSON.stringify(set);
-  const inSet = new Set(set);
   // The word's best entries that are in the set: all of them match, best first.
-  const ranked = listed > 0 && term !== null ? stats.top(term, listed, 0).filter((id) => inSet.has(id)) : [];
+  const ranked = listed > 0 && term !== null ? stats.top(term, listed, 0).filter((id) => contains(set, id)) : [];
 
   // Every match by checking each entry, or the newest by one scan of the text's matches.
   // Each check starts the query afresh: cheap for a few words, not for a prefix's or an OR's many.
   const checkable = phrasesIn(match) <= PROBE_PHRASES;
   const probeAll = checkable && set.length <= limits.withinProbeMax && (postings === null || set.length * limits.withinProbePostings <= postings);
-  const need = sort === 'relevance' ? offset + limit + ranked.length : 0;
-  const found = probeAll ? { ids: checkAll(match, set, stmts), complete: true } : scanNewest(match, json, need, rankLive, stmts, limits.countBudgetMs);
-  const total = found.ids.length;
-  const totalExact = found.complete;
-
   if (sort === 'relevance') {
-    if (listed === 0) {
-      // Few postings: FTS5 ranks the whole intersection (its bm25 first counts the text's matches, cheap here).
-      const ids = stmts
-        .get(`SELECT entry_index.rowid AS id ${scanFrom()} ORDER BY entry_index.rank, entry_index.rowid DESC LIMIT ? OFFSET ?`)
-        .all(match, json, limit, offset) as { id: number }[];
-      return { ids: ids.map((r) => r.id), total, totalExact };
-    }
+    const found = probeAll ? { ids: checkAll(match, set, stmts), complete: true } : scanNewest(match, json, offset + limit + ranked.length, rankLive, stmts, limits.countBudgetMs);
+    const total = found.ids.length;
+    const totalExact = found.complete;
+    // Few postings: every match is in hand (the scan ran to the end), FTS5 ranks them.
+    if (listed === 0) return { ids: rankAll(match, found.ids, stmts, limit, offset), total, totalExact };
     const rankedSet = new Set(ranked);
     const rest = found.ids.filter((id) => !rankedSet.has(id));
     const head = ranked.slice(offset, offset + limit);
@@ -112,19 +114,30 @@ export function searchWithinIdSet(
   }
 
   const walks = WALKS[sort];
-  if (found.complete) return { ids: inDateOrder(found.ids, walks, stmts, limit, offset), total, totalExact };
-  // How many of the set's entries match, from the scan: it covered the ids down to its last match.
-  const lowest = found.ids[found.ids.length - 1] ?? 0;
-  const covered = Math.max(1, set.length - lowerBound(set, lowest));
-  const density = Math.max(found.ids.length, 1) / covered;
+  if (probeAll || rankLive || !checkable) {
+    // Every match in hand (cheap here, or no other way), then in date order.
+    const all = probeAll ? checkAll(match, set, stmts) : scanNewest(match, json, 0, true, stmts, 0).ids;
+    return { ids: inDateOrder(all, walks, stmts, limit, offset), total: all.length, totalExact: true };
+  }
+  // How many of the set's entries match, guessed from the statistics (an AND or a phrase matches
+  // fewer: the walk's batches then double); the count is what the walk saw.
+  const { lo, hi } = idBounds(stmts);
+  const span = Math.max(1, hi - lo + 1);
+  const density = postings === null ? 0.5 : Math.min(1, Math.max(1, postings) / span);
   const expected = Math.ceil((offset + limit) / density);
   // The first batch about as many as the page needs (each check is a statement of its own).
   const firstBatch = Math.min(limits.dateWalkBatchMax, Math.max(limits.dateWalkBatch, Math.ceil(expected * 1.25)));
-  const walked = checkable && walkByDate(match, json, walks, stmts, limit, offset, expected * 4 + 200, firstBatch, limits.dateWalkBatchMax);
-  if (walked) return { ids: walked, total, totalExact };
-  // Matches rarer among the set's newest than elsewhere: every match, then in date order.
-  const all = scanNewest(match, json, 0, true, stmts, 0);
-  return { ids: inDateOrder(all.ids, walks, stmts, limit, offset), total: all.ids.length, totalExact: true };
+  // The walk passes about `expected` of the set's entries, and all entries between them: tested
+  // in JavaScript (~1 µs each, handed over one by one) when that is cheaper than SQLite first
+  // putting the set in a temporary index (~0.2 µs an entry) to test them (~0.1 µs each).
+  const passed = (expected * span) / set.length;
+  const inJs = passed * 1 < set.length * 0.2 + passed * 0.1 ? set : null;
+  // Checking goes on while cheaper than one scan of every match (withinProbePostings postings a check).
+  const maxChecks = Math.max(expected * 4 + 200, (postings ?? 0) / Math.max(1, limits.withinProbePostings));
+  const walked = walkByDate(match, json, inJs, walks, stmts, limit, offset, maxChecks, firstBatch, limits.dateWalkBatchMax);
+  if (walked) return { ids: walked.ids, total: walked.matched, totalExact: walked.exhausted };
+  const all = scanNewest(match, json, 0, true, stmts, 0).ids;
+  return { ids: inDateOrder(all, walks, stmts, limit, offset), total: all.length, totalExact: true };
 }
 
 /** The entries in every filter's set, ascending; null past `max` (gathering them would cost more than it saves). */
@@ -133,16 +146,19 @@ function gatherSet(plan: SearchPlan, stmts: StatementCache, max: number): number
   for (const f of plan.filters) {
     // Deduplicated here, not by SQL's DISTINCT (its temporary b-tree took 10 ms more for a theme's 23,000 links).
     // The LIMIT bounds the rows read; it counts links, so a set just under `max` may still be refused.
-    const rows = stmts.get(`SELECT id AS id FROM (${f.ids ?? ''}) LIMIT ?`).all(...f.params, 2 * max + 1) as { id: number }[];
+    const rows = stmts
+      .get(`SELECT id FROM (${f.ids ?? ''}) LIMIT ?`)
+      .pluck()
+      .all(...f.params, 2 * max + 1) as number[];
     if (rows.length > 2 * max) return null;
-    const sorted = Float64Array.from(rows, (r) => r.id).sort();
+    const sorted = Float64Array.from(rows).sort();
     const ids: number[] = [];
     for (const id of sorted) if (ids.length === 0 || ids[ids.length - 1] !== id) ids.push(id);
     if (ids.length > max) return null;
     if (out === null) out = ids;
     else {
-      const keep = new Set(ids);
-      out = out.filter((id) => keep.has(id));
+      const other = ids;
+      out = out.filter((id) => contains(other, id));
     }
   }
   return out;
@@ -181,6 +197,12 @@ function scanNewest(match: string, json: string, need: number, toEnd: boolean, s
     }
   }
   return { ids, complete: true };
+}
+
+/** A page of these matches (all of them) in FTS5's bm25 order: its bm25 first counts the text's matches, cheap for text in few entries. */
+function rankAll(match: string, ids: readonly number[], stmts: StatementCache, limit: number, offset: number): number[] {
+  const rows = stmts.get(`SELECT entry_index.rowid AS id ${scanFrom()} ORDER BY entry_index.rank, entry_index.rowid DESC LIMIT ? OFFSET ?`).all(match, JSON.stringify(ids), limit, offset) as { id: number }[];
+  return rows.map((r) => r.id);
 }
 
 /** The entries of `ids` that match, newest first, checked a batch at a time with the ids written into the SQL. */
@@ -223,28 +245,46 @@ function inDateOrder(ids: readonly number[], walks: Walk[], stmts: StatementCach
 
 /**
  * A page in date order: the set's entries walked down the date index (the set bound as JSON), a
- * batch at a time checked against the text, until the page is full. Null when more than
- * `maxChecks` entries were checked (matches rarer than the scan suggested).
+ * batch at a time checked against the text, until the page is full; with how many matches it saw
+ * (all of them when it reached the end). Null when more than `maxChecks` entries were checked
+ * before the page filled (matches rarer than guessed).
  */
-function walkByDate(match: string, json: string, walks: Walk[], stmts: StatementCache, limit: number, offset: number, maxChecks: number, firstBatch: number, maxBatch: number): number[] | null {
+function walkByDate(
+  match: string,
+  json: string,
+  inJs: readonly number[] | null,
+  walks: Walk[],
+  stmts: StatementCache,
+  limit: number,
+  offset: number,
+  maxChecks: number,
+  firstBatch: number,
+  maxBatch: number,
+): { ids: number[]; matched: number; exhausted: boolean } | null {
   const out: number[] = [];
   let skip = offset;
   let checked = 0;
+  let matched = 0;
   let batch = firstBatch;
   const check = (ids: number[]) => {
     const hits = matching(match, ids, stmts);
     for (const id of ids) {
       if (!hits.has(id)) continue;
+      matched++;
       if (skip > 0) skip--;
       else if (out.length < limit) out.push(id);
     }
     checked += ids.length;
   };
   for (const walk of walks) {
-    const where = `e.id IN (SELECT value FROM json_each(?))${walk.cond ? ` AND ${walk.cond}` : ''}`;
-    const it = stmts.get(`SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE ${where} ORDER BY ${walk.order}`).iterate(json) as IterableIterator<{ id: number }>;
+    const it = (
+      inJs
+        ? stmts.get(`SELECT e.id AS id FROM entries e INDEXED BY entries_date${walk.cond ? ` WHERE ${walk.cond}` : ''} ORDER BY ${walk.order}`).iterate()
+        : stmts.get(`SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE e.id IN (SELECT value FROM json_each(?))${walk.cond ? ` AND ${walk.cond}` : ''} ORDER BY ${walk.order}`).iterate(json)
+    ) as IterableIterator<{ id: number }>;
     let pending: number[] = [];
     for (const row of it) {
+      if (inJs && !contains(inJs, row.id)) continue;
       pending.push(row.id);
       if (pending.length < batch) continue;
       check(pending);
@@ -252,14 +292,16 @@ function walkByDate(match: string, json: string, walks: Walk[], stmts: Statement
       batch = Math.min(maxBatch, batch * 2);
       if (out.length >= limit || checked > maxChecks) {
         it.return?.();
-        return out.length >= limit ? out : null;
+        return out.length >= limit ? { ids: out, matched, exhausted: false } : null;
       }
     }
     if (pending.length > 0) check(pending);
-    if (out.length >= limit) return out;
   }
-  return out;
+  // Every entry of the set was checked (the page may have filled in the last batch): the count is exact.
+  return { ids: out, matched, exhausted: true };
 }
+
+const contains = (xs: readonly number[], x: number) => xs[lowerBound(xs, x)] === x;
 
 /** The index of the first element of ascending `xs` that is at least `x`. */
 function lowerBound(xs: readonly number[], x: number): number {

@@ -24,11 +24,13 @@ const QUERIES = 70;
 /** Each setting sends the queries down one way of finding the matches in the set. */
 const SETTINGS: Record<string, Partial<SearchThresholds>> = {
   // Every entry of the set checked against the index.
-  'each entry checked': { withinProbeMax: 500, withinProbePostings: 0, countBudgetMs: 1e6 },
+  'each entry checked': { withinProbeMax: 500, withinProbePostings: 0, withinTextFirst: 0, countBudgetMs: 1e6 },
   // One scan of the text's matches, to the end.
-  'one full scan': { withinProbeMax: 0, countBudgetMs: 1e6 },
+  'one full scan': { withinProbeMax: 0, withinTextFirst: 0, countBudgetMs: 1e6 },
   // The scan stopped as soon as the page is in hand (FTS5 ranks only text in few entries): lower-bound counts; date order by the date walk, in small batches.
-  'scan stopped, date walk': { withinProbeMax: 0, countBudgetMs: 0, exactRankPostings: 100, dateWalkBatch: 2, dateWalkBatchMax: 8 },
+  'scan stopped, date walk': { withinProbeMax: 0, withinTextFirst: 0, countBudgetMs: 0, exactRankPostings: 100, dateWalkBatch: 2, dateWalkBatchMax: 8 },
+  // Text without a top list: its matches tested against the code one by one, no set gathered.
+  'text first': { withinTextFirst: 1e9 },
 };
 
 /** The codebook: a theme with two topics (one with a leaf), and a rare code. */
