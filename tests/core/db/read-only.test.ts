@@ -52,10 +52,14 @@ describe('read-only archives', () => {
 
   it('a damaged archive opens read-only with a message that says what to do', async () => {
     const file = await archiveWithEntries(dir, 'damaged.quire');
-    // Overwrite a stretch of pages in the middle of the file (past the schema on page 1).
+    // Overwrite two whole pages in the middle of the file (past the schema on page 1), whatever the
+    // page size (the header's bytes 16-17).
     const size = fs.statSync(file).size;
     const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+    const header = Buffer.alloc(18);
+    fs.readSync(fd, header, 0, 18, 0);
+    const page = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+    fs.writeSync(fd, Buffer.alloc(2 * page, 0xa5), 0, 2 * page, Math.floor(size / 2 / page) * page);
     fs.closeSync(fd);
     const host = await ArchiveHost.open(file);
     try {
