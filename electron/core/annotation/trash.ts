@@ -17,7 +17,7 @@
 import type { DeleteEntriesRequest, DeleteEntriesResult } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
-import { bandHashes, blobToSignature } from '../import/near-duplicates.ts';
+import { blobBands } from '../import/near-duplicates.ts';
 import { EntriesRepo } from '../repo/entries-repo.ts';
 import { currentHistoryId, recordChange, recordOp, registerHistoryOp } from './history.ts';
 
@@ -76,9 +76,20 @@ function moveToTrash(db: Db, p: TrashPlan, historyId: number): void {
   db.prepare(`INSERT INTO trash_entries (${entryCols}, deleted_at, history_id) SELECT ${entryCols}, ?, ? FROM entries WHERE id ${IN_LIST}`).run(now, historyId, e);
   db.prepare(`DELETE FROM entry_sources WHERE source_id ${IN_LIST}`).run(s);
   db.prepare(`DELETE FROM entry_sources WHERE entry_id ${IN_LIST}`).run(e);
-  // The index trigger takes each entry out of search; entry_bands go by their cascade.
+  removeBands(db, p.entries);
+  // The index trigger takes each entry out of search.
   db.prepare(`DELETE FROM entries WHERE id ${IN_LIST}`).run(e);
   db.prepare(`DELETE FROM sources WHERE id ${IN_LIST}`).run(s);
+}
+
+/**
+ * Takes entries' near-duplicate band rows out by key, made again from each entry's signature
+ * (migration 9 keeps them once, by key, with no cascade from entries).
+ */
+function removeBands(db: Db, entryIds: number[]): void {
+  const signatures = db.prepare(`SELECT id, minhash FROM entries WHERE id ${IN_LIST} AND minhash IS NOT NULL`).all(JSON.stringify(entryIds)) as { id: number; minhash: Buffer }[];
+  const remove = db.prepare('DELETE FROM entry_bands WHERE band = ? AND hash = ? AND entry_id = ?');
+  for (const row of signatures) blobBands(row.minhash).forEach((hash, band) => remove.run(band, hash, row.id));
 }
 
 /** Puts back what one change trashed: same ids and GUIDs, searchable again, links restored. */
@@ -113,7 +124,7 @@ export function restoreFromTrash(db: Db, historyId: number): { sources: number; 
   }[];
   for (const row of restored) {
     repo.index(row.id, row);
-    if (row.minhash) bandHashes(blobToSignature(row.minhash)).forEach((hash, band) => bands.push([band, hash, row.id]));
+    if (row.minhash) blobBands(row.minhash).forEach((hash, band) => bands.push([band, hash, row.id]));
   }
   repo.addBands(bands);
   const linkCols = sharedColumns(db, 'entry_sources', 'trash_entry_sources');

@@ -1,5 +1,5 @@
 -- GENERATED FILE, DO NOT EDIT. The schema after every migration, for reading.
--- Schema version 8. Regenerate: node scripts/schema-snapshot.ts
+-- Schema version 9. Regenerate: node scripts/schema-snapshot.ts
 CREATE TABLE alias_groups (
       id         INTEGER PRIMARY KEY,
       name       TEXT NOT NULL,
@@ -68,12 +68,12 @@ CREATE TABLE entries (
       created_at    TEXT NOT NULL
     , guid TEXT) STRICT;
 
-CREATE TABLE entry_bands (
-      band      INTEGER NOT NULL,
-      hash      INTEGER NOT NULL,
-      entry_id  INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-      PRIMARY KEY (band, hash, entry_id)
-    ) STRICT, WITHOUT ROWID;
+CREATE TABLE "entry_bands" (
+        band      INTEGER NOT NULL,
+        hash      INTEGER NOT NULL,
+        entry_id  INTEGER NOT NULL,
+        PRIMARY KEY (band, hash, entry_id)
+      ) STRICT, WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE entry_index USING fts5(
       title, body, author, outlet, dates,
@@ -290,8 +290,6 @@ CREATE INDEX entries_language ON entries(language);
 CREATE INDEX entries_near_group ON entries(near_group);
 
 CREATE INDEX entries_outlet ON entries(outlet);
-
-CREATE INDEX entry_bands_entry ON entry_bands(entry_id);
 
 CREATE INDEX entry_notes_entry ON entry_notes(entry_id);
 

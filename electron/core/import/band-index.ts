@@ -11,7 +11,7 @@
 // next import indexes first.
 import type { Db } from '../db/open-archive.ts';
 import { EntriesRepo } from '../repo/entries-repo.ts';
-import { bandHashes, blobToSignature } from './near-duplicates.ts';
+import { blobBands } from './near-duplicates.ts';
 
 const KEY = 'bands_upto';
 
@@ -37,7 +37,7 @@ export function indexBandSlice(db: Db, limit = BAND_SLICE_ENTRIES, repo = new En
   if (rows.length === 0) return 0;
   const bands: [number, number, number][] = [];
   for (const row of rows) {
-    if (row.minhash) bandHashes(blobToSignature(row.minhash)).forEach((hash, band) => bands.push([band, hash, row.id]));
+    if (row.minhash) blobBands(row.minhash).forEach((hash, band) => bands.push([band, hash, row.id]));
   }
   repo.addBands(bands);
   db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(rows.at(-1)!.id), KEY);

@@ -110,23 +110,59 @@ export function bandHashes(sig: Uint32Array): number[] {
   return out;
 }
 
-/** The share of buckets that agree, over the buckets that are not empty on both sides. */
+/** How many low bits of each bucket's minimum are compared (and stored: signatureToBlob). */
+const KEPT_BITS = 8;
+const KEPT_MASK = (1 << KEPT_BITS) - 1;
+/** How often two different minimums agree on their kept bits by chance. */
+const CHANCE = 1 / (1 << KEPT_BITS);
+
+/**
+ * The share of buckets that agree, over the buckets that are not empty on both sides, with the
+ * chance agreements of comparing only the low 8 bits taken out (b-bit MinHash, Li and König 2010:
+ * a bucket agrees with probability J + (1 - J) / 256, so J = (p - 1/256) / (1 - 1/256)).
+ */
 export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
   let used = 0;
   for (let i = 0; i < MINHASH_SIZE; i++) {
-    if (a[i] === EMPTY && b[i] === EMPTY) continue;
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === EMPTY && y === EMPTY) continue;
     used++;
-    if (a[i] === b[i]) same++;
+    if (x !== EMPTY && y !== EMPTY && (x & KEPT_MASK) === (y & KEPT_MASK)) same++;
   }
-  return used === 0 ? 0 : same / used;
+  return used === 0 ? 0 : Math.max(0, (same / used - CHANCE) / (1 - CHANCE));
 }
+
+/**
+ * A signature as an entry stores it (entries.minhash, schema 9 on): its band keys (8 int32, made
+ * from the whole values, so band-index.ts and undo find the same rows), a mask of its empty buckets
+ * (64 bits), and the low 8 bits of each bucket: 104 bytes where the 64 whole values took 256, a
+ * tenth of a bench entry's row (issue 15). A 256-byte signature of an older archive is read too.
+ */
+const STORED_BYTES = BANDS * 4 + 8 + MINHASH_SIZE;
+const LEGACY_BYTES = MINHASH_SIZE * 4;
 
 export function signatureToBlob(sig: Uint32Array): Buffer {
-  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+  const blob = Buffer.alloc(STORED_BYTES);
+  bandHashes(sig).forEach((hash, band) => blob.writeInt32LE(hash, band * 4));
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    if (sig[i] === EMPTY) blob[BANDS * 4 + (i >> 3)]! |= 1 << (i & 7);
+    else blob[BANDS * 4 + 8 + i] = sig[i]! & KEPT_MASK;
+  }
+  return blob;
 }
 
+/** A stored signature, for estimatedJaccard: its kept bits per bucket, EMPTY where it has none. */
 export function blobToSignature(blob: Buffer): Uint32Array {
-  const copy = new Uint8Array(blob);
-  return new Uint32Array(copy.buffer, 0, MINHASH_SIZE);
+  if (blob.byteLength === LEGACY_BYTES) return new Uint32Array(new Uint8Array(blob).buffer, 0, MINHASH_SIZE);
+  const sig = new Uint32Array(MINHASH_SIZE);
+  for (let i = 0; i < MINHASH_SIZE; i++) sig[i] = blob[BANDS * 4 + (i >> 3)]! & (1 << (i & 7)) ? EMPTY : blob[BANDS * 4 + 8 + i]!;
+  return sig;
+}
+
+/** A stored signature's band keys (the near-duplicate lookup rows of its entry). */
+export function blobBands(blob: Buffer): number[] {
+  if (blob.byteLength === LEGACY_BYTES) return bandHashes(blobToSignature(blob));
+  return Array.from({ length: BANDS }, (_, band) => blob.readInt32LE(band * 4));
 }

@@ -84,6 +84,8 @@ describe('deleting sources and entries', () => {
     bands = archive.db.prepare('SELECT count(*) FROM entry_bands').pluck().get() as number;
     expect(bands).toBeGreaterThan(0);
     expect(del({ sourceIds: [wrong] })).toEqual({ sources: 1, entries: 2, orphanedHighlights: 1 });
+    // Their near-duplicate bands go with them: 8 each.
+    expect(archive.db.prepare('SELECT count(*) FROM entry_bands').pluck().get()).toBe(bands - 16);
     expect(sourceNames()).toEqual(['good-import.jsonl']);
     expect(search('').total).toBe(2);
     expect(found('levee')).toEqual([]);
@@ -171,10 +173,12 @@ describe('deleting sources and entries', () => {
     expect(archive.db.prepare('SELECT count(*) FROM trash_sources').pluck().get()).toBe(1);
   });
 
-  it('finds a deleted entry’s near-duplicate bands by its id, not by reading every band', () => {
-    // The cascade from entries to entry_bands looks the rows up this way, once per deleted entry.
-    const plan = archive.db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM entry_bands WHERE entry_id = ?').all(1) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING (COVERING )?INDEX entry_bands_entry/);
+  it('removes a deleted entry’s near-duplicate bands by their keys, not by reading every band', () => {
+    // trash.ts deletes each of an entry's 8 band rows this way (migration 9: no cascade, no index by entry).
+    const plan = archive.db.prepare('EXPLAIN QUERY PLAN DELETE FROM entry_bands WHERE band = ? AND hash = ? AND entry_id = ?').all(0, 0, 1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING PRIMARY KEY/);
+    const tables = archive.db.prepare("SELECT DISTINCT entry_id FROM entry_bands WHERE entry_id NOT IN (SELECT id FROM entries)").pluck().all();
+    expect(tables).toEqual([]);
   });
 
   it('refuses a request naming nothing, and deletes nothing for ids that are not there', () => {

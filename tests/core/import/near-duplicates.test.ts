@@ -2,7 +2,7 @@
 // comparing its signature with the stored ones: the one-pass word hashing must give exactly the
 // hashes of the regex it replaced, or an archive's old entries would stop finding their versions.
 import { describe, expect, it } from 'vitest';
-import { estimatedJaccard, minhash, wordHashes } from '../../../electron/core/import/near-duplicates.ts';
+import { bandHashes, blobBands, blobToSignature, estimatedJaccard, minhash, signatureToBlob, wordHashes } from '../../../electron/core/import/near-duplicates.ts';
 
 /** The definition: FNV-1a of each `[\p{L}\p{N}]+` match of the lower-cased text. */
 function referenceHashes(text: string): number[] {
@@ -49,5 +49,25 @@ describe('near-duplicate signatures', () => {
     const other = minhash(randomText(8, 200))!;
     expect(estimatedJaccard(a, edited)).toBeGreaterThanOrEqual(0.8);
     expect(estimatedJaccard(a, other)).toBeLessThan(0.8);
+  });
+
+  it('stores a signature in 104 bytes that give back its band keys and its comparisons, and reads the older 256-byte form', () => {
+    const text = 'The lock keeper logged eleven barges through the upper gate before noon and closed the sluice at dusk because the river rose again after the rain.';
+    const sig = minhash(text)!;
+    const edited = minhash(text.replace('eleven', 'twelve'))!;
+    const other = minhash('A bakery on the square sells rye bread on Saturdays, and the queue reaches the fountain long before the doors open at seven.')!;
+    const blob = signatureToBlob(sig);
+    expect(blob.byteLength).toBe(104);
+    expect(blobBands(blob)).toEqual(bandHashes(sig));
+    expect(estimatedJaccard(sig, blobToSignature(blob))).toBe(1);
+    expect(estimatedJaccard(edited, blobToSignature(blob))).toBe(estimatedJaccard(edited, sig));
+    expect(estimatedJaccard(other, blobToSignature(blob))).toBeLessThan(0.2);
+    // Empty buckets (a short text fills few) stay empty, whatever their neighbours hold.
+    const short = minhash('one two three four five six seven eight nine')!;
+    expect(Array.from(blobToSignature(signatureToBlob(short)), (v) => v === 0xffffffff)).toEqual(Array.from(short, (v) => v === 0xffffffff));
+    const legacy = Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+    expect(legacy.byteLength).toBe(256);
+    expect(blobBands(legacy)).toEqual(bandHashes(sig));
+    expect(estimatedJaccard(blobToSignature(legacy), blobToSignature(blob))).toBe(1);
   });
 });

@@ -8,7 +8,8 @@ import { migration005 } from './005-provenance.ts';
 import { migration006 } from './006-annotation-search.ts';
 import { migration007 } from './007-source-chunks.ts';
 import { migration008 } from './008-facet-fields.ts';
+import { migration009 } from './009-bands-by-key.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
