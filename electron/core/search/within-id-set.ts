@@ -145,12 +145,13 @@ function gatherSet(plan: SearchPlan, stmts: StatementCache, max: number): number
   let out: number[] | null = null;
   for (const f of plan.filters) {
     // Deduplicated here, not by SQL's DISTINCT (its temporary b-tree took 10 ms more for a theme's 23,000 links).
-    // The LIMIT bounds the rows read; it counts links, so a set just under `max` may still be refused.
+    // The LIMIT bounds the rows read (has:highlight's 100,000 at 1M would be read for nothing); it
+    // counts links, so a set with a few more links than `max` is refused too.
     const rows = stmts
       .get(`SELECT id FROM (${f.ids ?? ''}) LIMIT ?`)
       .pluck()
-      .all(...f.params, 2 * max + 1) as number[];
-    if (rows.length > 2 * max) return null;
+      .all(...f.params, max + 1) as number[];
+    if (rows.length > max) return null;
     const sorted = Float64Array.from(rows).sort();
     const ids: number[] = [];
     for (const id of sorted) if (ids.length === 0 || ids[ids.length - 1] !== id) ids.push(id);
