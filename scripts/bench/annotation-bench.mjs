@@ -148,6 +148,8 @@ export function codeSearchKinds({ roots, mids, leaves }) {
     ['code: a leaf code', (i) => ({ query: `code:${nth(leaves)(i).name}` })],
     ['code: by path', (i) => ({ query: `code:${nth(mids)(i).path}` })],
     ['code: a theme + common word', (i) => ({ query: `code:${nth(roots)(i).name} government` })],
+    ['code: a theme + common word, date order', (i) => ({ query: `code:${nth(roots)(i).name} government`, sort: 'date-desc' })],
+    ['code: a topic + common word', (i) => ({ query: `code:${nth(mids)(i).name} government` })],
     ['code: a theme, date order', (i) => ({ query: `code:${nth(roots)(i).name}`, sort: 'date-desc' })],
     ['has:highlight', { query: 'has:highlight' }],
   ];
