@@ -114,14 +114,12 @@ export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, s
  */
 function plainCounter(terms: readonly string[]): (text: string, freq: Map<string, number>, weight: number) => number {
   // The query's words by length; a word of the text is compared only with those of its length.
-  const byLength = new Map<number, { index: number; codes: number[] }[]>();
+  const byLength: ({ index: number; codes: number[] }[] | undefined)[] = [];
   const distinct = [...new Set(terms)];
   distinct.forEach((term, index) => {
     const codes = [...term].map((ch) => ch.charCodeAt(0));
-    if (codes.length === 0 || codes.length !== term.length || !codes.every(isWordCode)) return; // never a word of plain text
-    const list = byLength.get(codes.length) ?? [];
-    list.push({ index, codes });
-    byLength.set(codes.length, list);
+    if (codes.length === 0 || codes.length !== term.length || !codes.every((c) => c < 0x80 && WORD[c] === c)) return; // never a word of plain text
+    (byLength[codes.length] ??= []).push({ index, codes });
   });
   // Many words (a prefix's): each word of the text looked up by its text instead.
   const lookup = distinct.length > 8 ? new Map(distinct.map((term, index) => [term, index])) : null;
@@ -133,15 +131,18 @@ function plainCounter(terms: readonly string[]): (text: string, freq: Map<string
     let i = 0;
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (!isWordCode(lower(c))) {
+      if (c >= 0x80 || WORD[c] === 0) {
         if (c >= 0x80 && !(c === 0xa0 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) return -1;
         i++;
         continue;
       }
       const start = i;
-      while (i < end && isWordCode(lower(text.charCodeAt(i)))) i++;
+      for (i++; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (d >= 0x80 || WORD[d] === 0) break;
+      }
       words++;
-      const same = byLength.get(i - start);
+      const same = byLength[i - start];
       if (!same) continue;
       if (lookup) {
         const index = lookup.get(text.slice(start, i).toLowerCase());
@@ -150,7 +151,7 @@ function plainCounter(terms: readonly string[]): (text: string, freq: Map<string
       }
       for (const t of same) {
         let j = 0;
-        while (j < t.codes.length && lower(text.charCodeAt(start + j)) === t.codes[j]) j++;
+        while (j < t.codes.length && WORD[text.charCodeAt(start + j)] === t.codes[j]) j++;
         if (j === t.codes.length) counts[t.index]!++;
       }
     }
@@ -161,10 +162,13 @@ function plainCounter(terms: readonly string[]): (text: string, freq: Map<string
   };
 }
 
-/** ASCII capitals to small letters; any other code as it is. */
-const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-/** In plain lower-cased text the index's words (unicode61, categories L* N* Co Mc Mn) are the runs of ASCII letters and digits. */
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/**
+ * For each ASCII code, the code it folds to when it is a word character, else 0: in plain text
+ * the index's words (unicode61, categories L* N* Co Mc Mn) are the runs of ASCII letters and
+ * digits, capitals folded to small letters.
+ */
+const WORD = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) WORD[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : 0;
 
 /** SQLite's varints (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its records. */
 function varints(buf: Uint8Array, from: number, to: number): number[] {
