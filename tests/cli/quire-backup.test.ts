@@ -42,7 +42,8 @@ describe('quire backup / backups / restore', () => {
     expect(restored.stdout).toContain('What it replaced is kept as');
     expect(JSON.parse(quire(['search', 'lighthouse', '--archive', archive, '--json']).stdout).total).toBe(0);
     expect(JSON.parse(quire(['search', 'ferry', '--archive', archive, '--json']).stdout).total).toBe(1);
-  });
+    // Ten CLI processes in a row: 49 s of a 60 s limit on a machine loaded 12 deep.
+  }, 120_000);
 
   it('refuses to restore a file that is not a backup, saying so', () => {
     const junk = path.join(dir, 'junk.quire');
