@@ -57,7 +57,8 @@ const withCodes = (codeIds: string, params: unknown[], label: string): SqlFilter
   idSet(
     `SELECT h.entry_id AS id FROM highlight_codes hc JOIN highlights h INDEXED BY highlights_live_id_entry ON h.id = hc.highlight_id
     WHERE h.deleted_at IS NULL AND hc.code_id IN (${codeIds})`,
-    `EXISTS (SELECT 1 FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id WHERE h.entry_id = e.id AND h.deleted_at IS NULL AND hc.code_id IN (${codeIds}))`,
+    // `+hc.code_id`: a test on each of the entry's few links, not a seek per code of the subtree (a theme's 111).
+    `EXISTS (SELECT 1 FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id WHERE h.entry_id = e.id AND h.deleted_at IS NULL AND +hc.code_id IN (${codeIds}))`,
     params,
     label,
   );
