@@ -152,6 +152,16 @@ export interface SearchRequest {
   offset?: number;
 }
 
+/**
+ * A search that may be replaced: a newer search with the same `supersede` key (one per window's
+ * list) stops this one at its next statement, or before it starts if it is still queued; it then
+ * fails with code 'cancelled'. The reader answers one call at a time, so a search typed over would
+ * otherwise delay the one that will be shown.
+ */
+export interface SearchCall extends SearchRequest {
+  supersede?: string;
+}
+
 export interface HighlightSpan {
   start: number;
   end: number;
@@ -717,7 +727,7 @@ export interface ArchiveApi {
   importUploads(req: ImportUploadsRequest): ImportReport;
   cancelJob(req: { jobId: string }): { cancelled: boolean };
 
-  search(req: SearchRequest): SearchResult;
+  search(req: SearchCall): SearchResult;
   countMatches(req: CountRequest): CountProgress;
   facets(req: SearchRequest): FacetsResult;
   facetValues(req: FacetValuesRequest): FacetValues;

@@ -52,6 +52,14 @@ export class Archive {
     this.handlers = this.makeHandlers(options.jobs ?? NO_JOB_HOOKS);
   }
 
+  /**
+   * While set, the search running now stops (code 'cancelled') when it returns true, checked
+   * between its statements: the worker sets it for a search a newer one may replace.
+   */
+  set searchInterrupt(check: (() => boolean) | null) {
+    this.searchService.interrupt = check;
+  }
+
   close(): void {
     if (!this.db.open) return;
     if (!this.db.readonly) {

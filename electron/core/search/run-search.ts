@@ -99,6 +99,7 @@ export function runSearch(
     let countFrom = 0;
     const it = stmts.get(`SELECT ${idCol} ${src.sql} ORDER BY entry_index.rowid DESC`).iterate(...src.params) as IterableIterator<{ id: number }>;
     for (const row of it) {
+      if ((newest.length & 255) === 0) stmts.check();
       if (newest.length < cands) {
         newest.push(row);
         if (newest.length === cands) countFrom = performance.now();
@@ -182,6 +183,8 @@ export function runSearch(
   const hitStmt = stmts.get(HIT_SQL);
   const hits: SearchHit[] = [];
   for (const id of ids) {
+    // A replaced search stops between hits too (each reads an entry and makes its snippet).
+    stmts.check();
     const row = hitStmt.get(id) as HitRow | undefined;
     if (!row) continue;
     const snip = makeSnippet(row.title, row.body, plan.compiled.highlights);

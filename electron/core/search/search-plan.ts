@@ -2,6 +2,7 @@
 // fragment for "entries matching it", shared by search, facets, timeline and saved searches.
 import type { Statement } from 'better-sqlite3';
 import type { SearchRequest } from '../../../shared/contract.ts';
+import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import type { AliasLookup } from './alias-groups.ts';
 import { compileQuery, type CompiledQuery } from './compile-query.ts';
@@ -152,11 +153,21 @@ export class StatementCache {
   constructor(db: Db) {
     this.db = db;
   }
+  /**
+   * While set (a search that a newer one may replace), checked before every statement and by
+   * long loops through `check()`: true stops the search with code 'cancelled'.
+   */
+  interrupt: (() => boolean) | null = null;
+  check(): void {
+    if (this.interrupt?.()) throw new QuireError('cancelled', 'A newer search replaced this one.');
+  }
   /** A statement used once (its text holds literal values): prepared, never cached. */
   once(sql: string): Stmt {
+    this.check();
     return this.db.prepare<unknown[], unknown>(sql);
   }
   get(sql: string): Stmt {
+    this.check();
     let stmt = this.cache.get(sql);
     if (!stmt) {
       stmt = this.db.prepare<unknown[], unknown>(sql);

@@ -77,15 +77,22 @@ export class SearchService {
     };
   }
 
+  /** Set by the worker for a search a newer one may replace (Archive.searchInterrupt). */
+  interrupt: (() => boolean) | null = null;
+
   search(req: SearchRequest): SearchResult {
     const started = performance.now();
+    this.stmts.interrupt = this.interrupt;
     try {
+      this.stmts.check();
       const plan = this.plan(req);
       const explanation = [describe(plan, req)];
       const result = runSearch(plan, req, this.stmts, this.stats, explanation, this.limits);
       return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     } catch (error) {
       throw asQueryError(error);
+    } finally {
+      this.stmts.interrupt = null;
     }
   }
 

@@ -13,6 +13,10 @@ import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.t
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const flags = new Int32Array(init.cancelFlags);
+const searchFlags = init.searchFlags ? new Int32Array(init.searchFlags) : null;
+// Server-side timing of each call (the host passes it on; `quire serve` as a Server-Timing header).
+const timed = process.env['QUIRE_CALL_TIMING'] === '1';
+const epochNow = () => performance.timeOrigin + performance.now();
 const jobSlots = new Map<string, number>();
 const post = (msg: WorkerToHost) => port.postMessage(msg);
 
@@ -77,12 +81,24 @@ if (init.role !== 'checkpointer') port.on('message', (msg: HostToWorker) => {
 });
 
 async function serve(msg: Extract<HostToWorker, { kind: 'call' }>): Promise<void> {
+  const start = timed ? epochNow() : 0;
+  const timing = () => (timed ? { timing: { start, end: epochNow() } } : {});
   try {
     if (ARCHIVE_METHODS[msg.method] === 'write') commitOpenBatch(archive.db);
-    const value = await archive.call(msg.method, msg.arg as never);
-    post({ kind: 'result', id: msg.id, result: { ok: true, value } });
+    const slot = msg.searchSlot;
+    const superseded = searchFlags && slot !== undefined ? () => Atomics.load(searchFlags, slot) !== 0 : null;
+    // A search is synchronous, so the check is set for exactly this call.
+    archive.searchInterrupt = superseded;
+    let pending;
+    try {
+      pending = archive.call(msg.method, msg.arg as never);
+    } finally {
+      archive.searchInterrupt = null;
+    }
+    const value = await pending;
+    post({ kind: 'result', id: msg.id, result: { ok: true, value }, ...timing() });
   } catch (error) {
-    post({ kind: 'result', id: msg.id, result: { ok: false, error: toErrorData(error) } });
+    post({ kind: 'result', id: msg.id, result: { ok: false, error: toErrorData(error) }, ...timing() });
   } finally {
     if (msg.jobId !== undefined) jobSlots.delete(msg.jobId);
   }

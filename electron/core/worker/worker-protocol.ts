@@ -12,6 +12,8 @@ export interface WorkerInit {
   role: 'writer' | 'reader' | 'ranker' | 'checkpointer';
   /** One Int32 per job slot: non-zero means "cancel". Shared so a busy worker sees it at once. */
   cancelFlags: SharedArrayBuffer;
+  /** One Int32 per search slot: non-zero means "a newer search replaced this one" (SearchCall.supersede). */
+  searchFlags?: SharedArrayBuffer;
   /** Thresholds of an import's statistics refresh (HostOptions.searchStats). */
   searchStats?: { commonDocs?: number; topK?: number };
   /** When search fast paths switch on (HostOptions.searchThresholds). */
@@ -19,12 +21,13 @@ export interface WorkerInit {
 }
 
 export type HostToWorker =
-  | { kind: 'call'; id: number; method: ArchiveMethod; arg: unknown; jobId?: string; jobSlot?: number }
+  | { kind: 'call'; id: number; method: ArchiveMethod; arg: unknown; jobId?: string; jobSlot?: number; searchSlot?: number }
   | { kind: 'rank'; id: number; request: TopListRequest }
   | { kind: 'close' };
 
 export type WorkerToHost =
   | { kind: 'ready' }
   | { kind: 'open-failed'; error: { code: string; message: string } }
-  | { kind: 'result'; id: number; result: WireResult<unknown> }
+  // `timing` (epoch ms, only with QUIRE_CALL_TIMING=1): when the worker began and finished the call.
+  | { kind: 'result'; id: number; result: WireResult<unknown>; timing?: { start: number; end: number } }
   | { kind: 'event'; event: ArchiveEvent };
