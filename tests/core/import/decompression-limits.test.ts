@@ -50,7 +50,9 @@ describe('decompression and size limits', () => {
     expect(zip.byteLength).toBeLessThan(2000);
     const started = performance.now();
     const report = await run([write('declared.zip', zip)]);
-    expect(performance.now() - started).toBeLessThan(3000);
+    // Refused from its table of contents: seconds at most even on a loaded machine (3 s was
+    // exceeded at load 14), where unpacking 4 GB would take far longer.
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(report.files.map((f) => [path.basename(f.path), f.status])).toEqual([
       ['bomb.txt', 'rejected'],
       ['note.txt', 'imported'],
