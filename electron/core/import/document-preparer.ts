@@ -17,6 +17,13 @@ function workerFile(): URL | null {
   return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : null;
 }
 
+/**
+ * The helper thread's young generation, smaller than V8's default (sized for throughput): each
+ * file's parse leaves garbage to fill it. At 20,000 entries its heap peaked at 140 MB instead of
+ * 177 MB for up to a fifth more of its CPU time; it is the less busy of the import's two threads.
+ */
+const PREPARE_YOUNG_GENERATION_MB = 16;
+
 export class DocumentPreparer {
   private worker: Worker | null = null;
   private nextId = 1;
@@ -29,7 +36,7 @@ export class DocumentPreparer {
     this.times = times;
     const file = workerFile();
     if (!file) return;
-    this.worker = new Worker(file);
+    this.worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: PREPARE_YOUNG_GENERATION_MB } });
     this.worker.unref();
     this.worker.on('message', (reply: PrepareReply) => {
       if (reply.times && this.times) {

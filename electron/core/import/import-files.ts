@@ -8,6 +8,7 @@ import type { Db } from '../db/open-archive.ts';
 import { ArchiveWriter, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
 import { indexPendingBands } from './band-index.ts';
 import { deferIndexMerges, mergePendingIndex, restoreAutomerge } from './index-merge.ts';
+import { limitImportMemory } from './import-memory.ts';
 import { collectFiles } from './collect-files.ts';
 import { DocumentPreparer } from './document-preparer.ts';
 import { openContainer, type ContainerItem } from './expand-container.ts';
@@ -140,12 +141,13 @@ interface OpenFile {
 }
 
 async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promise<ImportReport> {
-  if (!ctx.stageTimes) return runImportJob(db, pending, ctx);
-  const previous = useStageSink(ctx.stageTimes.writer);
+  const restoreMemory = limitImportMemory(db);
+  const previous = ctx.stageTimes ? useStageSink(ctx.stageTimes.writer) : null;
   try {
     return await runImportJob(db, pending, ctx);
   } finally {
-    useStageSink(previous);
+    if (ctx.stageTimes) useStageSink(previous);
+    restoreMemory();
   }
 }
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ARCHIVE_METHODS, type ArchiveEvent, type BackupInfo, type ArchiveMethod, type WireResult } from '../../../shared/contract.ts';
+import { ARCHIVE_METHODS, type ArchiveEvent, type BackupInfo, type ArchiveMethod, type SearchCall, type WireResult } from '../../../shared/contract.ts';
 import { validateInput } from '../../../shared/contract-schemas.ts';
 import { fromErrorData, QuireError, toErrorData } from '../../../shared/errors.ts';
 import { newJobId } from '../archive.ts';
@@ -12,6 +12,29 @@ import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.t
 import type { SearchThresholds } from '../search/search-thresholds.ts';
 
 const JOB_SLOTS = 64;
+/** Searches in flight that a newer one may replace (SearchCall.supersede); past this many they run unreplaceable. */
+const SEARCH_SLOTS = 256;
+
+type ReplaceableSearch = SearchCall & Required<Pick<SearchCall, 'supersede'>>;
+
+/** Where a call's time went, in epoch ms (QUIRE_CALL_TIMING=1; `quire serve` sends it as Server-Timing). */
+export interface CallTiming {
+  /** host.invoke called */
+  invoked?: number;
+  /** posted to the worker */
+  posted?: number;
+  /** the worker began it (after the calls ahead of it) */
+  workerStart?: number;
+  workerEnd?: number;
+  /** its answer back in the host */
+  answered?: number;
+}
+/**
+ * The writer thread's young generation, smaller than V8's default (sized for throughput): an
+ * import's garbage fills it between scavenges. At 100,000 entries the import's peak RSS was 537 MB
+ * instead of 635 MB, for no more writer CPU (scripts/bench/import-breakdown.mjs imports this way too).
+ */
+export const WRITER_YOUNG_GENERATION_MB = 16;
 
 export interface HostOptions {
   /** Open without a writer: searches and reads only; every change is refused with the reason. */
@@ -38,6 +61,7 @@ function defaultWorkerFile(): URL {
 class WorkerLink {
   private nextId = 1;
   private readonly pending = new Map<number, (r: WireResult<unknown>) => void>();
+  private readonly timings = new Map<number, CallTiming>();
   readonly exited: Promise<void>;
 
   readonly worker: Worker;
@@ -46,6 +70,11 @@ class WorkerLink {
     this.worker = worker;
     worker.on('message', (msg: WorkerToHost) => {
       if (msg.kind === 'result') {
+        const timing = this.timings.get(msg.id);
+        if (timing) {
+          Object.assign(timing, { workerStart: msg.timing?.start, workerEnd: msg.timing?.end, answered: performance.timeOrigin + performance.now() });
+          this.timings.delete(msg.id);
+        }
         this.pending.get(msg.id)?.(msg.result);
         this.pending.delete(msg.id);
       } else if (msg.kind === 'event') onEvent(msg.event);
@@ -60,7 +89,7 @@ class WorkerLink {
   }
 
   static async start(file: URL | string, init: WorkerInit, onEvent: (e: ArchiveEvent) => void): Promise<WorkerLink> {
-    const worker = new Worker(file, { workerData: init });
+    const worker = new Worker(file, { workerData: init, ...(init.role === 'writer' ? { resourceLimits: { maxYoungGenerationSizeMb: WRITER_YOUNG_GENERATION_MB } } : {}) });
     const link = new WorkerLink(worker, onEvent);
     await new Promise<void>((resolve, reject) => {
       const onMessage = (msg: WorkerToHost) => {
@@ -79,8 +108,12 @@ class WorkerLink {
     return link;
   }
 
-  call(msg: Omit<Extract<HostToWorker, { kind: 'call' }>, 'id' | 'kind'>): Promise<WireResult<unknown>> {
+  call(msg: Omit<Extract<HostToWorker, { kind: 'call' }>, 'id' | 'kind'>, timing?: CallTiming): Promise<WireResult<unknown>> {
     const id = this.nextId++;
+    if (timing) {
+      timing.posted = performance.timeOrigin + performance.now();
+      this.timings.set(id, timing);
+    }
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       this.worker.postMessage({ kind: 'call', id, ...msg } satisfies HostToWorker);
@@ -128,6 +161,12 @@ export class ArchiveHost {
   private readonly listeners = new Set<(e: ArchiveEvent) => void>();
   private readonly flags = new Int32Array(new SharedArrayBuffer(JOB_SLOTS * 4));
   private readonly jobSlots = new Map<string, number>();
+  private readonly searchFlags = new Int32Array(new SharedArrayBuffer(SEARCH_SLOTS * 4));
+  private readonly freeSearchSlots = Array.from({ length: SEARCH_SLOTS }, (_, i) => SEARCH_SLOTS - 1 - i);
+  /** Each supersede key's newest search in flight: its seq and slot. */
+  private readonly newestSearch = new Map<string, { seq: number; slot: number }>();
+  /** Each key's highest seq seen (a few hundred keys at most are kept: one per window opened). */
+  private readonly highestSeq = new Map<string, number>();
   /** Null when the archive is open read-only (see readOnlyReason). */
   private writer: WorkerLink | null = null;
   private reader!: WorkerLink;
@@ -183,7 +222,8 @@ export class ArchiveHost {
         this.readOnlyReason = (error as QuireError).message;
       }
     }
-    const startReader = () => WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...search }, emit);
+    const startReader = () =>
+      WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: this.flags.buffer as SharedArrayBuffer, searchFlags: this.searchFlags.buffer as SharedArrayBuffer, ...search }, emit);
     const readers = await Promise.allSettled([startReader(), startReader()]);
     const failed = readers.find((r) => r.status === 'rejected');
     if (failed) {
@@ -235,8 +275,9 @@ export class ArchiveHost {
     for (const l of this.listeners) l(event);
   }
 
-  /** Validates and runs one call; never throws: errors come back as data. */
-  async invoke(method: string, rawArg: unknown): Promise<WireResult<unknown>> {
+  /** Validates and runs one call; never throws: errors come back as data. `timing` is filled in when given. */
+  async invoke(method: string, rawArg: unknown, timing?: CallTiming): Promise<WireResult<unknown>> {
+    if (timing) timing.invoked = performance.timeOrigin + performance.now();
     try {
       if (!Object.prototype.hasOwnProperty.call(ARCHIVE_METHODS, method)) {
         throw new QuireError('invalid-input', `Unknown archive method "${method}".`);
@@ -250,7 +291,8 @@ export class ArchiveHost {
         const result = await this.reader.call({ method: m, arg });
         return result.ok && this.readOnlyReason ? { ok: true, value: { ...(result.value as object), readOnly: this.readOnlyReason } } : result;
       }
-      if (kind === 'read') return await (BACKGROUND_READS.has(m) ? this.background : this.reader).call({ method: m, arg });
+      if (m === 'search' && arg?.['supersede']) return await this.replaceableSearch(arg as unknown as ReplaceableSearch, timing);
+      if (kind === 'read') return await (BACKGROUND_READS.has(m) ? this.background : this.reader).call({ method: m, arg }, timing);
       if (kind === 'write') {
         const result = await this.writable().call({ method: m, arg });
         // Every window, tab and the CLI's host learn of an annotation change (undo may also bring back entries).
@@ -263,6 +305,37 @@ export class ArchiveHost {
       return await this.runJob(m, arg ?? {});
     } catch (error) {
       return { ok: false, error: toErrorData(error) };
+    }
+  }
+
+  /**
+   * A search that replaces the previous one with the same key, if it is still queued or running:
+   * that one is flagged and stops at its next statement (answering 'cancelled'), so the reader,
+   * which answers one call at a time, moves on to this one.
+   */
+  private async replaceableSearch(arg: ReplaceableSearch, timing?: CallTiming): Promise<WireResult<unknown>> {
+    const { supersede, ...req } = arg;
+    const { key, seq } = supersede;
+    // Overtaken on the way (a later keystroke's request got here first): never run.
+    if (seq < (this.highestSeq.get(key) ?? -1)) return { ok: false, error: { code: 'cancelled', message: 'A newer search replaced this one.' } };
+    this.highestSeq.delete(key);
+    this.highestSeq.set(key, seq);
+    if (this.highestSeq.size > 500) this.highestSeq.delete(this.highestSeq.keys().next().value as string);
+    const previous = this.newestSearch.get(key);
+    if (previous !== undefined) Atomics.store(this.searchFlags, previous.slot, 1);
+    const slot = this.freeSearchSlots.pop();
+    if (slot === undefined) {
+      this.newestSearch.delete(key);
+      return this.reader.call({ method: 'search', arg: req }, timing);
+    }
+    Atomics.store(this.searchFlags, slot, 0);
+    this.newestSearch.set(key, { seq, slot });
+    try {
+      return await this.reader.call({ method: 'search', arg: req, searchSlot: slot }, timing);
+    } finally {
+      if (this.newestSearch.get(key)?.slot === slot) this.newestSearch.delete(key);
+      Atomics.store(this.searchFlags, slot, 0);
+      this.freeSearchSlots.push(slot);
     }
   }
 
