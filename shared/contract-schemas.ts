@@ -67,7 +67,7 @@ export const INPUT_SCHEMAS: Schemas = {
     })
     .strict(),
   cancelJob: z.object({ jobId: z.string().min(1).max(100) }).strict(),
-  search: searchRequest.extend({ supersede: z.string().min(1).max(100).optional() }).strict(),
+  search: searchRequest.extend({ supersede: z.object({ key: z.string().min(1).max(100), seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict().optional() }).strict(),
   countMatches: searchRequest.extend({ after: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }).strict(),
   facets: searchRequest,
   facetValues: searchRequest.extend({ facet: filters.keyof() }).strict(),

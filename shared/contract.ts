@@ -153,13 +153,14 @@ export interface SearchRequest {
 }
 
 /**
- * A search that may be replaced: a newer search with the same `supersede` key (one per window's
- * list) stops this one at its next statement, or before it starts if it is still queued; it then
- * fails with code 'cancelled'. The reader answers one call at a time, so a search typed over would
- * otherwise delay the one that will be shown.
+ * A search that may be replaced: a later search with the same `supersede.key` (one per window's
+ * list) and a higher `seq` stops this one at its next statement, or before it starts if it is
+ * still queued; it then fails with code 'cancelled', as does one that arrives after a higher `seq`
+ * (requests can overtake each other). The reader answers one call at a time, so a search typed
+ * over would otherwise delay the one that will be shown.
  */
 export interface SearchCall extends SearchRequest {
-  supersede?: string;
+  supersede?: { key: string; seq: number };
 }
 
 export interface HighlightSpan {

@@ -8,7 +8,7 @@ import type { ArchiveEvent } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 import { QuireError, toErrorData } from '../../shared/errors.ts';
 import { backupsDir } from '../core/db/backups.ts';
-import type { ArchiveHost } from '../core/worker/archive-host.ts';
+import type { ArchiveHost, CallTiming } from '../core/worker/archive-host.ts';
 import { sendExportDownload } from './export-download.ts';
 import { DEFAULT_UPLOAD_LIMITS, receiveUploads, UploadRefused, type UploadLimits } from './receive-uploads.ts';
 
@@ -94,6 +94,7 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
   });
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const received = performance.timeOrigin + performance.now();
     if (url.pathname === '/api/events' && req.method === 'GET') {
       if (clients.size >= MAX_EVENT_CLIENTS) return sendJson(res, 429, failure('archive-busy', `At most ${MAX_EVENT_CLIENTS} windows can follow the archive at once; close a tab.`));
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -134,7 +135,10 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
     if ((match[1] === 'exportArchive' || match[1] === 'importProject') && typeof arg === 'object' && arg !== null && 'path' in arg) {
       return sendJson(res, 403, failure('unauthorized', 'In browser mode an export downloads through the page; Quire does not write to paths on this computer for it.'));
     }
-    const result = await options.host.invoke(match[1]!, arg ?? undefined);
+    if (!CALL_TIMING) return sendJson(res, 200, await options.host.invoke(match[1]!, arg ?? undefined));
+    const timing: CallTiming = {};
+    const result = await options.host.invoke(match[1]!, arg ?? undefined, timing);
+    res.setHeader('server-timing', serverTiming(received, timing));
     sendJson(res, 200, result);
   }
 
@@ -211,6 +215,23 @@ function failure(code: string, message: string) {
 function send(res: http.ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, { 'content-type': type });
   res.end(body);
+}
+
+/** QUIRE_CALL_TIMING=1: each call's answer says where its time went in a Server-Timing header (benches read it). */
+const CALL_TIMING = process.env['QUIRE_CALL_TIMING'] === '1';
+
+/** read: the request's body; host: validation; queue: waiting for the worker's earlier calls; work: the call; back: to the host. */
+function serverTiming(received: number, t: CallTiming): string {
+  const now = performance.timeOrigin + performance.now();
+  const dur = (name: string, from: number | undefined, to: number | undefined) => (from !== undefined && to !== undefined ? [`${name};dur=${(to - from).toFixed(1)}`] : []);
+  return [
+    ...dur('read', received, t.invoked),
+    ...dur('host', t.invoked, t.posted),
+    ...dur('queue', t.posted, t.workerStart),
+    ...dur('work', t.workerStart, t.workerEnd),
+    ...dur('back', t.workerEnd, t.answered),
+    ...dur('server', received, now),
+  ].join(', ');
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
