@@ -31,15 +31,18 @@ export function restoreAutomerge(db: Db): void {
 }
 
 /**
- * Does up to `pages` pages of merge work in the caller's transaction; false when there was none
- * (a no-op 'merge' changes fewer than 2 rows: https://sqlite.org/fts5.html#the_merge_command).
+ * One slice: up to `pages` pages of merge work in the caller's transaction; false when there was
+ * none (a no-op 'merge' changes fewer than 2 rows: https://sqlite.org/fts5.html#the_merge_command).
  */
-export function mergeIndexSlice(db: Db, pages = MERGE_SLICE_PAGES): boolean {
+function mergeSlicer(db: Db): (pages: number) => boolean {
   const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
-  const before = changes.get()!;
   // A positive count continues a merge begun earlier, or begins one on a level of 4 or more segments.
-  db.prepare("INSERT INTO entry_index (entry_index, rank) VALUES ('merge', ?)").run(BigInt(Math.max(1, pages)));
-  return changes.get()! - before >= 2;
+  const merge = db.prepare<[bigint]>("INSERT INTO entry_index (entry_index, rank) VALUES ('merge', ?)");
+  return (pages) => {
+    const before = changes.get()!;
+    merge.run(BigInt(Math.max(1, Math.trunc(pages))));
+    return changes.get()! - before >= 2;
+  };
 }
 
 /**
@@ -48,7 +51,8 @@ export function mergeIndexSlice(db: Db, pages = MERGE_SLICE_PAGES): boolean {
  * Must not be called inside a transaction. Returns the number of slices that did work.
  */
 export async function mergePendingIndex(db: Db, options: { slicePages?: number; isCancelled?: () => boolean } = {}): Promise<number> {
-  const slice = db.transaction(() => mergeIndexSlice(db, options.slicePages));
+  const slicer = mergeSlicer(db);
+  const slice = db.transaction(() => slicer(options.slicePages ?? MERGE_SLICE_PAGES));
   let slices = 0;
   for (;;) {
     if (options.isCancelled?.()) return slices;
