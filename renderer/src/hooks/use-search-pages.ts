@@ -8,6 +8,10 @@ import { errorMessage } from '../lib/errors.ts';
 
 export const PAGE_SIZE = 50;
 
+/** This window's list: each first page replaces the previous one still queued or running in the archive (SearchCall.supersede). */
+const LIST_KEY = `list-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+let listSeq = 0;
+
 export interface SearchPages {
   /** Null until the first page of the current request has arrived. */
   total: number | null;
@@ -50,14 +54,12 @@ export function useSearchPages(connection: Connection, request: SearchRequest, v
     loading: true,
   });
   const [revision, setRevision] = useState(0);
-  /** Settles when the first-page search in flight (if any) has answered. */
-  const firstPage = useRef<Promise<void>>(Promise.resolve());
 
   const loadPage = useCallback(
-    (g: Generation, page: number): Promise<SearchResult> => {
+    (g: Generation, page: number, replacing = false): Promise<SearchResult> => {
       const pending = g.inFlight.get(page);
       if (pending) return pending;
-      const p = connection.api.search({ ...g.request, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((r: SearchResult) => {
+      const p = connection.api.search({ ...g.request, offset: page * PAGE_SIZE, limit: PAGE_SIZE, ...(replacing ? { supersede: { key: LIST_KEY, seq: ++listSeq } } : {}) }).then((r: SearchResult) => {
         g.pages.set(page, r.hits);
         if (gen.current === g) setRevision((n) => n + 1);
         return r;
@@ -73,14 +75,10 @@ export function useSearchPages(connection: Connection, request: SearchRequest, v
     const g: Generation = { key, request, pages: new Map(), inFlight: new Map() };
     let live = true;
     setMeta((m) => ({ ...m, loading: true }));
-    // One first page in flight at a time: keys typed while it runs wait for it, and only the newest
-    // of them is sent (the archive answers one search at a time, so sending each would only queue
-    // stale searches ahead of the one on screen). With nothing in flight a keystroke is sent at once.
-    const first = firstPage.current.then(() => (live ? loadPage(g, 0) : null));
-    firstPage.current = first.then(
-      () => undefined,
-      () => undefined,
-    );
+    // Every keystroke's first page is sent at once and replaces the one before it: the archive
+    // answers one search at a time, and stops a replaced one at its next statement (or drops it
+    // unstarted), so a search typed over never delays the newest (it answers 'cancelled', ignored).
+    const first: Promise<SearchResult | null> = loadPage(g, 0, true);
     // The previous list stays on screen until the new first page is here: no flash of emptiness.
     // A stale answer (live = false: a newer key exists) is dropped, whenever it arrives.
     first.then(
