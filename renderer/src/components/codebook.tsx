@@ -3,7 +3,7 @@
 // entries with highlights carrying it or any of its sub-codes. Every change goes through the core,
 // so Ctrl/Cmd+Z undoes it and other windows see it. In the annotations view a click filters the
 // highlights instead.
-import { useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Code, SaveCodeRequest } from '../../../shared/contract.ts';
 import type { Connection } from '../archive-client.ts';
 import { codeTree, nextColor } from '../lib/code-tree.ts';
@@ -58,7 +58,10 @@ function NewCodeField({ parent, onDone }: { parent: Code | null; onDone(name: st
   );
 }
 
-export function Codebook({ connection, codes, activePaths, onToggleCode, onChanged }: Props) {
+/** Drawn again only when its props change (the sidebar keeps them stable while typing). */
+export const Codebook = memo(CodebookTree);
+
+function CodebookTree({ connection, codes, activePaths, onToggleCode, onChanged }: Props) {
   const tree = useMemo(() => codeTree(codes), [codes]);
   // The reader's keys 1–9 apply the first nine codes in codebook order.
   const keyOf = useMemo(() => new Map(codes.slice(0, 9).map((c, i) => [c.id, i + 1])), [codes]);

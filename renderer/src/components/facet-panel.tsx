@@ -1,4 +1,5 @@
 // The facets of the current results, in the order researchers narrow by.
+import { memo } from 'react';
 import type { FacetFilter, FacetsResult, FacetValues } from '../../../shared/contract.ts';
 import { FACET_LABELS } from './filter-chips.tsx';
 import { FacetGroup } from './facet-group.tsx';
@@ -14,7 +15,10 @@ interface Props {
   loadAll?(facet: keyof FacetFilter): Promise<FacetValues>;
 }
 
-export function FacetPanel({ facets, error, filters, onToggle, loadAll }: Props) {
+/** Drawn again only when its props change, not on every keystroke. */
+export const FacetPanel = memo(FacetList);
+
+function FacetList({ facets, error, filters, onToggle, loadAll }: Props) {
   if (error) return <p className="sidebar-note">{error}</p>;
   if (!facets) return null;
   const groups = ORDER.filter((f) => facets[f].length > 0);

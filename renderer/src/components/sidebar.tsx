@@ -1,5 +1,6 @@
 // The library: all entries, the annotations view, import, the codebook, collections, saved
 // searches, facets and alias groups.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { AliasGroup, Code, FacetFilter, FacetsResult, FacetValues, SavedSearch } from '../../../shared/contract.ts';
 import type { Connection } from '../archive-client.ts';
 import type { DroppedFile } from '../lib/collect-dropped.ts';
@@ -10,6 +11,8 @@ import { FacetPanel } from './facet-panel.tsx';
 import { ImportButtons } from './import-buttons.tsx';
 import { SavedSearchList } from './saved-search-list.tsx';
 import { SidebarSection } from './sidebar-section.tsx';
+
+const NO_PATHS: readonly string[] = [];
 
 interface Props {
   connection: Connection;
@@ -49,6 +52,29 @@ interface Props {
 }
 
 export function Sidebar(p: Props) {
+  // The codebook (a thousand codes at a million entries) and the facets are drawn again only when
+  // their own props change: with a new array and new callbacks on every keystroke the codebook took
+  // most of the page's time between a keystroke and its results. The callbacks read the latest props.
+  const latest = useRef(p);
+  useEffect(() => {
+    latest.current = p;
+  });
+  const onToggleCode = useCallback((code: Code) => {
+    const q = latest.current;
+    if (q.view === 'annotations') q.onAnnotationCode(code.id);
+    else q.onToggleFacet('code', code.path);
+  }, []);
+  const onToggleFacetValue = useCallback((facet: keyof FacetFilter, value: string) => {
+    const q = latest.current;
+    if (q.view !== 'search') q.onView('search');
+    q.onToggleFacet(facet, value);
+  }, []);
+  const { view, codes, annotationCodeId } = p;
+  const codeFilter = p.filters.code;
+  const activeCodePaths = useMemo(
+    () => (view === 'annotations' ? codes.filter((c) => c.id === annotationCodeId).map((c) => c.path) : (codeFilter ?? NO_PATHS)),
+    [view, codes, annotationCodeId, codeFilter],
+  );
   const toSearch = () => p.view !== 'search' && p.onView('search');
   // A collection opens as a list of its own, like a fresh search.
   const openCollection = (name: string) => {
@@ -93,8 +119,8 @@ export function Sidebar(p: Props) {
             connection={p.connection}
             codes={p.codes}
             onChanged={p.onAnnotationsChanged}
-            activePaths={p.view === 'annotations' ? p.codes.filter((c) => c.id === p.annotationCodeId).map((c) => c.path) : (p.filters.code ?? [])}
-            onToggleCode={(code) => (p.view === 'annotations' ? p.onAnnotationCode(code.id) : p.onToggleFacet('code', code.path))}
+            activePaths={activeCodePaths}
+            onToggleCode={onToggleCode}
           />
         </SidebarSection>
         <SidebarSection title="Collections">
@@ -104,7 +130,7 @@ export function Sidebar(p: Props) {
           <SavedSearchList searches={p.savedSearches} activeQuery={p.activeQuery} onOpen={(s) => (toSearch(), p.onOpenSaved(s))} onDelete={p.onDeleteSaved} />
         </SidebarSection>
         <SidebarSection title="Refine">
-          <FacetPanel facets={p.facets} error={p.facetsError} filters={p.filters} onToggle={(f, v) => (toSearch(), p.onToggleFacet(f, v))} loadAll={p.loadFacetValues} />
+          <FacetPanel facets={p.facets} error={p.facetsError} filters={p.filters} onToggle={onToggleFacetValue} loadAll={p.loadFacetValues} />
         </SidebarSection>
         <SidebarSection title="Alias groups">
           <AliasGroupList connection={p.connection} groups={p.aliasGroups} error={p.aliasError} onChanged={p.onAliasesChanged} onDeleted={p.onAliasDeleted} />

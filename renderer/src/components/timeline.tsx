@@ -2,7 +2,7 @@
 // of more than one month zooms the chart to it ("All dates" zooms back out). Bars stay at least
 // 6 px wide (months are grouped into quarters, years… when they would not fit), and a few stray
 // months far from the rest are shown apart instead of squeezing everything else.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineResult } from '../../../shared/contract.ts';
 import { formatMonth, monthEnd } from '../lib/format.ts';
 import { timelineBars, type Bar } from '../lib/timeline-bars.ts';
@@ -23,7 +23,10 @@ const SIDE_PX = 190;
 const span = (b: Bar) => (b.from === b.to ? formatMonth(b.from) : `${formatMonth(b.from)} – ${formatMonth(b.to)}`);
 const entries = (n: number, approx: boolean) => `${approx ? 'about ' : ''}${n.toLocaleString('en-US')} ${n === 1 ? 'entry' : 'entries'}`;
 
-export function Timeline({ timeline, dateFrom, dateTo, onRange, updating = false }: Props) {
+/** Drawn again only when its props change, not on every keystroke (a bar per month formats its counts). */
+export const Timeline = memo(TimelineChart);
+
+function TimelineChart({ timeline, dateFrom, dateTo, onRange, updating = false }: Props) {
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const [zoom, setZoom] = useState<{ from: string; to: string } | null>(null);
   // One tab stop for the whole chart; arrow keys move between bars (roving tabindex).

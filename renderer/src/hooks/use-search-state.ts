@@ -138,6 +138,12 @@ export function useSearchState(): SearchState {
     setDateTo(null);
   }, []);
 
+  // Stable, so the timeline (memoised) is not drawn again on every keystroke.
+  const setDates = useCallback((from: string | null, to: string | null) => {
+    setDateFrom(from);
+    setDateTo(to);
+  }, []);
+
   return {
     typed,
     setTyped,
@@ -148,10 +154,7 @@ export function useSearchState(): SearchState {
     toggleFilter,
     dateFrom,
     dateTo,
-    setDates: (from, to) => {
-      setDateFrom(from);
-      setDateTo(to);
-    },
+    setDates,
     transliteration,
     setTransliteration,
     sort,
