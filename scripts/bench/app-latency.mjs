@@ -22,6 +22,10 @@
 //   same as the count when the search's count was exact.
 // - first list paint after opening: from navigation start to the first frame with a result row.
 // Before each run the box is cleared, the list of all entries comes back and the app idles 600 ms.
+// Where the typed query's request went (the second table): the server's Server-Timing header
+// (QUIRE_CALL_TIMING=1, set here): reading the body, waiting in the worker's queue behind earlier
+// calls, the worker's work (of which the search itself, its tookMs), and the rest of the request
+// (HTTP both ways, JSON); then drawing, from the answer read to the frame with the first row.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,6 +72,7 @@ const gen = generatorWords();
 
 // A daily backup would copy the whole archive beside it: not while measuring.
 process.env.QUIRE_DAILY_BACKUPS = '0';
+process.env.QUIRE_CALL_TIMING = '1';
 const { ArchiveHost } = await import('../../electron/core/worker/archive-host.ts');
 const { serveArchive } = await import('../../electron/serve/serve-archive.ts');
 const { chromium } = await import('playwright-core');
@@ -94,11 +99,20 @@ await page.addInitScript(() => {
   const fetch0 = window.fetch.bind(window);
   window.fetch = async (url, init) => {
     if (!String(url).endsWith('/api/invoke/search')) return fetch0(url, init);
-    const s = { query: JSON.parse(init?.body || '{}').query, offset: JSON.parse(init?.body || '{}').offset, sent: performance.now(), answered: null };
+    const s = { query: JSON.parse(init?.body || '{}').query, offset: JSON.parse(init?.body || '{}').offset, sent: performance.now(), answered: null, server: {}, tookMs: null, cancelled: false };
     b.searches.push(s);
     const res = await fetch0(url, init);
     const body = await res.text();
     s.answered = performance.now();
+    for (const part of (res.headers.get('server-timing') ?? '').split(',')) {
+      const m = /^\s*(\w+);dur=([\d.]+)/.exec(part);
+      if (m) s.server[m[1]] = Number(m[2]);
+    }
+    try {
+      const parsed = JSON.parse(body);
+      s.tookMs = parsed.value?.tookMs ?? null;
+      s.cancelled = parsed.error?.code === 'cancelled';
+    } catch {}
     return new Response(body, { status: res.status, headers: res.headers });
   };
   const frame = () => {
@@ -195,6 +209,13 @@ for (const [label, query] of kinds) {
         drawn: own && own.answered !== null && b.watch.row !== null ? b.watch.row - own.answered : null,
         searches: b.searches.length,
         sentWhileTyping: sent,
+        cancelled: b.searches.filter((s) => s.cancelled).length,
+        // The typed query's request, hop by hop (Server-Timing).
+        read: own?.server.read ?? null,
+        queue: own?.server.queue ?? null,
+        work: own?.server.work ?? null,
+        search: own?.tookMs ?? null,
+        http: own && own.answered !== null && own.server.server !== undefined ? own.answered - own.sent - own.server.server + (own.server.read ?? 0) : null,
       };
     }, query);
     if (i > 0) times.push(t);
@@ -225,6 +246,17 @@ for (const r of rows) {
   say(
     `| ${r.label} | \`${r.query}\` | ${r.matches.toLocaleString('en')}${r.totalExact ? '' : ' (lower bound)'} | ${ms(pct(row, 50))} | ${ms(pct(row, 95))} | ${ms(pct(count, 50))} | ${ms(pct(count, 95))} | ${r.totalExact ? 'same' : Number.isFinite(pct(exact, 95)) ? ms(pct(exact, 95)) : `over ${EXACT_WAIT / 1000} s`} | ≤ ${TARGET_MS} ms: ${met ? 'yes' : '**no**'} | ${part('waited')} / ${part('request')} / ${part('drawn')} | ${pct(r.times.map((t) => t.searches), 50)} for ${[...r.query].length} keys |`,
   );
+}
+say('\nWhere the typed query\'s time went (p50 ms over the runs; Server-Timing): waiting in the page for an earlier search (the app before superseding sent one first page at a time), then its request: reading its body in the server, queued in the reader behind earlier calls, the worker\'s work (of which the search itself), HTTP and JSON both ways; then drawing the answer. Earlier searches answered "cancelled" (replaced) per run.\n');
+say('| query kind | waiting | request | of which: read body | queue | work | search | HTTP + JSON | drawing | searches replaced |');
+say('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  if (r.skipped) continue;
+  const p50 = (k) => {
+    const xs = r.times.map((t) => t[k]).filter((x) => x !== null && x !== undefined);
+    return xs.length ? ms(pct(xs, 50)) : '–';
+  };
+  say(`| ${r.label} | ${p50('waited')} | ${p50('request')} | ${p50('read')} | ${p50('queue')} | ${p50('work')} | ${p50('search')} | ${p50('http')} | ${p50('drawn')} | ${p50('cancelled')} |`);
 }
 const openRow = opening.map((t) => t.row);
 const openCount = opening.map((t) => t.count);
