@@ -166,7 +166,7 @@ export function importBreakdown({ corpus, N, benchDir, say }) {
   say('');
   say(`Ratio to the ceiling: **${ratio.toFixed(2)}** in wall time (target ≥ 0.5 ${mark(ratio >= 0.5)}, goal 0.75 ${mark(ratio >= 0.75)}); ${cpuRatio.toFixed(2)} in CPU time of the busier thread (what the code costs, whatever else runs on the machine: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores when the bench ended). Peak RSS of the import process: ${q.peakRssMb.toFixed(0)} MB (target < 500 MB ${mark(q.peakRssMb < 500)}). Archive ${(q.size / textBytes).toFixed(2)}× the text (target < 2.5× ${mark(q.size / textBytes < 2.5)}; the ceiling's ${(c.size / textBytes).toFixed(2)}×).`);
   if (Number.isFinite(q.rssEnd.anonMb)) {
-    say(`\nThe import process's resident memory when it ended: ${q.rssEnd.anonMb.toFixed(0)} MB anonymous (both threads' JS heaps, the writer's heap ${q.rssEnd.heapMb.toFixed(0)} MB of it, and SQLite's page cache, up to 256 MB for the writer) and ${q.rssEnd.fileMb.toFixed(0)} MB file-backed (the archive's memory map, up to 256 MB, and the binaries).`);
+    say(`\nThe import process's resident memory when it ended: ${q.rssEnd.anonMb.toFixed(0)} MB anonymous (both threads' JS heaps, the writer's heap ${q.rssEnd.heapMb.toFixed(0)} MB of it, and SQLite's page cache, up to 64 MB for the writer during an import: import-memory.ts) and ${q.rssEnd.fileMb.toFixed(0)} MB file-backed (the binaries; the writer maps none of the archive during an import).`);
   }
   if (q.rejected > 0) say(`\n${q.rejected} files rejected: ${q.firstError}`);
   if (q.entries !== c.entries) say(`\nNote: the import stored ${q.entries} entries, the ceiling ${c.entries} (duplicates are stored once).`);
