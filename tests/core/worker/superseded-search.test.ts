@@ -3,35 +3,15 @@
 // next statement (or never starts), answering 'cancelled', and the newest answer is the one that
 // comes back with results. The real worker runs here, with its searches for "slowly …" made slow
 // (every statement waits first), as a search over a million entries is.
-import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SearchResult, WireResult } from '../../../shared/contract.ts';
 import { ArchiveHost } from '../../../electron/core/worker/archive-host.ts';
+import { writeSlowSearchWorker } from '../../helpers/slow-search-worker.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { openTestArchive, seedEntries } from '../search/helpers/seed-entries.ts';
 
 const STATEMENT_MS = 150;
-const src = (p: string) => pathToFileURL(path.resolve(import.meta.dirname, '../../../electron/core', p)).href;
-
-// The real archive worker, with a wait before each statement of a search whose query says "slowly".
-const SLOW_WORKER = `
-import { StatementCache } from '${src('search/search-plan.ts')}';
-import { SearchService } from '${src('search/search-service.ts')}';
-let slow = false;
-const search = SearchService.prototype.search;
-SearchService.prototype.search = function (req) {
-  slow = req.query.includes('slowly');
-  try { return search.call(this, req); } finally { slow = false; }
-};
-const get = StatementCache.prototype.get;
-StatementCache.prototype.get = function (sql) {
-  if (slow) { const until = Date.now() + ${STATEMENT_MS}; while (Date.now() < until); }
-  return get.call(this, sql);
-};
-await import('${src('worker/archive-worker.ts')}');
-`;
 
 type Answer = WireResult<SearchResult>;
 
@@ -52,8 +32,7 @@ describe('a search replaced by a newer one', () => {
       { title: 'Lighthouse log', body: 'The keeper lit the lamp at dusk.' },
     ]);
     seeded.close();
-    const workerFile = path.join(dir, 'slow-worker.mjs');
-    fs.writeFileSync(workerFile, SLOW_WORKER);
+    const workerFile = writeSlowSearchWorker(dir, STATEMENT_MS);
     return ArchiveHost.open(path.join(dir, `${name}.quire`), { workerFile });
   }
 
