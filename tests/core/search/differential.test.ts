@@ -15,6 +15,7 @@ import type { SearchThresholds } from '../../../electron/core/search/search-thre
 import type { SearchRequest, SearchResult, SortOrder } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { evaluate, makeCorpus, modelEntries, render, rng, type Corpus, type ModelEntry, type Q } from './helpers/skewed-corpus.ts';
+import { countInSlices } from './helpers/count-in-slices.ts';
 import { openTestArchive, seedEntries } from './helpers/seed-entries.ts';
 
 const ENTRIES = 3_000;
@@ -266,12 +267,7 @@ function checkQuery(service: SearchService, req: SearchRequest, truth: Set<numbe
     }
   }
   // countMatches in many slices (a zero budget counts one id range per call) sums to the count.
-  let counted = 0;
-  for (let after: number | null = 0; after !== null; ) {
-    const c = service.countMatches({ ...req, after }, 0);
-    counted += c.counted;
-    after = c.next;
-  }
+  const counted = countInSlices(service, req);
   if (counted !== truth.size) say(`countMatches summed to ${counted}, true count ${truth.size}`);
   return problems;
 }
