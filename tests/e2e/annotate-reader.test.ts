@@ -88,6 +88,32 @@ async function dragSelect(page: Page, selector: string, phrase: string): Promise
   await page.mouse.up();
 }
 
+/**
+ * Drags over `phrase` until the annotation toolbar shows. In a second tab of a loaded machine the
+ * first drag has twice (of many runs) left no toolbar; each miss is reported with what the page
+ * held, and three misses fail the test.
+ */
+async function selectForToolbar(page: Page, selector: string, phrase: string): Promise<void> {
+  const toolbar = page.getByRole('toolbar', { name: 'Annotate the selection' });
+  for (let attempt = 1; ; attempt++) {
+    await dragSelect(page, selector, phrase);
+    try {
+      await toolbar.waitFor({ timeout: 5000 });
+      return;
+    } catch (error) {
+      const state = await page.evaluate(() => ({
+        selected: document.getSelection()?.toString() ?? null,
+        entry: document.querySelector('article.reader')?.getAttribute('data-entry-id') ?? null,
+        visible: document.visibilityState,
+        focused: document.hasFocus(),
+      }));
+      console.warn(`No annotation toolbar after drag ${attempt}: ${JSON.stringify(state)}`);
+      if (attempt === 3) throw error;
+      await page.evaluate(() => document.getSelection()?.removeAllRanges());
+    }
+  }
+}
+
 /** The text of every segment drawn for one highlight, joined. */
 async function drawnText(page: Page, id: number): Promise<string> {
   return page.$$eval(`article [data-hl~="${id}"]`, (els) => els.map((e) => e.textContent ?? '').join(''));
@@ -297,9 +323,9 @@ describe('annotating in the reader', () => {
     try {
       await other.goto(app.server.url);
       await waitForCount(other, 3);
+      await other.bringToFront();
       await openEntry(other, FA_TITLE);
-      await dragSelect(other, '.reader-body', 'بازار ماهی');
-      await other.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
+      await selectForToolbar(other, '.reader-body', 'بازار ماهی');
       await other.keyboard.press('1');
       const hs = await waitForHighlights(app, id, before + 1);
       const made = hs.find((x) => x.exact === 'بازار ماهی')!;
