@@ -45,7 +45,16 @@ function codePointRange(text: string, phrase: string): { start: number; end: num
  * Only coordinates come from the page; the selection itself is made by the mouse.
  */
 async function dragSelect(page: Page, selector: string, phrase: string): Promise<void> {
-  const points = await measurePhrase(page, selector, phrase);
+  // A freshly opened tab may still be loading a font or laying out: measure once the fonts are in
+  // and two frames apart give the same points.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  let points = await measurePhrase(page, selector, phrase);
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    const again = await measurePhrase(page, selector, phrase);
+    if (JSON.stringify(again) === JSON.stringify(points)) break;
+    points = again;
+  }
   await page.mouse.move(points.x1, points.y1);
   await page.mouse.down();
   await page.mouse.move(points.x2, points.y2, { steps: 10 });
