@@ -30,7 +30,7 @@ export function UpgradeProgressBar({ connection }: { connection: Connection }) {
         </strong>
         <span className="muted" data-testid="upgrade-detail">
           {doing}
-          {backupMs !== null && progress.phase !== 'backup' ? ` · backup made in ${(backupMs / 1000).toFixed(1)} s` : ''}
+          {backupMs !== null && progress.phase !== 'backup' ? ` · backup made in ${(backupMs / 1000).toFixed(1)}\u00a0s` : ''}
         </span>
       </div>
       <progress value={progress.step - 1 + progress.fraction} max={progress.steps} aria-label="Upgrade progress" />
