@@ -337,6 +337,42 @@ describe('annotating in the reader', () => {
     }
   });
 
+  it('keeps both of two tags typed before the first one was saved', async () => {
+    const page = app.page;
+    const id = await openEntry(page, LONG_TITLE);
+    // The archive's answer to the first tag comes late, and so does the entry's reloaded tags
+    // (after the change the server pushes): the second is typed meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    await page.route('**/api/invoke/setEntryTags', async (route) => {
+      const first = ++calls === 1;
+      const response = await route.fetch();
+      if (first) await held;
+      await route.fulfill({ response });
+    });
+    await page.route('**/api/invoke/getEntryAnnotations', async (route) => {
+      if (calls > 0) await held;
+      await route.continue();
+    });
+    try {
+      const tagInput = page.getByRole('textbox', { name: 'Add a tag' });
+      await tagInput.fill('neap');
+      await tagInput.press('Enter');
+      await tagInput.fill('spring');
+      await tagInput.press('Enter');
+      await expect.poll(() => calls).toBe(2);
+      release();
+      await expect.poll(async () => (await annotations(app, id)).tags.sort()).toEqual(['neap', 'spring']);
+      await page.getByRole('button', { name: 'Remove tag neap' }).waitFor();
+      await page.getByRole('button', { name: 'Remove tag spring' }).waitFor();
+    } finally {
+      release();
+      await page.unroute('**/api/invoke/setEntryTags');
+      await page.unroute('**/api/invoke/getEntryAnnotations');
+    }
+  });
+
   it('adds and removes tags and writes, edits and deletes notes on the whole entry', async () => {
     const page = app.page;
     const id = await openEntry(page, EN_TITLE);

@@ -1,12 +1,13 @@
 // Tags and notes on the whole entry, under the reader's header: tag chips (Enter adds, × removes)
 // and a list of notes (add, edit, delete).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntryNote } from '../../../shared/contract.ts';
 
 interface Props {
   tags: string[];
   notes: EntryNote[];
-  onSetTags(tags: string[]): void;
+  /** Settles true when the archive has the tags, false when it refused them. */
+  onSetTags(tags: string[]): Promise<boolean>;
   onSaveNote(note: { id?: number; text: string }): void;
   onDeleteNote(id: number): void;
 }
@@ -48,19 +49,36 @@ function NoteEditor({ initial, label, onSave, onCancel }: { initial: string; lab
 export function EntryTagsNotes({ tags, notes, onSetTags, onSaveNote, onDeleteNote }: Props) {
   const [tag, setTag] = useState('');
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  // Each change sends the whole list, so a second tag typed before the first one's answer came
+  // back must build on the first (it was lost). The list sent last shows until the archive's
+  // answer for it arrives; a refusal puts back what the archive holds.
+  const [sent, setSent] = useState<string[] | null>(null);
+  const inFlight = useRef(0);
+  const shown = sent ?? tags;
+  useEffect(() => {
+    if (inFlight.current === 0) setSent(null);
+  }, [tags]);
+  const setTags = (next: string[]) => {
+    inFlight.current++;
+    setSent(next);
+    void onSetTags(next).then((ok) => {
+      inFlight.current--;
+      if (!ok) setSent(null);
+    });
+  };
   const addTag = () => {
     const t = tag.trim();
     if (!t) return;
-    if (!tags.some((x) => x.toLowerCase() === t.toLowerCase())) onSetTags([...tags, t]);
+    if (!shown.some((x) => x.toLowerCase() === t.toLowerCase())) setTags([...shown, t]);
     setTag('');
   };
   return (
     <section className="entry-annotations" aria-label="Tags and notes">
       <ul className="tag-chips" aria-label="Tags">
-        {tags.map((t) => (
+        {shown.map((t) => (
           <li key={t} className="tag-chip">
             <span dir="auto">{t}</span>
-            <button type="button" className="tag-remove" aria-label={`Remove tag ${t}`} onClick={() => onSetTags(tags.filter((x) => x !== t))}>
+            <button type="button" className="tag-remove" aria-label={`Remove tag ${t}`} onClick={() => setTags(shown.filter((x) => x !== t))}>
               ×
             </button>
           </li>

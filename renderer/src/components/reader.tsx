@@ -147,9 +147,18 @@ function EntryView({ connection, entry: e, terms, codes, annotations, annotation
   }, [focusHighlightId]);
 
   const act = useCallback(
-    (p: Promise<unknown>) => {
-      p.then(reload, (x: unknown) => setError(errorMessage(x)));
-    },
+    // Settles true once done, false once refused (the error shows in the reader).
+    (p: Promise<unknown>): Promise<boolean> =>
+      p.then(
+        () => {
+          reload();
+          return true;
+        },
+        (x: unknown) => {
+          setError(errorMessage(x));
+          return false;
+        },
+      ),
     [reload],
   );
 
