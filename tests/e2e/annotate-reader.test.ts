@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveArg, ArchiveMethod, ArchiveReturn, EntryAnnotations, Highlight } from '../../shared/contract.ts';
 import { entryText } from '../../shared/entry-text.ts';
 import { openApp, seedArchive, waitForCount, writeTextFiles, type AppSession } from '../helpers/browser.ts';
+import { dragSelect } from '../helpers/drag-select.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const EN_TITLE = 'Harbour report';
@@ -37,81 +38,6 @@ function codePointRange(text: string, phrase: string): { start: number; end: num
   if (at < 0) throw new Error(`"${phrase}" is not in the text`);
   const start = Array.from(text.slice(0, at)).length;
   return { start, end: start + Array.from(phrase).length };
-}
-
-/**
- * Drags the mouse from the first to the last character of `phrase` inside `selector`, as a user
- * does: the points are measured from the laid-out text (the right edge starts an RTL phrase).
- * Only coordinates come from the page; the selection itself is made by the mouse.
- */
-async function dragSelect(page: Page, selector: string, phrase: string): Promise<void> {
-  const points = await page.evaluate(
-    ({ selector, phrase }) => {
-      const root = document.querySelector(selector);
-      if (!root) throw new Error(`no ${selector}`);
-      const nodes: { node: Text; from: number }[] = [];
-      let all = '';
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push({ node: n as Text, from: all.length });
-        all += (n as Text).data;
-      }
-      const at = all.indexOf(phrase);
-      if (at < 0) throw new Error(`"${phrase}" not shown`);
-      const locate = (index: number) => {
-        const hit = [...nodes].reverse().find((x) => x.from <= index)!;
-        return { node: hit.node, offset: index - hit.from };
-      };
-      const firstLen = phrase.codePointAt(0)! > 0xffff ? 2 : 1;
-      const lastLen = phrase.codePointAt(phrase.length - 2)! > 0xffff ? 2 : 1;
-      const rectOf = (index: number, len: number) => {
-        const a = locate(index);
-        const r = document.createRange();
-        r.setStart(a.node, a.offset);
-        r.setEnd(a.node, a.offset + len);
-        return { rect: r.getBoundingClientRect(), rtl: getComputedStyle(a.node.parentElement!).direction === 'rtl' };
-      };
-      const first = rectOf(at, firstLen);
-      const last = rectOf(at + phrase.length - lastLen, lastLen);
-      return {
-        x1: first.rtl ? first.rect.right - 1 : first.rect.left + 1,
-        y1: first.rect.top + first.rect.height / 2,
-        x2: last.rtl ? last.rect.left + 1 : last.rect.right - 1,
-        y2: last.rect.top + last.rect.height / 2,
-      };
-    },
-    { selector, phrase },
-  );
-  await page.mouse.move(points.x1, points.y1);
-  await page.mouse.down();
-  await page.mouse.move(points.x2, points.y2, { steps: 10 });
-  await page.mouse.up();
-}
-
-/**
- * Drags over `phrase` until the annotation toolbar shows. In a second tab of a loaded machine the
- * first drag has twice (of many runs) left no toolbar; each miss is reported with what the page
- * held, and three misses fail the test.
- */
-async function selectForToolbar(page: Page, selector: string, phrase: string): Promise<void> {
-  const toolbar = page.getByRole('toolbar', { name: 'Annotate the selection' });
-  for (let attempt = 1; ; attempt++) {
-    await dragSelect(page, selector, phrase);
-    try {
-      await toolbar.waitFor({ timeout: 5000 });
-      return;
-    } catch (error) {
-      const state = await page.evaluate(() => ({
-        selected: document.getSelection()?.toString() ?? null,
-        entry: document.querySelector('article.reader')?.getAttribute('data-entry-id') ?? null,
-        visible: document.visibilityState,
-        focused: document.hasFocus(),
-      }));
-      console.warn(`No annotation toolbar after drag ${attempt}: ${JSON.stringify(state)}`);
-      if (attempt === 3) throw error;
-      await page.evaluate(() => document.getSelection()?.removeAllRanges());
-    }
-  }
 }
 
 /** The text of every segment drawn for one highlight, joined. */
@@ -325,7 +251,8 @@ describe('annotating in the reader', () => {
       await waitForCount(other, 3);
       await other.bringToFront();
       await openEntry(other, FA_TITLE);
-      await selectForToolbar(other, '.reader-body', 'بازار ماهی');
+      await dragSelect(other, '.reader-body', 'بازار ماهی');
+      await other.getByRole('toolbar', { name: 'Annotate the selection' }).waitFor();
       await other.keyboard.press('1');
       const hs = await waitForHighlights(app, id, before + 1);
       const made = hs.find((x) => x.exact === 'بازار ماهی')!;

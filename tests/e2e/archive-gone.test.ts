@@ -23,6 +23,10 @@ describe('the archive process gone', () => {
   it('says so once, with Reconnect, and comes back when the server does', async () => {
     const page = app.page;
     const { port, token } = app.server;
+    // Work the archive finishes in the background (band indexing, merges) tells the page through
+    // the event stream, and the refetch that follows would bring the page back on its own once the
+    // server is up. The stream is held off here so that only Reconnect can.
+    await page.route('**/api/events', (route) => route.abort());
     await app.server.close();
 
     await page.getByRole('searchbox', { name: 'Search entries' }).fill('harbour');
@@ -37,5 +41,6 @@ describe('the archive process gone', () => {
     await notice.getByRole('button', { name: 'Reconnect' }).click();
     await notice.waitFor({ state: 'detached' });
     await waitForCount(page, 3);
+    await page.unroute('**/api/events');
   });
 });

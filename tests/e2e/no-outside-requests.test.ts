@@ -6,10 +6,10 @@
 // were sent) is recorded; each must be the app's own origin, data:, blob: or about:blank.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryAnnotations } from '../../shared/contract.ts';
 import { dropFiles, openApp, waitForCount, writeTextFiles, type AppSession } from '../helpers/browser.ts';
+import { dragSelect } from '../helpers/drag-select.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const OUTSIDE = 'https://example.invalid';
@@ -75,36 +75,6 @@ function isInside(url: string, origin: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Drags the mouse over `phrase` inside `selector`, as a user selects text (left-to-right text). */
-async function dragSelect(page: Page, selector: string, phrase: string): Promise<void> {
-  const box = await page.evaluate(
-    ({ selector, phrase }) => {
-      const root = document.querySelector(selector);
-      if (!root) throw new Error(`no ${selector}`);
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(phrase);
-        if (at < 0) continue;
-        const first = document.createRange();
-        first.setStart(n, at);
-        first.setEnd(n, at + 1);
-        const last = document.createRange();
-        last.setStart(n, at + phrase.length - 1);
-        last.setEnd(n, at + phrase.length);
-        const a = first.getBoundingClientRect();
-        const b = last.getBoundingClientRect();
-        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-      }
-      throw new Error(`"${phrase}" is not shown in one text node`);
-    },
-    { selector, phrase },
-  );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
-  await page.mouse.up();
 }
 
 describe('no request leaves the app', () => {

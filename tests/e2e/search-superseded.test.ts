@@ -40,8 +40,10 @@ describe('a search typed over', () => {
       void res.json().then((body: { ok: boolean; error?: { code: string } }) => answers.push({ query, code: body.ok ? null : (body.error?.code ?? null) }));
     });
     // "slowly" starts its search; "orchard" is typed over it at once.
+    // The request is awaited from before the keystroke: every keystroke sends its search at once.
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/invoke/search') && (r.postData() ?? '').includes('"slowly"'));
     await search().fill('slowly');
-    await page.waitForRequest((r) => r.url().endsWith('/api/invoke/search') && (r.postData() ?? '').includes('"slowly"'));
+    await sent;
     const typed = performance.now();
     await search().fill('orchard');
     await page.locator('.explanation').filter({ hasText: /^searching for orchard(;|$)/ }).waitFor();

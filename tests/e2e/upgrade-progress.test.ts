@@ -42,7 +42,10 @@ describe('upgrading an older archive in the app', () => {
     const steps = 1 + 2 * (LATEST_SCHEMA_VERSION - 6);
     const texts = await page.evaluate(() => (window as unknown as { upgradeTexts: string[] }).upgradeTexts);
     expect(texts.some((t) => t.startsWith(`Upgrading the archive… step 1 of ${steps}`) && t.includes('Backing up the archive first'))).toBe(true);
-    expect(texts.some((t) => new RegExp(`^Upgrading the archive… step 2 of ${steps}Migration 1 of ${LATEST_SCHEMA_VERSION - 6}: source content .*\\(\\d+%\\) · backup made in \\d+\\.\\d\\ss$`).test(t))).toBe(true);
+    // The step's percentage shows only when its events reach the page in separate reads: here the
+    // migration takes tens of milliseconds, and one read delivering them all draws only the last
+    // (the percentages themselves are checked in tests/core/worker/upgrade-events.test.ts).
+    expect(texts.some((t) => new RegExp(`^Upgrading the archive… step 2 of ${steps}Migration 1 of ${LATEST_SCHEMA_VERSION - 6}: source content[^·]* · backup made in \\d+\\.\\d\\ss$`).test(t))).toBe(true);
     expect(texts.some((t) => t.includes(`step 3 of ${steps}`) && t.includes('Checking the archive after migration 1'))).toBe(true);
     // Done: the bar goes, and the archive holds the backup's sources.
     expect(await page.getByRole('region', { name: 'Upgrade progress' }).count()).toBe(0);
