@@ -68,20 +68,37 @@ export function searchWithinIdSet(
   const term = plan.compiled.words?.kind === 'word' ? plan.compiled.words.term : null;
   const listed = sort === 'relevance' && term !== null ? (stats.topLength(term) ?? 0) : 0;
   const rankLive = postings !== null && postings <= limits.exactRankPostings;
-  if (sort === 'relevance' && listed === 0 && !rankLive) return null;
+  const probes = plan.filters.every((f) => f.probe !== undefined) ? probeForm(plan) : null;
 
   // Text in few entries: its matches tested one by one against the filters' per-entry forms (a
   // theme's set costs ~20 ms to gather at 1M, a rare word's 3,000 matches ~10 ms to test).
-  if (listed === 0 && postings !== null && postings <= limits.withinTextFirst && plan.filters.every((f) => f.probe !== undefined)) {
-    const probes = plan.filters.map((f) => ` AND (${(f.probe ?? '').replace(/\be\.id\b/g, 'entry_index.rowid')})`).join('');
-    const rows = stmts.get(`SELECT entry_index.rowid AS id FROM entry_index WHERE entry_index MATCH ?${probes} ORDER BY entry_index.rowid DESC`).all(match, ...plan.filters.flatMap((f) => f.params)) as { id: number }[];
-    const ids = rows.map((r) => r.id);
+  if (listed === 0 && postings !== null && postings <= limits.withinTextFirst && probes) {
+    const ids = scanNewest(match, probes, 0, true, stmts, 0).ids;
     if (sort === 'relevance') return { ids: rankAll(match, ids, stmts, limit, offset), total: ids.length, totalExact: true };
     return { ids: inDateOrder(ids, WALKS[sort], stmts, limit, offset), total: ids.length, totalExact: true };
   }
 
+  // A phrase, or words with no top list, in many entries: nothing ranks their matches in the set
+  // in time (FTS5's bm25 first reads every match of the phrase in the archive: 465 ms at 1M, the
+  // general path's title-first order among the 2,000 newest ~500 ms), so newest first: one scan
+  // of the text's matches that stops when the page is in hand, ~10-30 ms at 1M for a theme or
+  // has:highlight. The count is then a lower bound that countMatches completes.
+  if (sort === 'relevance' && listed === 0 && !rankLive) {
+    if (!probes) return null;
+    const need = offset + limit;
+    const small = smallSet(plan, stmts, need, limits.withinSetMax);
+    if (small?.length === 0) return { ids: [], total: 0, totalExact: true };
+    // A set of a few entries checked one by one (every match, counted exactly), as below.
+    const probeSmall = small !== null && phrasesIn(match) <= PROBE_PHRASES && small.length <= limits.withinProbeMax && (postings === null || small.length * limits.withinProbePostings <= postings);
+    const found = probeSmall ? { ids: checkAll(match, small, stmts), complete: true } : scanNewest(match, small ? jsonFilter(JSON.stringify(small)) : probes, need, false, stmts, limits.countBudgetMs);
+    explanation.push(`approximate: newest first (too many matches to rank by relevance within ${filterLabels(plan)})`);
+    return { ids: found.ids.slice(offset, offset + limit), total: found.ids.length, totalExact: found.complete };
+  }
+
   const set = gatherSet(plan, stmts, limits.withinSetMax);
-  if (set === null) return null;
+  // A set too large to gather (has:highlight: 100,000 entries at 1M): its per-entry forms test the
+  // text's matches (relevance) or the entries passed walking the date index.
+  if (set === null) return probes ? withinLargeSet(plan, match, probes, sort, term, listed, postings, stmts, stats, limits, limit, offset, explanation) : null;
   if (set.length === 0) return { ids: [], total: 0, totalExact: true };
   const json = JSON.stringify(set);
   // The word's best entries that are in the set: all of them match, best first.
@@ -92,31 +109,16 @@ export function searchWithinIdSet(
   const checkable = phrasesIn(match) <= PROBE_PHRASES;
   const probeAll = checkable && set.length <= limits.withinProbeMax && (postings === null || set.length * limits.withinProbePostings <= postings);
   if (sort === 'relevance') {
-    const found = probeAll ? { ids: checkAll(match, set, stmts), complete: true } : scanNewest(match, json, offset + limit + ranked.length, rankLive, stmts, limits.countBudgetMs);
-    const total = found.ids.length;
-    const totalExact = found.complete;
+    const found = probeAll ? { ids: checkAll(match, set, stmts), complete: true } : scanNewest(match, jsonFilter(json), offset + limit + ranked.length, rankLive, stmts, limits.countBudgetMs);
     // Few postings: every match is in hand (the scan ran to the end), FTS5 ranks them.
-    if (listed === 0) return { ids: rankAll(match, found.ids, stmts, limit, offset), total, totalExact };
-    const rankedSet = new Set(ranked);
-    const rest = found.ids.filter((id) => !rankedSet.has(id));
-    const head = ranked.slice(offset, offset + limit);
-    const from = Math.max(0, offset - ranked.length);
-    const ids = [...head, ...rest.slice(from, from + limit - head.length)];
-    // Lists merged over several refreshes hold scores of their times, not quite today's (search-stats.ts).
-    const merged = stats.listsRankedTogether() ? '' : 'approximate: ';
-    const over = totalExact ? `all ${total.toLocaleString('en')} matches` : 'all matches';
-    explanation.push(
-      ranked.length > 0
-        ? `${merged}ranked by relevance over ${over} (the best ${ranked.length.toLocaleString('en')} exactly, from the word’s ${listed.toLocaleString('en')} best entries ranked ahead of time; after them, newest first)`
-        : `newest first: none of the word’s ${listed.toLocaleString('en')} best entries ranked ahead of time is among these matches`,
-    );
-    return { ids, total, totalExact };
+    if (listed === 0) return { ids: rankAll(match, found.ids, stmts, limit, offset), total: found.ids.length, totalExact: found.complete };
+    return rankedThenNewest(ranked, found, listed, stats, limit, offset, explanation);
   }
 
   const walks = WALKS[sort];
   if (probeAll || rankLive || !checkable) {
     // Every match in hand (cheap here, or no other way), then in date order.
-    const all = probeAll ? checkAll(match, set, stmts) : scanNewest(match, json, 0, true, stmts, 0).ids;
+    const all = probeAll ? checkAll(match, set, stmts) : scanNewest(match, jsonFilter(json), 0, true, stmts, 0).ids;
     return { ids: inDateOrder(all, walks, stmts, limit, offset), total: all.length, totalExact: true };
   }
   // How many of the set's entries match, guessed from the statistics (an AND or a phrase matches
@@ -134,10 +136,79 @@ export function searchWithinIdSet(
   const inJs = passed * 1 < set.length * 0.2 + passed * 0.1 ? set : null;
   // Checking goes on while cheaper than one scan of every match (withinProbePostings postings a check).
   const maxChecks = Math.max(expected * 4 + 200, (postings ?? 0) / Math.max(1, limits.withinProbePostings));
-  const walked = walkByDate(match, json, inJs, walks, stmts, limit, offset, maxChecks, firstBatch, limits.dateWalkBatchMax);
+  const inSet = (walk: Walk) =>
+    inJs
+      ? { sql: `SELECT e.id AS id FROM entries e INDEXED BY entries_date${walk.cond ? ` WHERE ${walk.cond}` : ''} ORDER BY ${walk.order}`, params: [] }
+      : { sql: `SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE e.id IN (SELECT value FROM json_each(?))${walk.cond ? ` AND ${walk.cond}` : ''} ORDER BY ${walk.order}`, params: [json] };
+  const walked = walkByDate(match, inSet, inJs, walks, stmts, limit, offset, maxChecks, firstBatch, limits.dateWalkBatchMax);
   if (walked) return { ids: walked.ids, total: walked.matched, totalExact: walked.exhausted };
-  const all = scanNewest(match, json, 0, true, stmts, 0).ids;
+  const all = scanNewest(match, jsonFilter(json), 0, true, stmts, 0).ids;
   return { ids: inDateOrder(all, walks, stmts, limit, offset), total: all.length, totalExact: true };
+}
+
+/**
+ * A page of "the word's best entries in the set (`ranked`, best first), then the other matches
+ * (`found`, newest first)", with its count and explanation.
+ */
+function rankedThenNewest(ranked: number[], found: { ids: number[]; complete: boolean }, listed: number, stats: SearchStats, limit: number, offset: number, explanation: string[]): WithinResult {
+  const total = found.ids.length;
+  const totalExact = found.complete;
+  const rankedSet = new Set(ranked);
+  const rest = found.ids.filter((id) => !rankedSet.has(id));
+  const head = ranked.slice(offset, offset + limit);
+  const from = Math.max(0, offset - ranked.length);
+  const ids = [...head, ...rest.slice(from, from + limit - head.length)];
+  // Lists merged over several refreshes hold scores of their times, not quite today's (search-stats.ts).
+  const merged = stats.listsRankedTogether() ? '' : 'approximate: ';
+  const over = totalExact ? `all ${total.toLocaleString('en')} matches` : 'all matches';
+  explanation.push(
+    ranked.length > 0
+      ? `${merged}ranked by relevance over ${over} (the best ${ranked.length.toLocaleString('en')} exactly, from the word’s ${listed.toLocaleString('en')} best entries ranked ahead of time; after them, newest first)`
+      : `newest first: none of the word’s ${listed.toLocaleString('en')} best entries ranked ahead of time is among these matches`,
+  );
+  return { ids, total, totalExact };
+}
+
+/**
+ * Text within a set too large to gather (has:highlight at 1M: 100,000 entries), through the
+ * filters' per-entry forms: in relevance order a word's best entries that pass them, then the
+ * text's matches newest first, scanned until the page is in hand; in date order the entries
+ * passing them walked down the date index and checked against the text a batch at a time. Null
+ * (the general path) when the text is in few entries, or the walk finds matches rarer than guessed.
+ */
+function withinLargeSet(
+  plan: SearchPlan,
+  match: string,
+  probes: RowFilter,
+  sort: SortOrder,
+  term: string | null,
+  listed: number,
+  postings: number | null,
+  stmts: StatementCache,
+  stats: SearchStats,
+  limits: SearchThresholds,
+  limit: number,
+  offset: number,
+  explanation: string[],
+): WithinResult | null {
+  if (postings !== null && postings <= limits.exactRankPostings) return null;
+  if (sort === 'relevance') {
+    if (listed === 0 || term === null) return null;
+    const top = stats.top(term, listed, 0);
+    const entryProbes = plan.filters.map((f) => ` AND (${(f.probe ?? '').replace(/\be\.id\b/g, 'j.value')})`).join('');
+    const passing = new Set(stmts.get(`SELECT j.value FROM json_each(?) j WHERE 1${entryProbes}`).pluck().all(JSON.stringify(top), ...probes.params) as number[]);
+    const ranked = top.filter((id) => passing.has(id));
+    const found = scanNewest(match, probes, offset + limit + ranked.length, false, stmts, limits.countBudgetMs);
+    return rankedThenNewest(ranked, found, listed, stats, limit, offset, explanation);
+  }
+  const { lo, hi } = idBounds(stmts);
+  const density = postings === null ? 0.5 : Math.min(1, Math.max(1, postings) / Math.max(1, hi - lo + 1));
+  const expected = Math.ceil((offset + limit) / density);
+  const firstBatch = Math.min(limits.dateWalkBatchMax, Math.max(limits.dateWalkBatch, Math.ceil(expected * 1.25)));
+  const entryProbes = plan.filters.map((f) => `(${f.probe ?? ''})`).join(' AND ');
+  const inSet = (walk: Walk) => ({ sql: `SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE ${entryProbes}${walk.cond ? ` AND ${walk.cond}` : ''} ORDER BY ${walk.order}`, params: probes.params });
+  const walked = walkByDate(match, inSet, null, WALKS[sort], stmts, limit, offset, expected * 4 + 200, firstBatch, limits.dateWalkBatchMax);
+  return walked ? { ids: walked.ids, total: walked.matched, totalExact: walked.exhausted } : null;
 }
 
 /** The entries in every filter's set, ascending; null past `max` (gathering them would cost more than it saves). */
@@ -179,17 +250,44 @@ function phrasesIn(match: string): number {
   return match.match(/"(?:[^"]|"")*"/g)?.length ?? 0;
 }
 
+/** A test of an index row (`entry_index.rowid`) against the filters, following `MATCH ?`. */
+interface RowFilter {
+  sql: string;
+  params: unknown[];
+}
 /** The text's matches tested against the set (bound as JSON), with `+rowid` so FTS5 is never handed a rowid lookup. */
-const scanFrom = () => 'FROM entry_index WHERE entry_index MATCH ? AND +entry_index.rowid IN (SELECT value FROM json_each(?))';
+const jsonFilter = (json: string): RowFilter => ({ sql: ' AND +entry_index.rowid IN (SELECT value FROM json_each(?))', params: [json] });
+
+/** The filters' per-entry forms (null when one has none), tested on each index row. */
+function probeForm(plan: SearchPlan): RowFilter | null {
+  if (!plan.filters.every((f) => f.probe !== undefined)) return null;
+  return { sql: plan.filters.map((f) => ` AND (${(f.probe ?? '').replace(/\be\.id\b/g, 'entry_index.rowid')})`).join(''), params: plan.filters.flatMap((f) => f.params) };
+}
+
+/**
+ * The set, when a scan of the text's matches newest first that stops once `need` are found is
+ * cheaper to test against it gathered than through the filters' per-entry forms; else null. The
+ * scan passes about need × entries / |set| matches: each tested by the per-entry forms (~1.6 µs
+ * more a match at 1M), or against the set gathered (~1.7 µs an entry) and bound as JSON (~0.2 µs
+ * a match). The two costs meet at a set of about √(need × entries) entries, where gathering stops
+ * (wasted: at most ~12 ms for a page of 50 at 1M).
+ */
+function smallSet(plan: SearchPlan, stmts: StatementCache, need: number, max: number): number[] | null {
+  const { lo, hi } = idBounds(stmts);
+  return gatherSet(plan, stmts, Math.min(max, Math.ceil(Math.sqrt(need * Math.max(1, hi - lo + 1)))));
+}
+
+/** The filters as the query wrote them (`code:Theme`, `has:highlight`), for the explanation. */
+const filterLabels = (plan: SearchPlan) => plan.filters.map((f) => f.label).join(' and ');
 
 /**
  * The matches in the set, newest first: at least `need` of them (or all), then more while
  * `budgetMs` lasts; all of them when `toEnd`.
  */
-function scanNewest(match: string, json: string, need: number, toEnd: boolean, stmts: StatementCache, budgetMs: number): { ids: number[]; complete: boolean } {
+function scanNewest(match: string, filter: RowFilter, need: number, toEnd: boolean, stmts: StatementCache, budgetMs: number): { ids: number[]; complete: boolean } {
   const ids: number[] = [];
   const started = performance.now();
-  const it = stmts.get(`SELECT entry_index.rowid AS id ${scanFrom()} ORDER BY entry_index.rowid DESC`).iterate(match, json) as IterableIterator<{ id: number }>;
+  const it = stmts.get(`SELECT entry_index.rowid AS id FROM entry_index WHERE entry_index MATCH ?${filter.sql} ORDER BY entry_index.rowid DESC`).iterate(match, ...filter.params) as IterableIterator<{ id: number }>;
   for (const row of it) {
     ids.push(row.id);
     if (!toEnd && ids.length >= need && (ids.length & 63) === 0 && performance.now() - started > budgetMs) {
@@ -202,7 +300,8 @@ function scanNewest(match: string, json: string, need: number, toEnd: boolean, s
 
 /** A page of these matches (all of them) in FTS5's bm25 order: its bm25 first counts the text's matches, cheap for text in few entries. */
 function rankAll(match: string, ids: readonly number[], stmts: StatementCache, limit: number, offset: number): number[] {
-  const rows = stmts.get(`SELECT entry_index.rowid AS id ${scanFrom()} ORDER BY entry_index.rank, entry_index.rowid DESC LIMIT ? OFFSET ?`).all(match, JSON.stringify(ids), limit, offset) as { id: number }[];
+  const filter = jsonFilter(JSON.stringify(ids));
+  const rows = stmts.get(`SELECT entry_index.rowid AS id FROM entry_index WHERE entry_index MATCH ?${filter.sql} ORDER BY entry_index.rank, entry_index.rowid DESC LIMIT ? OFFSET ?`).all(match, ...filter.params, limit, offset) as { id: number }[];
   return rows.map((r) => r.id);
 }
 
@@ -245,14 +344,14 @@ function inDateOrder(ids: readonly number[], walks: Walk[], stmts: StatementCach
 }
 
 /**
- * A page in date order: the set's entries walked down the date index (the set bound as JSON), a
- * batch at a time checked against the text, until the page is full; with how many matches it saw
+ * A page in date order: the set's entries walked down the date index (`entries`: the set bound
+ * as JSON, tested in JavaScript as `inJs`, or the filters' per-entry forms), a batch at a time checked against the text, until the page is full; with how many matches it saw
  * (all of them when it reached the end). Null when more than `maxChecks` entries were checked
  * before the page filled (matches rarer than guessed).
  */
 function walkByDate(
   match: string,
-  json: string,
+  entries: (walk: Walk) => { sql: string; params: unknown[] },
   inJs: readonly number[] | null,
   walks: Walk[],
   stmts: StatementCache,
@@ -278,11 +377,8 @@ function walkByDate(
     checked += ids.length;
   };
   for (const walk of walks) {
-    const it = (
-      inJs
-        ? stmts.get(`SELECT e.id AS id FROM entries e INDEXED BY entries_date${walk.cond ? ` WHERE ${walk.cond}` : ''} ORDER BY ${walk.order}`).iterate()
-        : stmts.get(`SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE e.id IN (SELECT value FROM json_each(?))${walk.cond ? ` AND ${walk.cond}` : ''} ORDER BY ${walk.order}`).iterate(json)
-    ) as IterableIterator<{ id: number }>;
+    const walkSql = entries(walk);
+    const it = stmts.get(walkSql.sql).iterate(...walkSql.params) as IterableIterator<{ id: number }>;
     let pending: number[] = [];
     for (const row of it) {
       if (inJs && !contains(inJs, row.id)) continue;
