@@ -167,11 +167,11 @@ function plainCounter(terms: readonly string[]): (text: string, freq: Map<string
  * the index's words (unicode61, categories L* N* Co Mc Mn) are the runs of ASCII letters and
  * digits, capitals folded to small letters.
  */
-const WORD = new Uint8Array(0x80);
+export const WORD = new Uint8Array(0x80);
 for (let c = 0; c < 0x80; c++) WORD[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : 0;
 
 /** SQLite's varints (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its records. */
-function varints(buf: Uint8Array, from: number, to: number): number[] {
+export function varints(buf: Uint8Array, from: number, to: number): number[] {
   const out: number[] = [];
   let i = from;
   while (i < to) {
