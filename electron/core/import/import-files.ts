@@ -34,6 +34,8 @@ export interface JobContext {
   bandMemory?: number;
   /** Pages per transaction of the search index's merges between files (index-merge.ts); tests set it low. */
   indexMergePages?: number;
+  /** How many bytes of files may wait read ahead of the one being written (LOOKAHEAD_BYTES); tests set it low. */
+  lookaheadBytes?: number;
   /** The bench's breakdown: each thread adds its stages' CPU and wall time here (stage-times.ts). */
   stageTimes?: ImportStageTimes;
 }
@@ -117,6 +119,12 @@ export async function importUploads(db: Db, uploads: UploadedFile[], ctx: JobCon
 
 /** How many files are prepared ahead of the one being written. */
 const LOOKAHEAD = 2;
+/**
+ * No more files are read ahead while those waiting hold this many bytes: each is in memory several
+ * times over until it is written (its bytes in both threads, its text, entries and folded fields),
+ * so two large files waiting would take gigabytes. One file is always read, however large.
+ */
+export const LOOKAHEAD_BYTES = 32 * 1024 * 1024;
 /**
  * The longest the import runs between two turns of the event loop, so an edit sent to the writer
  * meanwhile (worker/archive-worker.ts) waits for the current file at most, not for the whole
@@ -247,11 +255,14 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
   };
 
   const queue: QueuedMember[] = [];
+  const lookaheadBytes = ctx.lookaheadBytes ?? LOOKAHEAD_BYTES;
+  let queuedBytes = 0;
   const fill = () => {
-    while (queue.length < LOOKAHEAD) {
+    while (queue.length < LOOKAHEAD && (queue.length === 0 || queuedBytes < lookaheadBytes)) {
       const next = readNext();
       if (!next) return;
       queue.push(next);
+      queuedBytes += next.bytes.byteLength;
     }
   };
 
@@ -274,6 +285,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     fill();
     while (queue.length > 0) {
       const member = queue.shift()!;
+      queuedBytes -= member.bytes.byteLength;
       if (ctx.isCancelled()) {
         cancelled = true;
         queue.unshift(member);

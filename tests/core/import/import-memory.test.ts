@@ -3,8 +3,9 @@
 // connection its own settings back after, whether the import succeeds or is cancelled.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Archive } from '../../../electron/core/archive.ts';
+import { DocumentPreparer } from '../../../electron/core/import/document-preparer.ts';
 import { importPaths } from '../../../electron/core/import/import-files.ts';
 import { IMPORT_CACHE_KIB, IMPORT_MMAP_BYTES } from '../../../electron/core/import/import-memory.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -35,5 +36,61 @@ describe('the memory an import holds', () => {
     const report = await importPaths(archive.db, dumps.slice(2), { jobId: 'memory-cancelled', isCancelled: () => true, onProgress: () => {} });
     expect(report.cancelled).toBe(true);
     expect(settings()).toEqual(own);
+  });
+});
+
+// Files read ahead wait in memory (bytes in both threads, text, entries) until they are written,
+// so the import stops reading ahead once those waiting hold JobContext.lookaheadBytes.
+describe('the files an import reads ahead', () => {
+  const dir = tempDir();
+  const archive = new Archive(path.join(dir, 'lookahead.quire'));
+  afterAll(() => archive.close());
+  afterEach(() => vi.restoreAllMocks());
+  /** Dump `i` of run `run`: all of the same size, so a bound of one or two files' bytes can be given exactly. */
+  const dump = (run: number, i: number) => JSON.stringify([{ title: `Mill ledger ${i}`, body: `The miller counted sacks of rye on day ${i} of week ${String(run).padStart(3, '0')}.` }]);
+  const size = Buffer.byteLength(dump(0, 0));
+  let run = 0;
+  const prepare = DocumentPreparer.prototype.prepare;
+
+  /** What happened in order: `read N` when file N went to the prepare thread, `write N` when the writer began it. */
+  async function importLogged(lookaheadBytes?: number) {
+    const runDir = path.join(dir, `run-${++run}`);
+    fs.mkdirSync(runDir);
+    // New text each run, so no file is one the archive already holds.
+    const files = [0, 1, 2, 3].map((i) => {
+      const file = path.join(runDir, `mill-${i}.json`);
+      fs.writeFileSync(file, dump(run, i));
+      return file;
+    });
+    const log: string[] = [];
+    vi.spyOn(DocumentPreparer.prototype, 'prepare').mockImplementation(function (this: DocumentPreparer, name, ...rest) {
+      log.push(`read ${name.replace(/\D/gu, '')}`);
+      return prepare.call(this, name, ...rest);
+    });
+    let current: string | null = null;
+    const report = await importPaths(archive.db, files, {
+      jobId: `lookahead-${run}`,
+      isCancelled: () => false,
+      onProgress: (p) => {
+        if (p.currentFile && p.currentFile !== current) log.push(`write ${path.basename(p.currentFile).replace(/\D/gu, '')}`);
+        current = p.currentFile;
+      },
+      ...(lookaheadBytes !== undefined ? { lookaheadBytes } : {}),
+    });
+    expect(report.files.map((f) => f.error ?? f.status)).toEqual(['imported', 'imported', 'imported', 'imported']);
+    return log;
+  }
+
+  it('reads the next file while one is written when they are small', async () => {
+    expect(await importLogged()).toEqual(['read 0', 'read 1', 'write 0', 'read 2', 'write 1', 'read 3', 'write 2', 'write 3']);
+  });
+
+  it('reads one file at a time when one file fills the bound, and still imports files larger than it', async () => {
+    expect(await importLogged(size)).toEqual(['read 0', 'write 0', 'read 1', 'write 1', 'read 2', 'write 2', 'read 3', 'write 3']);
+    expect(await importLogged(1)).toEqual(['read 0', 'write 0', 'read 1', 'write 1', 'read 2', 'write 2', 'read 3', 'write 3']);
+  });
+
+  it('counts bytes: a bound just over one file lets the next one be read ahead', async () => {
+    expect(await importLogged(size + 1)).toEqual(['read 0', 'read 1', 'write 0', 'read 2', 'write 1', 'read 3', 'write 2', 'write 3']);
   });
 });
