@@ -48,11 +48,9 @@ export function andOfPhrases(match: string): PhraseQuery | null {
  * the others (a word count that differs from the index's, a missing row), which the index must check.
  */
 export function checkText(ids: readonly number[], query: PhraseQuery, stmts: StatementCache): { hits: Set<number>; unsure: number[] } {
+  // Rows as arrays (raw) from a statement of this text alone: the cache hands the same statement to every caller of the same text.
   const rows = stmts
-    .get(
-      `SELECT e.id, e.title, e.body, e.author, e.outlet, d.sz FROM entries e JOIN entry_index_docsize d ON d.id = e.id
-        WHERE e.id IN (SELECT value FROM json_each(?))`,
-    )
+    .get(`SELECT e.id, e.title, e.body, e.author, e.outlet, d.sz AS docsize FROM entries e JOIN entry_index_docsize d ON d.id = e.id WHERE e.id IN (SELECT value FROM json_each(?))`)
     .raw(true)
     .all(JSON.stringify(ids)) as [number, string, string, string | null, string | null, Buffer][];
   const hits = new Set<number>();

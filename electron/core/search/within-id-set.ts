@@ -20,6 +20,7 @@ import { idBounds, type SearchPlan, type StatementCache } from './search-plan.ts
 import type { SearchStats } from './search-stats.ts';
 import type { SearchThresholds } from './search-thresholds.ts';
 import { onlyById } from './sql-filters.ts';
+import { bestOfListedAnd } from './listed-and.ts';
 import { andOfPhrases, checkText } from './text-check.ts';
 
 export interface WithinResult {
@@ -86,22 +87,32 @@ export function searchWithinIdSet(
   // has:highlight. The count is then a lower bound that countMatches completes.
   if (sort === 'relevance' && listed === 0 && !rankLive) {
     if (!probes) return null;
-    const need = offset + limit;
-    const small = smallSet(plan, stmts, need, limits.withinSetMax);
+    const small = smallSet(plan, stmts, offset + limit, limits.withinSetMax);
     if (small?.length === 0) return { ids: [], total: 0, totalExact: true };
+    // An AND of common words: its best entries in the set proven from the words' top lists first.
+    const best = bestOfListedAnd(plan.compiled.words, small ? (ids) => new Set(ids.filter((id) => contains(small, id))) : (ids) => passing(plan, probes, ids, stmts), stats, stmts);
+    const ranked = best?.ids ?? [];
+    const need = offset + limit + ranked.length;
     // A set of a few entries checked one by one (every match, counted exactly), as below.
     const probeSmall = small !== null && phrasesIn(match) <= PROBE_PHRASES && small.length <= limits.withinProbeMax && (postings === null || small.length * limits.withinProbePostings <= postings);
-    explanation.push(`approximate: newest first (too many matches to rank by relevance within ${filterLabels(plan)})`);
-    if (!probeSmall && small !== null && andOfPhrases(match) !== null) {
-      // Text read off the entries (~20 µs each at 1M): the set's entries newest first, a batch at
+    let found: { ids: number[]; total: number; complete: boolean } | null = null;
+    if (probeSmall) {
+      const ids = checkAll(match, small, stmts);
+      found = { ids, total: ids.length, complete: true };
+    } else if (small !== null && andOfPhrases(match) !== null) {
+      // Text read off the entries (~25 µs each at 1M): the set's entries newest first, a batch at
       // a time until the page is full (a topic's 2,300 entries and a phrase in a tenth of them:
       // ~500 read, where the scan passed 26,000 matches of the phrase).
-      const newest = [...small].reverse();
-      const walked = walkChecked(match, [newest], stmts, limit, offset, Infinity, Math.max(limits.dateWalkBatch, need), limits.dateWalkBatchMax);
-      if (walked) return { ids: walked.ids, total: walked.matched, totalExact: walked.exhausted };
+      const walked = walkChecked(match, [[...small].reverse()], stmts, need, 0, Infinity, Math.max(limits.dateWalkBatch, need), limits.dateWalkBatchMax);
+      if (walked) found = { ids: walked.ids, total: walked.matched, complete: walked.exhausted };
     }
-    const found = probeSmall ? { ids: checkAll(match, small, stmts), complete: true } : scanNewest(match, small ? jsonFilter(JSON.stringify(small)) : probes, need, false, stmts, limits.countBudgetMs);
-    return { ids: found.ids.slice(offset, offset + limit), total: found.ids.length, totalExact: found.complete };
+    if (!found) {
+      const scanned = scanNewest(match, small ? jsonFilter(JSON.stringify(small)) : probes, need, false, stmts, limits.countBudgetMs);
+      found = { ...scanned, total: scanned.ids.length };
+    }
+    if (best && ranked.length > 0) return rankedThenNewest(ranked, found, `its words’ ${best.listed.toLocaleString('en')} best entries`, stats, limit, offset, explanation);
+    explanation.push(`approximate: newest first (too many matches to rank by relevance within ${filterLabels(plan)})`);
+    return { ids: found.ids.slice(offset, offset + limit), total: found.total, totalExact: found.complete };
   }
 
   // A word's best entries and its newest matches need no set: past about √(page × entries) its
@@ -128,7 +139,7 @@ export function searchWithinIdSet(
     const found = probeAll ? { ids: checkAll(match, set, stmts), complete: true } : scanNewest(match, jsonFilter(json), offset + limit + ranked.length, rankLive, stmts, limits.countBudgetMs);
     // Few postings: every match is in hand (the scan ran to the end), FTS5 ranks them.
     if (listed === 0) return { ids: rankAll(match, found.ids, stmts, limit, offset), total: found.ids.length, totalExact: found.complete };
-    return rankedThenNewest(ranked, found, listed, stats, limit, offset, explanation);
+    return rankedThenNewest(ranked, found, `the word’s ${listed.toLocaleString('en')} best entries`, stats, limit, offset, explanation);
   }
 
   const walks = WALKS[sort];
@@ -169,8 +180,8 @@ export function searchWithinIdSet(
  * A page of "the word's best entries in the set (`ranked`, best first), then the other matches
  * (`found`, newest first)", with its count and explanation.
  */
-function rankedThenNewest(ranked: number[], found: { ids: number[]; complete: boolean }, listed: number, stats: SearchStats, limit: number, offset: number, explanation: string[]): WithinResult {
-  const total = found.ids.length;
+function rankedThenNewest(ranked: number[], found: { ids: number[]; total?: number; complete: boolean }, lists: string, stats: SearchStats, limit: number, offset: number, explanation: string[]): WithinResult {
+  const total = found.total ?? found.ids.length;
   const totalExact = found.complete;
   const rankedSet = new Set(ranked);
   const rest = found.ids.filter((id) => !rankedSet.has(id));
@@ -182,8 +193,8 @@ function rankedThenNewest(ranked: number[], found: { ids: number[]; complete: bo
   const over = totalExact ? `all ${total.toLocaleString('en')} matches` : 'all matches';
   explanation.push(
     ranked.length > 0
-      ? `${merged}ranked by relevance over ${over} (the best ${ranked.length.toLocaleString('en')} exactly, from the word’s ${listed.toLocaleString('en')} best entries ranked ahead of time; after them, newest first)`
-      : `newest first: none of the word’s ${listed.toLocaleString('en')} best entries ranked ahead of time is among these matches`,
+      ? `${merged}ranked by relevance over ${over} (the best ${ranked.length.toLocaleString('en')} exactly, from ${lists} ranked ahead of time; after them, newest first)`
+      : `newest first: none of ${lists} ranked ahead of time is among these matches`,
   );
   return { ids, total, totalExact };
 }
@@ -214,11 +225,10 @@ function withinLargeSet(
   if (sort === 'relevance') {
     if (listed === 0 || term === null) return null;
     const top = stats.top(term, listed, 0);
-    const entryProbes = plan.filters.map((f) => ` AND (${(f.probe ?? '').replace(/\be\.id\b/g, 'j.value')})`).join('');
-    const passing = new Set(stmts.get(`SELECT j.value FROM json_each(?) j WHERE 1${entryProbes}`).pluck().all(JSON.stringify(top), ...probes.params) as number[]);
-    const ranked = top.filter((id) => passing.has(id));
+    const inSet = passing(plan, probes, top, stmts);
+    const ranked = top.filter((id) => inSet.has(id));
     const found = scanNewest(match, probes, offset + limit + ranked.length, false, stmts, limits.countBudgetMs);
-    return rankedThenNewest(ranked, found, listed, stats, limit, offset, explanation);
+    return rankedThenNewest(ranked, found, `the word’s ${listed.toLocaleString('en')} best entries`, stats, limit, offset, explanation);
   }
   const { lo, hi } = idBounds(stmts);
   const density = postings === null ? 0.5 : Math.min(1, Math.max(1, postings) / Math.max(1, hi - lo + 1));
@@ -228,6 +238,12 @@ function withinLargeSet(
   const inSet = WALKS[sort].map((walk) => idsOf(stmts, `SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE ${entryProbes}${walk.cond ? ` AND ${walk.cond}` : ''} ORDER BY ${walk.order}`, probes.params, null));
   const walked = walkChecked(match, inSet, stmts, limit, offset, expected * 4 + 200, firstBatch, limits.dateWalkBatchMax);
   return walked ? { ids: walked.ids, total: walked.matched, totalExact: walked.exhausted } : null;
+}
+
+/** Which of these entries the filters keep, through their per-entry forms. */
+function passing(plan: SearchPlan, probes: RowFilter, ids: readonly number[], stmts: StatementCache): Set<number> {
+  const entryProbes = plan.filters.map((f) => ` AND (${(f.probe ?? '').replace(/\be\.id\b/g, 'j.value')})`).join('');
+  return new Set(stmts.get(`SELECT j.value FROM json_each(?) j WHERE 1${entryProbes}`).pluck().all(JSON.stringify(ids), ...probes.params) as number[]);
 }
 
 /** The entries in every filter's set, ascending; null past `max` (gathering them would cost more than it saves). */
