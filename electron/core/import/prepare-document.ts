@@ -24,7 +24,8 @@ export interface PreparedEntry {
 }
 
 export interface PreparedDocument {
-  doc: ParsedDocument;
+  /** Without its entries: `entries` below has them, and each would cross to the writer twice. */
+  doc: Omit<ParsedDocument, 'entries'>;
   entries: PreparedEntry[];
   /** The file's bytes and text compressed for storing (source-content.ts), in chunks of `chunkBytes`. */
   packed: PackedContent;
@@ -71,7 +72,8 @@ export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap:
   }
   const packed = packSpliced(bytes, doc.encoding, doc.text, bodies, chunkBytes) ?? packContent(bytes, doc.encoding, doc.text, chunkBytes);
   stageEnd('content packing', tick);
-  return { doc, entries, packed };
+  const { entries: _drafts, ...rest } = doc;
+  return { doc: rest, entries, packed };
 }
 
 /**
