@@ -151,7 +151,12 @@ export function codeSearchKinds({ roots, mids, leaves }) {
     ['code: a theme + common word, date order', (i) => ({ query: `code:${nth(roots)(i).name} government`, sort: 'date-desc' })],
     ['code: a topic + common word', (i) => ({ query: `code:${nth(mids)(i).name} government` })],
     ['code: a theme, date order', (i) => ({ query: `code:${nth(roots)(i).name}`, sort: 'date-desc' })],
+    ['code: a theme + phrase of common words', (i) => ({ query: `code:${nth(roots)(i).name} "the government"` })],
+    ['code: a theme + two common words', (i) => ({ query: `code:${nth(roots)(i).name} government policy` })],
+    ['code: a topic + phrase of common words', (i) => ({ query: `code:${nth(mids)(i).name} "the government"` })],
     ['has:highlight', { query: 'has:highlight' }],
+    ['has:highlight + common word', { query: 'has:highlight government' }],
+    ['has:highlight + phrase of common words', { query: 'has:highlight "the government"' }],
   ];
 }
 

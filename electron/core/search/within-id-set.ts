@@ -3,17 +3,21 @@
 // of the text against the filter's subquery, and gathers that subquery again in every statement
 // it runs (three to four times a search, ~12 ms each for a theme's 23,000 highlight links); a
 // common word's 600,000 matches then cost ~60 ms to test and FTS5's bm25 as much again.
-// Here the filters' set is gathered once into JavaScript (a theme: ~21,000 entries), then:
+// Here the filters' set is gathered once into JavaScript (a theme: ~21,000 entries, ~37 ms), or,
+// where that costs more than it saves, each entry is tested by the filters' per-entry forms:
 //  - a small set is checked entry by entry against the index (ids written into the SQL: ~40 µs
-//    each), which gives every match and the exact count;
+//    each, more for a phrase), or against the entries' own text for an AND of phrases of plain
+//    words (text-check.ts, ~25 µs each), which gives every match and the exact count;
 //  - a larger one is the filter of one scan of the text's matches, newest first, which stops when
 //    the page is in hand and the count budget is spent (the count is then a lower bound that
 //    countMatches completes, as for a code alone past idSetCountCap);
 //  - relevance: a word with a precomputed top list (bm25 over all its matches) gives, in list
 //    order, the exact best of its matches in the set (any match off the list scores at most the
-//    list's last score); after them, newest first. Text whose words are in few entries is ranked
-//    by FTS5 itself over the whole intersection. Anything else goes to the general path.
-//  - date order: the set's entries in date order, off the date index, checked against the index a
+//    list's last score); an AND of such words likewise from their lists (listed-and.ts); after
+//    them, newest first. Text whose words are in few entries is ranked by FTS5 itself over the
+//    whole intersection. A phrase or other words in many entries come newest first (said to be
+//    approximate): nothing ranks them in time.
+//  - date order: the set's entries in date order, off the date index, checked against the text a
 //    batch at a time until the page is full; or, when every match is in hand, those put in order.
 import type { SortOrder } from '../../../shared/contract.ts';
 import { idBounds, type SearchPlan, type StatementCache } from './search-plan.ts';
