@@ -42,6 +42,7 @@ export class DocumentPreparer {
       if (reply.times && this.times) {
         addStageTimes(this.times.prepare, reply.times.stages);
         this.times.prepareThreadCpuMs = reply.times.threadCpuMs;
+        this.times.prepareHeapMb = Math.max(this.times.prepareHeapMb ?? 0, reply.times.heapMb);
       }
       const waiter = this.pending.get(reply.id);
       this.pending.delete(reply.id);

@@ -18,6 +18,8 @@ export interface ImportStageTimes {
   writer: StageTimes;
   /** CPU time of the preparing thread from its start to its last file, all of it (stages or not). */
   prepareThreadCpuMs: number;
+  /** The preparing thread's V8 heap at its largest after a file (total_heap_size, MB): the bench's memory breakdown. */
+  prepareHeapMb?: number;
 }
 
 let sink: StageTimes | null = null;

@@ -54,6 +54,8 @@ describe('import stage times', () => {
     const stagesCpu = Object.entries(times.prepare).filter(([k]) => k !== 'decode').reduce((n, [, t]) => n + t.cpuMs, 0);
     expect(times.prepareThreadCpuMs).toBeGreaterThan(0);
     expect(times.prepareThreadCpuMs).toBeGreaterThanOrEqual(stagesCpu);
+    // And its heap's size, for the bench's memory breakdown.
+    expect(times.prepareHeapMb).toBeGreaterThan(0);
     // Nested stages fit inside the ones that hold them.
     expect(times.prepare['decode']!.wallMs).toBeLessThanOrEqual(times.prepare['parse']!.wallMs);
     const w = times.writer;
