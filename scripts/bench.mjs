@@ -1,6 +1,8 @@
 // npm run bench: generate a digest-shaped corpus, import it through the real pipeline, time search,
 // then annotate it (codes and highlights) and time saving and listing highlights and code: searches.
 // QUIRE_BENCH_ENTRIES (default 1,000,000), QUIRE_BENCH_RUNS (default 30). Data under .bench/ (or QUIRE_BENCH_DIR).
+// The import section alone (beside the ceiling, with its breakdown and peak RSS, no queries):
+// node scripts/bench/import-breakdown.mjs, with the same variables.
 // The app's keystroke-to-results in Chromium (scripts/bench/app-latency.mjs) needs a built renderer:
 // dist/renderer, or QUIRE_RENDERER_DIR.
 // Annotation: 10% of the entries as highlights (at most 100,000) over up to 1,000 codes
