@@ -106,11 +106,18 @@ export function searchWithinIdSet(
   }
 
   // A word's best entries and its newest matches need no set: past about √(page × entries) its
-  // per-entry forms test them for less than gathering the set costs (a theme at 1M: ~37 ms).
+  // per-entry forms test them for less than gathering the set costs (a theme at 1M: ~37 ms). The
+  // share of the word's best entries they keep guesses the set's size (~2 ms for 1,000 entries),
+  // so a set far past that bound is not gathered only to find it so.
   let set: number[] | null = null;
-  if (sort === 'relevance' && listed > 0 && probes && !rankLive) {
-    set = smallSet(plan, stmts, offset + limit, limits.withinSetMax);
-    if (set === null) return withinLargeSet(plan, match, probes, sort, term, listed, postings, stmts, stats, limits, limit, offset, explanation);
+  if (sort === 'relevance' && listed > 0 && term !== null && probes && !rankLive) {
+    const top = stats.top(term, listed, 0);
+    const kept = passing(plan, probes, top, stmts);
+    const { lo, hi } = idBounds(stmts);
+    const span = Math.max(1, hi - lo + 1);
+    const cap = smallCap(offset + limit, span, limits.withinSetMax);
+    if ((kept.size / Math.max(1, top.length)) * span <= cap) set = gatherSet(plan, stmts, cap);
+    if (set === null) return wordInLargeSet(top, kept, match, probes, listed, stmts, stats, limits, limit, offset, explanation);
   }
   set ??= gatherSet(plan, stmts, limits.withinSetMax);
   // A set too large to gather (has:highlight: 100,000 entries at 1M): its per-entry forms test the
@@ -215,10 +222,7 @@ function withinLargeSet(
   if (sort === 'relevance') {
     if (listed === 0 || term === null) return null;
     const top = stats.top(term, listed, 0);
-    const inSet = passing(plan, probes, top, stmts);
-    const ranked = top.filter((id) => inSet.has(id));
-    const found = scanNewest(match, probes, offset + limit + ranked.length, false, stmts, limits.countBudgetMs);
-    return rankedThenNewest(ranked, found, `the word’s ${listed.toLocaleString('en')} best entries`, stats, limit, offset, explanation);
+    return wordInLargeSet(top, passing(plan, probes, top, stmts), match, probes, listed, stmts, stats, limits, limit, offset, explanation);
   }
   const { lo, hi } = idBounds(stmts);
   const density = postings === null ? 0.5 : Math.min(1, Math.max(1, postings) / Math.max(1, hi - lo + 1));
@@ -228,6 +232,28 @@ function withinLargeSet(
   const inSet = WALKS[sort].map((walk) => idsOf(stmts, `SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE ${entryProbes}${walk.cond ? ` AND ${walk.cond}` : ''} ORDER BY ${walk.order}`, probes.params, null));
   const walked = walkChecked(match, inSet, stmts, limit, offset, expected * 4 + 200, firstBatch, limits.dateWalkBatchMax);
   return walked ? { ids: walked.ids, total: walked.matched, totalExact: walked.exhausted } : null;
+}
+
+/**
+ * A word's best entries (`top`) that the filters keep (`kept`), then its other matches newest
+ * first, scanned through the filters' per-entry forms until the page is in hand.
+ */
+function wordInLargeSet(
+  top: number[],
+  kept: Set<number>,
+  match: string,
+  probes: RowFilter,
+  listed: number,
+  stmts: StatementCache,
+  stats: SearchStats,
+  limits: SearchThresholds,
+  limit: number,
+  offset: number,
+  explanation: string[],
+): WithinResult {
+  const ranked = top.filter((id) => kept.has(id));
+  const found = scanNewest(match, probes, offset + limit + ranked.length, false, stmts, limits.countBudgetMs);
+  return rankedThenNewest(ranked, found, `the word’s ${listed.toLocaleString('en')} best entries`, stats, limit, offset, explanation);
 }
 
 /**
@@ -299,8 +325,11 @@ function phrasesIn(match: string): number {
  */
 function smallSet(plan: SearchPlan, stmts: StatementCache, need: number, max: number): number[] | null {
   const { lo, hi } = idBounds(stmts);
-  return gatherSet(plan, stmts, Math.min(max, Math.ceil(Math.sqrt(need * Math.max(1, hi - lo + 1)))));
+  return gatherSet(plan, stmts, smallCap(need, Math.max(1, hi - lo + 1), max));
 }
+
+/** The size below which a set is gathered for a scan that stops at `need` matches (smallSet). */
+const smallCap = (need: number, span: number, max: number) => Math.min(max, Math.ceil(Math.sqrt(need * span)));
 
 /** The filters as the query wrote them (`code:Theme`, `has:highlight`), for the explanation. */
 const filterLabels = (plan: SearchPlan) => plan.filters.map((f) => f.label).join(' and ');
