@@ -13,7 +13,7 @@ interface DragPoints {
  * the first character's leading edge to the last one's trailing edge (the right edge leads in
  * right-to-left text). The phrase may run over several text nodes (highlights split the text).
  */
-function measure(page: Page, selector: string, phrase: string): Promise<DragPoints> {
+export function measure(page: Page, selector: string, phrase: string): Promise<DragPoints> {
   return page.evaluate(
     ({ selector, phrase }) => {
       const root = document.querySelector(selector);

@@ -8,6 +8,7 @@ import { useAnnotationVersion } from '../hooks/use-annotation-version.ts';
 import { useAsyncValue } from '../hooks/use-async-value.ts';
 import { useCodes } from '../hooks/use-codes.ts';
 import { useEntryAnnotations } from '../hooks/use-entry-annotations.ts';
+import { useHeldWhileSelecting } from '../hooks/use-held-while-selecting.ts';
 import { useReaderAnnotating } from '../hooks/use-reader-annotating.ts';
 import { markRanges } from '../lib/annotation-segments.ts';
 import { errorMessage } from '../lib/errors.ts';
@@ -125,7 +126,9 @@ function EntryView({ connection, entry: e, terms, codes, annotations, annotation
   const text = useMemo(() => entryText(e.title, e.body), [e.title, e.body]);
   const bodyStart = bodyStart16(e.title);
   const a = useReaderAnnotating({ connection, entryId: e.id, text, root, annotations, codes, reload, onError: setError });
-  const paint = usePaint(text, annotations, a.popover?.id ?? null, flashId);
+  // Highlights pushed while the user selects are drawn once the selection is done, not under it.
+  const drawn = useHeldWhileSelecting(annotations, e.id, root);
+  const paint = usePaint(text, drawn, a.popover?.id ?? null, flashId);
   const source = e.provenance[0];
 
   // Jump to a highlight once it is drawn: scroll it to the middle and flash it.
