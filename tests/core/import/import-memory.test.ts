@@ -9,6 +9,7 @@ import { DocumentPreparer } from '../../../electron/core/import/document-prepare
 import { importPaths } from '../../../electron/core/import/import-files.ts';
 import { IMPORT_CACHE_KIB, IMPORT_MMAP_BYTES } from '../../../electron/core/import/import-memory.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { topicPost } from './fixtures/topic-posts.ts';
 
 describe('the memory an import holds', () => {
   const dir = tempDir();
@@ -92,5 +93,36 @@ describe('the files an import reads ahead', () => {
 
   it('counts bytes: a bound just over one file lets the next one be read ahead', async () => {
     expect(await importLogged(size + 1)).toEqual(['read 0', 'read 1', 'write 0', 'read 2', 'write 1', 'read 3', 'write 2', 'write 3']);
+  });
+});
+
+// The new entries' near-duplicate keys wait in the writer's memory until they are indexed
+// (band-index.ts): once JobContext.bandMemory of them wait, they are indexed between two files.
+describe('the near-duplicate keys an import keeps in memory', () => {
+  const dir = tempDir();
+  const archive = new Archive(path.join(dir, 'band-memory.quire'));
+  afterAll(() => archive.close());
+  const topics = ['kiln', 'smithy', 'granary', 'tannery', 'cooperage', 'ropewalk'];
+  // Six files of two posts each, on topics of their own (no post is a version of another).
+  const files = topics.map((t, i) => {
+    const file = path.join(dir, `yard-${i}.json`);
+    fs.writeFileSync(file, JSON.stringify([topicPost(t), topicPost(`${t} yard`)]));
+    return file;
+  });
+  const waiting = archive.db.prepare("SELECT count(*) FROM entries WHERE minhash IS NOT NULL AND id > (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'bands_upto')").pluck();
+
+  it('holds at most the bound and one file more, and indexes them all by the end', async () => {
+    let most = 0;
+    const report = await importPaths(archive.db, files, {
+      jobId: 'band-memory',
+      isCancelled: () => false,
+      bandMemory: 3,
+      // Each file's start is reported: the files before it are written by then.
+      onProgress: (p) => (most = Math.max(most, p.currentFile ? (waiting.get() as number) : 0)),
+    });
+    expect(report.counts).toEqual({ newEntries: 12, versions: 0, duplicates: 0 });
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(3 + 2 - 1);
+    expect(waiting.get()).toBe(0);
   });
 });
