@@ -77,7 +77,7 @@ export function searchWithinIdSet(
   // has:highlight. The count is then a lower bound that countMatches completes.
   if (sort === 'relevance' && listed === 0 && !rankLive) {
     if (!probes) return null;
-    const small = smallSet(plan, stmts, offset + limit, limits.withinSetMax);
+    const small = smallSet(plan, probes, stmts, offset + limit, limits.withinSetMax);
     if (small?.length === 0) return { ids: [], total: 0, totalExact: true };
     // An AND of common words: its best entries in the set proven from the words' top lists first.
     const best = bestOfListedAnd(plan.compiled.words, small ? (ids) => new Set(ids.filter((id) => contains(small, id))) : (ids) => passing(plan, probes, ids, stmts), stats, stmts);
@@ -321,12 +321,21 @@ function phrasesIn(match: string): number {
  * scan passes about need × entries / |set| matches: each tested by the per-entry forms (~1.6 µs
  * more a match at 1M), or against the set gathered (~1.7 µs an entry) and bound as JSON (~0.2 µs
  * a match). The two costs meet at a set of about √(need × entries) entries, where gathering stops
- * (wasted: at most ~12 ms for a page of 50 at 1M).
+ * (wasted: up to ~12 ms for a page of 50 at 1M). A set that the filters' per-entry forms find in
+ * more than that share of SAMPLE entries spread over the ids (~4 ms for a code) is not gathered
+ * at all (near the bound either way costs about the same).
  */
-function smallSet(plan: SearchPlan, stmts: StatementCache, need: number, max: number): number[] | null {
+function smallSet(plan: SearchPlan, probes: RowFilter, stmts: StatementCache, need: number, max: number): number[] | null {
   const { lo, hi } = idBounds(stmts);
-  return gatherSet(plan, stmts, smallCap(need, Math.max(1, hi - lo + 1), max));
+  const span = Math.max(1, hi - lo + 1);
+  const cap = smallCap(need, span, max);
+  const sample = Array.from({ length: Math.min(SAMPLE, span) }, (_, i) => lo + Math.floor(((i + 0.5) * span) / Math.min(SAMPLE, span)));
+  if ((passing(plan, probes, sample, stmts).size / sample.length) * span > cap) return null;
+  return gatherSet(plan, stmts, cap);
 }
+
+/** Entries tested to guess a set's size. */
+const SAMPLE = 500;
 
 /** The size below which a set is gathered for a scan that stops at `need` matches (smallSet). */
 const smallCap = (need: number, span: number, max: number) => Math.min(max, Math.ceil(Math.sqrt(need * span)));
