@@ -41,11 +41,11 @@ export interface JobContext {
 }
 
 /**
- * JobContext.bandMemory's default: about 8 MB of band keys and signatures. V8 lets the writer's heap
+ * JobContext.bandMemory's default: about 3 MB of band keys and signatures. V8 lets the writer's heap
  * grow to a few times what it holds live, so 20,000 (32 MB live) cost about 30 MB of peak RSS at
  * 100,000 entries; indexing them more often is the same work in more, smaller steps.
  */
-const BAND_MEMORY = 5_000;
+const BAND_MEMORY = 2_000;
 
 /** Free bytes for this user on the disk holding `dir`, or null when the system cannot say. */
 function osFreeBytes(dir: string): number | null {

@@ -1,5 +1,5 @@
 // An import holds less of the archive in memory than the writer's connection otherwise may
-// (import-memory.ts: 32 MB of page cache and no memory map, not 256 MB of each), and gives the
+// (import-memory.ts: 16 MB of page cache and no memory map, not 256 MB of each), and gives the
 // connection its own settings back after, whether the import succeeds or is cancelled.
 import fs from 'node:fs';
 import path from 'node:path';
