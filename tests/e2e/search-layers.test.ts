@@ -91,12 +91,13 @@ describe('search layers, undo and back/forward', () => {
     const page = app.page;
     await chip().click();
     await waitForCount(page, POSTS.length);
+    // A search stayed on for 700 ms (SETTLE_MS) joins the history; 1.5 s leaves a loaded page's timer room.
     await search().fill('harbour');
     await waitForCount(page, 3);
-    await page.waitForTimeout(900);
+    await page.waitForTimeout(1500);
     await search().fill('lighthouse');
     await waitForCount(page, 1);
-    await page.waitForTimeout(900);
+    await page.waitForTimeout(1500);
     await blur();
 
     await page.keyboard.press('Alt+ArrowLeft');
