@@ -3,6 +3,7 @@
 import { queryTokens } from './fold-text.ts';
 import { at, invalidQuery } from './query-lexer.ts';
 import type { QueryNode } from './query-parser.ts';
+import type { CodeResolver } from './code-ids.ts';
 import type { SqlFilter } from './sql-filters.ts';
 import { filterSql } from './sql-filters.ts';
 
@@ -25,6 +26,8 @@ export interface Expansions {
   prefixWords?(piece: string): string[] | null;
   /** Indexed forms of an Arabic-script folded word (the article, proclitics, suffixes: arabic-stem.ts), the word itself not included. */
   arabicForms?(token: string): string[];
+  /** The ids a code: filter stands for, resolved once per plan and bound (without it, the SQL finds them itself). */
+  codes?: CodeResolver;
 }
 
 /** What snippets highlight: a token sequence, the last one possibly a prefix. */
@@ -109,7 +112,7 @@ export function compileQuery(root: QueryNode | null, ex: Expansions): CompiledQu
   const positives: Expr[] = [];
   const negatives: Expr[] = [];
   for (const part of c.mergeAliasRuns(parts)) {
-    const filter = toFilter(part);
+    const filter = toFilter(part, ex.codes);
     if (filter) {
       out.filters.push(filter);
       continue;
@@ -135,14 +138,14 @@ export function compileQuery(root: QueryNode | null, ex: Expansions): CompiledQu
 }
 
 /** A field filter (or a NOT / OR of them) at the top level becomes SQL; anything else stays text. */
-function toFilter(node: QueryNode): SqlFilter | null {
-  if (node.kind === 'filter' || node.kind === 'date') return filterSql(node);
+function toFilter(node: QueryNode, codes: CodeResolver | undefined): SqlFilter | null {
+  if (node.kind === 'filter' || node.kind === 'date') return filterSql(node, codes);
   if (node.kind === 'not' && (node.child.kind === 'filter' || node.child.kind === 'date' || node.child.kind === 'or')) {
-    const inner = toFilter(node.child);
+    const inner = toFilter(node.child, codes);
     return inner ? { sql: `NOT (${inner.sql})`, params: inner.params, label: `not ${inner.label}` } : null;
   }
-  if (node.kind === 'or' && node.children.every((ch) => toFilter(ch) !== null)) {
-    const inner = node.children.map((ch) => toFilter(ch) as SqlFilter);
+  if (node.kind === 'or' && node.children.every((ch) => toFilter(ch, codes) !== null)) {
+    const inner = node.children.map((ch) => toFilter(ch, codes) as SqlFilter);
     return { sql: inner.map((f) => `(${f.sql})`).join(' OR '), params: inner.flatMap((f) => f.params), label: inner.map((f) => f.label).join(' or ') };
   }
   return null;

@@ -5,6 +5,7 @@ import type { SearchRequest } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import type { AliasLookup } from './alias-groups.ts';
+import type { CodeResolver } from './code-ids.ts';
 import { compileQuery, type CompiledQuery } from './compile-query.ts';
 import { dateCover, dateCoverMatch } from './date-tokens.ts';
 import type { SearchStats } from './search-stats.ts';
@@ -28,6 +29,8 @@ export interface PlanContext {
   prefixWords?: number;
   /** How many indexed forms an Arabic-script word may match besides itself (SearchThresholds.arabicForms; its default when left out). */
   arabicForms?: number;
+  /** Resolves code: filters and code facet selections to ids bound to the statements (code-ids.ts); without it the SQL resolves them in every statement. */
+  codes?: CodeResolver;
 }
 
 export function makePlan(req: SearchRequest, ctx: PlanContext, skipFacet?: FacetName): SearchPlan {
@@ -43,8 +46,9 @@ export function makePlan(req: SearchRequest, ctx: PlanContext, skipFacet?: Facet
       const words = stats.wordsStartingWith(piece, max);
       return words && words.length <= max ? words : null;
     },
+    ...(ctx.codes ? { codes: ctx.codes } : {}),
   });
-  const filters = [...compiled.filters, ...requestFilters(req.filters, req.dateFrom, req.dateTo, skipFacet)];
+  const filters = [...compiled.filters, ...requestFilters(req.filters, req.dateFrom, req.dateTo, skipFacet, ctx.codes)];
   if (compiled.exclude) filters.push({ sql: 'e.id NOT IN (SELECT rowid FROM entry_index WHERE entry_index MATCH ?)', params: [compiled.exclude], label: 'exclusions' });
   if (compiled.match) addDateWords(compiled, filters, ctx);
   return { compiled, filters };

@@ -18,6 +18,7 @@ import type {
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
 import { AliasGroups } from './alias-groups.ts';
+import { CodeIds } from './code-ids.ts';
 import { countFacets, countFacetValues, countTimeline } from './facets-timeline.ts';
 import { parseQuery } from './query-parser.ts';
 import { asQueryError, countSlice, runSearch } from './run-search.ts';
@@ -49,6 +50,7 @@ export class SearchService {
   private readonly boundsStmt;
   private readonly saved: SavedSearches;
   private readonly limits: SearchThresholds;
+  private readonly codes: CodeIds;
 
   /** `thresholds` (tests set them low so every fast path runs on a small archive): see search-thresholds.ts. */
   constructor(db: Db, options: { thresholds?: Partial<SearchThresholds> } = {}) {
@@ -58,6 +60,7 @@ export class SearchService {
     this.vocab = new Vocabulary(db, this.stats);
     this.boundsStmt = db.prepare<[], { min: string | null; max: string | null }>('SELECT (SELECT min(date) FROM entries) AS min, (SELECT max(date) FROM entries) AS max');
     this.aliases = new AliasGroups(db);
+    this.codes = new CodeIds(db);
     this.saved = new SavedSearches(db, (query, afterId) => this.countNew(query, afterId));
   }
 
@@ -74,6 +77,7 @@ export class SearchService {
       dateBounds: () => this.boundsStmt.get() ?? { min: null, max: null },
       prefixWords: this.limits.prefixWords,
       arabicForms: this.limits.arabicForms,
+      codes: this.codes,
     };
   }
 

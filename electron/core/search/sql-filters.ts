@@ -1,5 +1,6 @@
 // SQL conditions on `entries e` for field filters and facet selections. Values are always bound.
 import type { FacetFilter } from '../../../shared/contract.ts';
+import type { CodeResolver } from './code-ids.ts';
 import { requestDay } from './query-dates.ts';
 import type { HAS_VALUES, QueryNode } from './query-parser.ts';
 import { languageCode } from '../../../shared/language-names.ts';
@@ -63,7 +64,14 @@ const withCodes = (codeIds: string, params: unknown[], label: string): SqlFilter
     label,
   );
 
-/** `code:NAME` or `code:Parent/Child`: that code (by name at any level, or by path) and all its sub-codes. */
+/** A code filter's ids resolved once (code-ids.ts), bound as one JSON array. */
+const BOUND_CODES = 'SELECT value FROM json_each(?)';
+
+/**
+ * `code:NAME` or `code:Parent/Child`: that code (by name at any level, or by path) and all its
+ * sub-codes. Worked out in SQL only for a plan made without a resolver (tests that build plans
+ * by hand); SearchService binds the ids.
+ */
 const CODE_TREE = codeSubtree(`SELECT id FROM code_paths WHERE quire_fold(path) = quire_fold(?)
         UNION SELECT id FROM codes WHERE quire_fold(name) = quire_fold(?) AND deleted_at IS NULL`);
 
@@ -88,7 +96,7 @@ export function onlyById(filter: SqlFilter): boolean {
   return /\be\.id\b/.test(filter.sql) && !/\be\.(?!id\b)/.test(filter.sql) && !/\bentry_index\b/.test(filter.sql);
 }
 
-export function filterSql(node: Extract<QueryNode, { kind: 'filter' | 'date' }>): SqlFilter {
+export function filterSql(node: Extract<QueryNode, { kind: 'filter' | 'date' }>, codes?: CodeResolver): SqlFilter {
   if (node.kind === 'date') {
     const parts: string[] = [];
     const params: unknown[] = [];
@@ -108,6 +116,7 @@ export function filterSql(node: Extract<QueryNode, { kind: 'filter' | 'date' }>)
     case 'tag':
       return { sql: TAG_NAME, params: [node.value], label: `tag:${node.value}` };
     case 'code':
+      if (codes) return withCodes(BOUND_CODES, [JSON.stringify(codes.named(node.value))], `code:${node.value}`);
       return withCodes(CODE_TREE, [node.value, node.value], `code:${node.value}`);
     case 'collection':
       return { sql: inCollections('quire_fold(c.name) = quire_fold(?)'), params: [node.value], label: `collection:${node.value}` };
@@ -128,7 +137,7 @@ export type FacetName = keyof FacetFilter;
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** One facet's selections (OR within the facet). */
-function facetSql(name: FacetName, values: readonly (string | number)[]): SqlFilter | null {
+function facetSql(name: FacetName, values: readonly (string | number)[], codes?: CodeResolver): SqlFilter | null {
   if (values.length === 0) return null;
   const label = `${name}: ${values.join(' or ')}`;
   switch (name) {
@@ -142,6 +151,7 @@ function facetSql(name: FacetName, values: readonly (string | number)[]): SqlFil
       return { sql: `e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE t.name IN (${placeholders(values.length)}))`, params: [...values], label };
     case 'code':
       // A facet value is a code's path: the code and its sub-codes, as code: and the codebook's filter.
+      if (codes) return withCodes(BOUND_CODES, [JSON.stringify(codes.underPaths(values.map(String)))], label);
       return withCodes(codeSubtree(`SELECT id FROM code_paths WHERE path IN (${placeholders(values.length)})`), [...values], label);
     case 'collection': {
       return { sql: inCollections(`c.name IN (${placeholders(values.length)})`), params: [...values], label };
@@ -161,11 +171,11 @@ function facetSql(name: FacetName, values: readonly (string | number)[]): SqlFil
 }
 
 /** Facet selections ANDed across facets (optionally leaving one facet out) plus the brushed date range. */
-export function requestFilters(filters: FacetFilter | undefined, dateFrom: string | null | undefined, dateTo: string | null | undefined, skip?: FacetName): SqlFilter[] {
+export function requestFilters(filters: FacetFilter | undefined, dateFrom: string | null | undefined, dateTo: string | null | undefined, skip?: FacetName, codes?: CodeResolver): SqlFilter[] {
   const out: SqlFilter[] = [];
   for (const [name, values] of Object.entries(filters ?? {}) as [FacetName, (string | number)[] | undefined][]) {
     if (name === skip || !values) continue;
-    const f = facetSql(name, values);
+    const f = facetSql(name, values, codes);
     if (f) out.push(f);
   }
   if (dateFrom || dateTo) {

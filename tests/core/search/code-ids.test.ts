@@ -1,0 +1,116 @@
+// A code: filter's sub-codes are worked out once and kept until the codebook changes
+// (search/code-ids.ts). Every codebook edit (move, rename, merge, delete, undo, redo, a change
+// rolled back) must be seen by the very next search, on the connection that made it and on
+// another one (a reader worker, another process).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Archive } from '../../../electron/core/archive.ts';
+import type { Code, Highlight, SearchRequest, SearchResult } from '../../../shared/contract.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
+import { openTestArchive, seedEntries, titles } from './helpers/seed-entries.ts';
+
+describe('code: filters after codebook edits', () => {
+  const dir = tempDir();
+  let writer: Archive;
+  let reader: Archive;
+  const code: Record<string, Code> = {};
+
+  beforeAll(() => {
+    writer = openTestArchive(dir, 'code-ids');
+    const ids = seedEntries(writer, [
+      { title: 'Gale', body: 'a harbour report on the gale' },
+      { title: 'Hailstones', body: 'a harbour report on hailstones' },
+      { title: 'Bread', body: 'a market report on bread' },
+      { title: 'Budget', body: 'a market report on the budget' },
+      { title: 'Diesel', body: 'a market report on diesel' },
+      { title: 'Uncoded', body: 'a harbour report on nothing much' },
+    ]);
+    const save = (name: string, parent?: Code) => (code[name] = writer.call('saveCode', { name, parentId: parent?.id ?? null }) as Code);
+    const weather = save('Weather');
+    save('Hail', save('Storms', weather));
+    save('Fuel', save('Prices', save('Economy')));
+    const mark = (entry: number, name: string) => writer.call('createHighlight', { entryId: ids[entry]!, start: 0, end: 8, codeIds: [code[name]!.id] }) as Highlight;
+    mark(0, 'Storms');
+    mark(1, 'Hail');
+    mark(2, 'Prices');
+    mark(3, 'Economy');
+    mark(4, 'Fuel');
+    reader = new Archive(writer.path, { readonly: true });
+  });
+  afterAll(() => {
+    reader.close();
+    writer.close();
+  });
+
+  /** The hits' titles through the connection that edits the codebook and through a read-only one: they must agree. */
+  const hits = (req: Partial<SearchRequest> & { query: string }): string[] => {
+    const full = { limit: 50, ...req };
+    const own = titles(writer.call('search', full) as SearchResult);
+    const other = titles(reader.call('search', full) as SearchResult);
+    expect(other, `${req.query} on another connection`).toEqual(own);
+    return own;
+  };
+  /** `code:VALUE` alone, with a word, and as a code facet selection (by path) where one is given. */
+  const coded = (value: string, path?: string): string[] => {
+    const alone = hits({ query: `code:${value}` });
+    expect(hits({ query: `report code:${value}` }), `report code:${value}`).toEqual(alone);
+    if (path) expect(hits({ query: '', filters: { code: [path] } }), `facet ${path}`).toEqual(alone);
+    return alone;
+  };
+
+  it('before any edit: a code with its sub-codes', () => {
+    expect(coded('Weather', 'Weather')).toEqual(['Gale', 'Hailstones']);
+    expect(coded('Economy', 'Economy')).toEqual(['Bread', 'Budget', 'Diesel']);
+  });
+
+  it('a code moved under another is found under its new parent, not its old one', () => {
+    writer.call('saveCode', { id: code['Storms']!.id, parentId: code['Economy']!.id });
+    expect(coded('Weather', 'Weather')).toEqual([]);
+    expect(coded('Economy', 'Economy')).toEqual(['Bread', 'Budget', 'Diesel', 'Gale', 'Hailstones']);
+    expect(coded('Economy/Storms', 'Economy/Storms')).toEqual(['Gale', 'Hailstones']);
+    expect(coded('Weather/Storms')).toEqual([]);
+  });
+
+  it('a renamed code answers to its new name only', () => {
+    writer.call('saveCode', { id: code['Prices']!.id, name: 'Costs' });
+    expect(coded('Prices')).toEqual([]);
+    expect(coded('Costs', 'Economy/Costs')).toEqual(['Bread', 'Diesel']);
+  });
+
+  it('a merge brings the merged code’s sub-codes under the code it went into', () => {
+    writer.call('mergeCodes', { from: code['Prices']!.id, into: code['Storms']!.id });
+    expect(coded('Costs')).toEqual([]);
+    // Fuel was a sub-code of Costs: its entry is now under Storms.
+    expect(coded('Storms', 'Economy/Storms')).toEqual(['Bread', 'Diesel', 'Gale', 'Hailstones']);
+    expect(coded('Economy/Storms/Fuel', 'Economy/Storms/Fuel')).toEqual(['Diesel']);
+  });
+
+  it('a deleted code no longer matches, and undo and redo are seen at once', () => {
+    writer.call('deleteCode', { id: code['Storms']!.id, mode: 'move-up' });
+    expect(coded('Storms')).toEqual([]);
+    expect(coded('Economy/Hail', 'Economy/Hail')).toEqual(['Hailstones']);
+    // Gale and Bread carried only Storms (Bread since the merge): their highlights lost it.
+    expect(coded('Economy')).toEqual(['Budget', 'Diesel', 'Hailstones']);
+
+    writer.call('undo', undefined);
+    expect(coded('Storms', 'Economy/Storms')).toEqual(['Bread', 'Diesel', 'Gale', 'Hailstones']);
+    expect(coded('Economy/Hail')).toEqual([]);
+
+    writer.call('redo', undefined);
+    expect(coded('Storms')).toEqual([]);
+    expect(coded('Economy/Hail', 'Economy/Hail')).toEqual(['Hailstones']);
+  });
+
+  it('a codebook change rolled back is not seen, though a search ran inside it', () => {
+    expect(() =>
+      writer.db.transaction(() => {
+        writer.db.prepare('UPDATE codes SET name = ? WHERE id = ?').run('Climate', code['Weather']!.id);
+        writer.db.prepare('UPDATE codes SET parent_id = ? WHERE id = ?').run(code['Weather']!.id, code['Fuel']!.id);
+        expect(titles(writer.call('search', { query: 'code:Climate', limit: 50 }) as SearchResult)).toEqual(['Diesel']);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    expect(coded('Climate')).toEqual([]);
+    expect(coded('Weather', 'Weather')).toEqual([]);
+    expect(coded('Fuel', 'Economy/Fuel')).toEqual(['Diesel']);
+  });
+});
