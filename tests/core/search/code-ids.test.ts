@@ -4,6 +4,8 @@
 // another one (a reader worker, another process).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.ts';
+import { CodeIds } from '../../../electron/core/search/code-ids.ts';
+import { filterSql, requestFilters, type SqlFilter } from '../../../electron/core/search/sql-filters.ts';
 import type { Code, Highlight, SearchRequest, SearchResult } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { openTestArchive, seedEntries, titles } from './helpers/seed-entries.ts';
@@ -112,5 +114,62 @@ describe('code: filters after codebook edits', () => {
     expect(coded('Climate')).toEqual([]);
     expect(coded('Weather', 'Weather')).toEqual([]);
     expect(coded('Fuel', 'Economy/Fuel')).toEqual(['Diesel']);
+  });
+});
+
+describe('code ids worked out in JavaScript, against the same worked out in SQL', () => {
+  const dir = tempDir();
+  let archive: Archive;
+  const names: string[] = [];
+  const paths: string[] = [];
+
+  beforeAll(() => {
+    archive = openTestArchive(dir, 'code-ids-sql');
+    const save = (name: string, parent?: Code) => {
+      const c = archive.call('saveCode', { name, parentId: parent?.id ?? null }) as Code;
+      names.push(name);
+      paths.push(c.path);
+      return c;
+    };
+    const harm = save('Harm');
+    const flood = save('Flood damage', harm);
+    save('Crop loss', flood);
+    save('Flood damage', save('Response'));
+    const economy = save('Économie');
+    save('Prix / coûts', economy);
+    const gone = save('Gone', economy);
+    save('Orphan', gone);
+    save('İstanbul');
+    const all = archive.call('listCodes', undefined) as Code[];
+    // One entry per code, highlighted with it alone: an entry set names a code set exactly.
+    const ids = seedEntries(archive, all.map((c) => ({ title: c.path, body: `notes on ${c.name}` })));
+    all.forEach((c, i) => archive.call('createHighlight', { entryId: ids[i]!, start: 0, end: 5, codeIds: [c.id] }));
+    // A trashed parent with a live child (the SQL then roots the child's path at the child).
+    archive.db.prepare("UPDATE codes SET deleted_at = '2026-01-01T00:00:00Z' WHERE name = 'Gone'").run();
+  });
+  afterAll(() => archive.close());
+
+  const entries = (f: SqlFilter) => (archive.db.prepare(`SELECT DISTINCT id FROM (${f.ids}) ORDER BY id`).pluck().all(...f.params) as number[]).join(',');
+
+  it('code:VALUE picks the same entries for every name, path, case and accent variant', () => {
+    const codes = new CodeIds(archive.db);
+    const values = [...names, ...paths, 'harm', 'HARM/flood DAMAGE', 'economie', 'Economie/Prix \\/ coûts', 'Orphan', 'Économie/Gone/Orphan', 'Gone', 'istanbul', 'Flood', 'nothing'];
+    let found = 0;
+    for (const value of values) {
+      const node = { kind: 'filter', field: 'code', value } as const;
+      const sql = entries(filterSql(node));
+      expect(entries(filterSql(node, codes)), `code:${value}`).toBe(sql);
+      if (sql !== '') found++;
+    }
+    expect(found).toBeGreaterThan(names.length);
+  });
+
+  it('a code facet selection picks the same entries for every path', () => {
+    const codes = new CodeIds(archive.db);
+    for (const selected of [...paths.map((p) => [p]), ['Harm/Flood damage', 'Response'], ['harm'], ['Orphan']]) {
+      const [sql] = requestFilters({ code: selected }, null, null);
+      const [bound] = requestFilters({ code: selected }, null, null, undefined, codes);
+      expect(entries(bound!), selected.join(' + ')).toBe(entries(sql!));
+    }
   });
 });
