@@ -156,7 +156,7 @@ describe('code ids worked out in JavaScript, against the same worked out in SQL'
     const values = [...names, ...paths, 'harm', 'HARM/flood DAMAGE', 'economie', 'Economie/Prix \\/ coûts', 'Orphan', 'Économie/Gone/Orphan', 'Gone', 'istanbul', 'Flood', 'nothing'];
     let found = 0;
     for (const value of values) {
-      const node = { kind: 'filter', field: 'code', value } as const;
+      const node = { kind: 'filter', field: 'code', value, pos: 0 } as const;
       const sql = entries(filterSql(node));
       expect(entries(filterSql(node, codes)), `code:${value}`).toBe(sql);
       if (sql !== '') found++;
