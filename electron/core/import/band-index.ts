@@ -10,10 +10,18 @@
 // see archive-writer.ts) or left by an import that was stopped before indexing them, which the
 // next import indexes first.
 import type { Db } from '../db/open-archive.ts';
+import { prepared } from '../db/prepared.ts';
 import { EntriesRepo } from '../repo/entries-repo.ts';
 import { blobBands } from './near-duplicates.ts';
 
 const KEY = 'bands_upto';
+
+// Prepared once per connection (prepared.ts): a slice runs every 100 entries of an import.
+const MARK_SQL = 'SELECT value FROM meta WHERE key = ?';
+const NEWEST_SQL = 'SELECT max(id) AS id FROM entries';
+const SET_MARK_SQL = 'INSERT INTO meta (key, value) VALUES (?, ?)';
+const PAST_MARK_SQL = 'SELECT id, minhash FROM entries WHERE id > ? ORDER BY id LIMIT ?';
+const MOVE_MARK_SQL = 'UPDATE meta SET value = ? WHERE key = ?';
 
 /** How many entries one transaction indexes: short, so an edit waits for one slice at most. */
 export const BAND_SLICE_ENTRIES = 100;
@@ -23,24 +31,24 @@ export const BAND_SLICE_ENTRIES = 100;
  * import: on first use the mark is set to its newest entry (before the import writes anything).
  */
 export function bandsUpto(db: Db): number {
-  const value = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck().get(KEY);
-  if (value !== undefined) return Number(value);
-  const newest = db.prepare<[], number | null>('SELECT max(id) FROM entries').pluck().get() ?? 0;
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(KEY, String(newest));
+  const mark = prepared(db, MARK_SQL).get(KEY) as { value: string } | undefined;
+  if (mark !== undefined) return Number(mark.value);
+  const newest = (prepared(db, NEWEST_SQL).get() as { id: number | null }).id ?? 0;
+  prepared(db, SET_MARK_SQL).run(KEY, String(newest));
   return newest;
 }
 
 /** Indexes up to `limit` entries past the mark, in the caller's transaction; how many it covered (0: none left). */
 export function indexBandSlice(db: Db, limit = BAND_SLICE_ENTRIES, repo = new EntriesRepo(db)): number {
   const upto = bandsUpto(db);
-  const rows = db.prepare<[number, number], { id: number; minhash: Buffer | null }>('SELECT id, minhash FROM entries WHERE id > ? ORDER BY id LIMIT ?').all(upto, limit);
+  const rows = prepared(db, PAST_MARK_SQL).all(upto, limit) as { id: number; minhash: Buffer | null }[];
   if (rows.length === 0) return 0;
   const bands: [number, number, number][] = [];
   for (const row of rows) {
     if (row.minhash) blobBands(row.minhash).forEach((hash, band) => bands.push([band, hash, row.id]));
   }
   repo.addBands(bands);
-  db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(rows.at(-1)!.id), KEY);
+  prepared(db, MOVE_MARK_SQL).run(String(rows.at(-1)!.id), KEY);
   return rows.length;
 }
 
