@@ -72,6 +72,9 @@ function foldChar(ch: string, code: number): string {
   return folded;
 }
 
+/** foldChar's answer per UTF-16 unit (characters outside the BMP are folded each time: rare). */
+const BMP_FOLDS: (string | undefined)[] = new Array<string | undefined>(0x10000);
+
 const NEEDS_WORK = /[^\x00-\x40\x5b-\x7f]/; // anything but ASCII without capitals
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -112,17 +115,31 @@ export function foldWithMap(text: string): FoldedText {
     for (let i = 0; i <= text.length; i++) map[i] = i;
     return { folded: text.toLowerCase(), map };
   }
-  const parts: string[] = [];
-  const map: number[] = [];
-  let offset = 0;
-  for (const ch of text) {
-    const f = foldChar(ch, ch.codePointAt(0) ?? 0);
-    parts.push(f);
-    for (let i = 0; i < f.length; i++) map.push(offset);
-    offset += ch.length;
+  // Other text: each UTF-16 unit's folding looked up in a table filled as characters are met, and
+  // the text built by concatenation (Persian snippets spent 8 ms of a 65 ms search folding through
+  // an array of strings and an array of numbers).
+  let map = new Int32Array(text.length + 16);
+  let folded = '';
+  let n = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i) ?? 0;
+    const width = code > 0xffff ? 2 : 1;
+    let f = width === 1 ? BMP_FOLDS[code] : undefined;
+    if (f === undefined) {
+      f = foldChar(text.slice(i, i + width), code);
+      if (width === 1) BMP_FOLDS[code] = f;
+    }
+    if (n + f.length >= map.length) {
+      const grown = new Int32Array(2 * map.length + f.length);
+      grown.set(map);
+      map = grown;
+    }
+    folded += f;
+    for (let j = 0; j < f.length; j++) map[n++] = i;
+    i += width;
   }
-  map.push(text.length);
-  return { folded: parts.join(''), map: Int32Array.from(map) };
+  map[n] = text.length;
+  return { folded, map: map.slice(0, n + 1) };
 }
 
 /** Token characters, as configured for the FTS5 tokenizer (unicode61 categories 'L* N* Co Mc Mn'). */

@@ -1,0 +1,57 @@
+// Folding with a map back to the original: snippets and reader highlights point at the letters the
+// user sees. The map is built per UTF-16 unit from a table (fold-text.ts); these check it against
+// folding one character at a time, on mixed-script text where one character folds to none, one
+// or several.
+import { describe, expect, it } from 'vitest';
+import { foldPlain, foldWithMap } from '../../../electron/core/search/fold-text.ts';
+import { makeSnippet } from '../../../electron/core/search/snippets.ts';
+
+/** The folded text and map, one code point at a time (what foldWithMap must equal). */
+function reference(text: string): { folded: string; map: number[] } {
+  let folded = '';
+  const map: number[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    const f = foldPlain(ch);
+    folded += f;
+    for (let i = 0; i < f.length; i++) map.push(offset);
+    offset += ch.length;
+  }
+  map.push(text.length);
+  return { folded, map };
+}
+
+describe('foldWithMap', () => {
+  it('maps every folded character back to the character it came from, in any script', () => {
+    // Dropped (harakat, tatweel, ZWNJ), folded to another letter (ي ك ة أ), to two (ß), spaced
+    // apart (CJK, also outside the BMP), accents, Persian digits, a lone surrogate.
+    const pieces = ['a', 'Z', 'é', 'ß', 'ي', 'ك', 'ة', 'أ', '\u064b', '\u0640', '\u200c', '中', '\u{20000}', '\ud800', '۵', 'ک', 'ی', ' ', 'Å', 'ǅ', 'ก', 'x'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let run = 0; run < 2_000; run++) {
+      let text = '';
+      const length = Math.floor(next() * 30);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+      const got = foldWithMap(text);
+      const want = reference(text);
+      expect(got.folded).toBe(want.folded);
+      expect([...got.map]).toEqual(want.map);
+    }
+  });
+
+  it('highlights a Persian word written with Arabic letters, harakat and tatweel at its original letters', () => {
+    // "ڪتابخانه" typed as کتابخانه: the body spells it with Arabic kaf, a fatha and a tatweel.
+    const word = 'كِتابـخانة';
+    const body = `گزارش تازه درباره‌ی ${word} شهر و ۱۲ نشست 中文 ${word}`;
+    const { snippet, snippetHighlights } = makeSnippet('', body, [{ tokens: [foldPlain('کتابخانه')], prefix: false }]);
+    expect(snippetHighlights.map((h) => snippet.slice(h.start, h.end))).toEqual([word, word]);
+  });
+
+  it('grows past its first guess when the text folds longer than it is', () => {
+    const text = `${'中'.repeat(5_000)}ß`;
+    const got = foldWithMap(text);
+    expect(got.folded).toBe(reference(text).folded);
+    expect(got.map[got.folded.length]).toBe(text.length);
+    expect(got.map[got.folded.length - 1]).toBe(text.length - 1);
+  });
+});
