@@ -22,6 +22,8 @@ interface Snapshot {
   byFoldedPath: Map<string, number[]>;
   byFoldedName: Map<string, number[]>;
   children: Map<number, number[]>;
+  /** Live code → the code facet's values an entry carrying it counts for: its path and its live ancestors'. */
+  facetPaths: Map<number, string[]>;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -63,6 +65,15 @@ export class CodeIds implements CodeResolver {
     return subtree(s, paths.flatMap((p) => s.byPath.get(p) ?? []));
   }
 
+  /**
+   * For the code facet (facets-timeline.ts): each live code's own path and its live ancestors'
+   * paths, so the facet reads only code ids off the highlights (building every code's path in SQL
+   * on each facets call: facets code:theme at 1M took 538 ms of CPU p50, 398 ms without).
+   */
+  facetPaths(): ReadonlyMap<number, readonly string[]> {
+    return this.current().facetPaths;
+  }
+
   /** The snapshot, rebuilt when the codebook's rows differ from the ones it was built from. */
   private current(): Snapshot {
     // Inside a transaction a change may yet be rolled back without moving either counter back,
@@ -80,7 +91,7 @@ export class CodeIds implements CodeResolver {
   private build(fingerprint: string | null): Snapshot {
     const rows = this.rowsStmt.all();
     const live = new Map(rows.map((r) => [r.id, r]));
-    const s: Snapshot = { fingerprint, byPath: new Map(), byFoldedPath: new Map(), byFoldedName: new Map(), children: new Map() };
+    const s: Snapshot = { fingerprint, byPath: new Map(), byFoldedPath: new Map(), byFoldedName: new Map(), children: new Map(), facetPaths: new Map() };
     const paths = new Map<number, string>();
     const pathOf = (r: { id: number; parent_id: number | null; name: string }): string => {
       let path = paths.get(r.id);
@@ -98,6 +109,12 @@ export class CodeIds implements CodeResolver {
       push(s.byFoldedPath, foldText(path), r.id);
       push(s.byFoldedName, foldText(r.name), r.id);
       if (r.parent_id !== null && live.has(r.parent_id)) push(s.children, r.parent_id, r.id);
+    }
+    // Up the live parents only, as the path is: a trashed parent ends both.
+    for (const r of rows) {
+      const up: string[] = [];
+      for (let c: typeof r | undefined = r; c; c = c.parent_id === null ? undefined : live.get(c.parent_id)) up.push(paths.get(c.id)!);
+      s.facetPaths.set(r.id, up);
     }
     return s;
   }

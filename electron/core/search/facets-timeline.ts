@@ -8,7 +8,8 @@
 import type { FacetCount, FacetsResult, FacetValues, TimelineResult } from '../../../shared/contract.ts';
 import { collectMatches, idsJson, type MatchSet } from './match-sample.ts';
 import type { SearchPlan, StatementCache } from './search-plan.ts';
-import { CODE_PATHS, type FacetName } from './sql-filters.ts';
+import type { CodeIds } from './code-ids.ts';
+import type { FacetName } from './sql-filters.ts';
 
 const FACET_LIMIT = 100;
 const FACETS: FacetName[] = ['outlet', 'author', 'source', 'language', 'year', 'month', 'tag', 'code', 'collection'];
@@ -19,14 +20,12 @@ const ROW_SQL = `SELECT e.id, e.outlet, e.author, e.language, e.date FROM entrie
 const PAIR_SQL: Partial<Record<FacetName, string>> = {
   source: `SELECT es.entry_id AS id, CAST(es.source_id AS TEXT) AS value FROM entry_sources es WHERE es.entry_id ${IN_SET}`,
   tag: `SELECT et.entry_id AS id, t.name AS value FROM entry_tags et JOIN tags t ON t.id = et.tag_id WHERE et.entry_id ${IN_SET}`,
-  // Live highlights and codes only; a code's value is its path (names are unique only among
-  // siblings), and an entry counts for the code and for each of its ancestors (selecting a code
-  // keeps its sub-codes' entries too, as code: does).
-  code: `WITH RECURSIVE ${CODE_PATHS},
-           up(id, path) AS (SELECT id, path FROM code_paths
-                            UNION ALL SELECT c.id, u.path FROM codes c JOIN up u ON c.parent_id = u.id WHERE c.deleted_at IS NULL)
-         SELECT h.entry_id AS id, u.path AS value FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
-           JOIN up u ON u.id = hc.code_id WHERE h.deleted_at IS NULL AND h.entry_id ${IN_SET}`,
+  // Live highlights only; each code id becomes its values in countOne (CodeIds.facetPaths: live
+  // codes only, a code's value is its path, as names are unique only among siblings, and an entry
+  // counts for the code and each of its ancestors: selecting a code keeps its sub-codes' entries
+  // too, as code: does).
+  code: `SELECT h.entry_id AS id, hc.code_id AS code FROM highlights h JOIN highlight_codes hc ON hc.highlight_id = h.id
+           WHERE h.deleted_at IS NULL AND h.entry_id ${IN_SET}`,
   collection: `SELECT ce.entry_id AS id, c.name AS value FROM collection_entries ce JOIN collections c ON c.id = ce.collection_id
                 WHERE c.deleted_at IS NULL AND ce.entry_id ${IN_SET}`,
 };
@@ -74,7 +73,7 @@ class Tally {
 }
 
 /** `planFor(facet)` gives the plan with that facet's own selection left out; `selected` lists facets with a selection. */
-export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache, sample?: number, exactUpTo?: number): FacetsResult {
+export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache, codes: CodeIds, sample?: number, exactUpTo?: number): FacetsResult {
   const out = {} as FacetsResult;
   const distinct: NonNullable<FacetsResult['distinct']> = {};
   let approximate = false;
@@ -85,7 +84,7 @@ export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected:
     if (selected.has(facet)) data = load(collectMatches(planFor(facet), stmts, sample, exactUpTo), stmts);
     else data = shared ??= load(collectMatches(planFor(), stmts, sample, exactUpTo), stmts);
     if (!data.set.exact) approximate = true;
-    const all = countOne(facet, data, stmts);
+    const all = countOne(facet, data, stmts, codes);
     if (all.length > FACET_LIMIT) distinct[facet] = all.length;
     out[facet] = labelled(facet, all.slice(0, FACET_LIMIT), stmts);
   }
@@ -95,9 +94,9 @@ export function countFacets(planFor: (skip?: FacetName) => SearchPlan, selected:
 }
 
 /** One facet's whole list, counted as countFacets counts it (with every selection but its own). */
-export function countFacetValues(facet: FacetName, planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache, sample?: number, exactUpTo?: number): FacetValues {
+export function countFacetValues(facet: FacetName, planFor: (skip?: FacetName) => SearchPlan, selected: ReadonlySet<FacetName>, stmts: StatementCache, codes: CodeIds, sample?: number, exactUpTo?: number): FacetValues {
   const data = load(collectMatches(selected.has(facet) ? planFor(facet) : planFor(), stmts, sample, exactUpTo), stmts);
-  const out: FacetValues = { values: labelled(facet, countOne(facet, data, stmts), stmts) };
+  const out: FacetValues = { values: labelled(facet, countOne(facet, data, stmts, codes), stmts) };
   if (!data.set.exact) out.approximate = true;
   return out;
 }
@@ -107,13 +106,21 @@ function load(set: MatchSet, stmts: StatementCache): { set: MatchSet; rows: Entr
   return { set, rows };
 }
 
-function countOne(facet: FacetName, { set, rows }: { set: MatchSet; rows: EntryRow[] }, stmts: StatementCache): FacetCount[] {
+function countOne(facet: FacetName, { set, rows }: { set: MatchSet; rows: EntryRow[] }, stmts: StatementCache, codes: CodeIds): FacetCount[] {
   const pairSql = PAIR_SQL[facet];
   const tally = new Tally(pairSql !== undefined);
   if (pairSql) {
     // Tags and codes are often unused: an empty table costs one probe, not one per id.
     if (set.weights.size === 0 || !stmts.get(EXISTS_SQL[facet] ?? 'SELECT 1').get()) return [];
-    for (const p of stmts.get(pairSql).all(idsJson(set)) as { id: number; value: string }[]) tally.add(p.value, p.id, set.weights.get(p.id) ?? 1);
+    const pairs = stmts.get(pairSql).all(idsJson(set));
+    if (facet === 'code') {
+      const paths = codes.facetPaths();
+      for (const p of pairs as { id: number; code: number }[]) {
+        const w = set.weights.get(p.id) ?? 1;
+        // A trashed code has no paths: its links count for nothing.
+        for (const path of paths.get(p.code) ?? []) tally.add(path, p.id, w);
+      }
+    } else for (const p of pairs as { id: number; value: string }[]) tally.add(p.value, p.id, set.weights.get(p.id) ?? 1);
   } else {
     for (const r of rows) {
       const w = set.weights.get(r.id) ?? 1;

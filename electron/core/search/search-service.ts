@@ -112,7 +112,7 @@ export class SearchService {
 
   facets(req: SearchRequest): FacetsResult {
     try {
-      return countFacets((skip) => this.plan(req, skip), selectedFacets(req), this.stmts, this.limits.facetSample, this.limits.facetExact);
+      return countFacets((skip) => this.plan(req, skip), selectedFacets(req), this.stmts, this.codes, this.limits.facetSample, this.limits.facetExact);
     } catch (error) {
       throw asQueryError(error);
     }
@@ -122,7 +122,7 @@ export class SearchService {
   facetValues(req: FacetValuesRequest): FacetValues {
     try {
       const { facet, ...search } = req;
-      return countFacetValues(facet, (skip) => this.plan(search, skip), selectedFacets(search), this.stmts, this.limits.facetSample, this.limits.facetExact);
+      return countFacetValues(facet, (skip) => this.plan(search, skip), selectedFacets(search), this.stmts, this.codes, this.limits.facetSample, this.limits.facetExact);
     } catch (error) {
       throw asQueryError(error);
     }
