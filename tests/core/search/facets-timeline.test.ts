@@ -2,11 +2,12 @@
 // snapshot (search/code-ids.ts facetPaths), where it once built every code's path in SQL on each
 // call. Checked against that SQL on random archives (same values, counts, order and tie-breaks),
 // and after every kind of codebook edit, on the very next facets call, on the connection that made
-// the edit and on another one.
+// the edit and on another one. The facets and the timeline of one search share its entry rows:
+// in either order they answer as a fresh connection does, and a write is seen by the next call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.ts';
 import { CODE_PATHS } from '../../../electron/core/search/sql-filters.ts';
-import type { Code, FacetCount, FacetsResult, FacetValues, Highlight, SearchRequest, SearchResult } from '../../../shared/contract.ts';
+import type { Code, FacetCount, FacetsResult, FacetValues, Highlight, SearchRequest, SearchResult, TimelineResult } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { openTestArchive, seedEntries } from './helpers/seed-entries.ts';
 import { rng } from './helpers/skewed-corpus.ts';
@@ -177,3 +178,55 @@ function byCount(a: string, b: string): number {
   const [vb, cb] = split(b);
   return cb - ca || (va < vb ? -1 : va > vb ? 1 : 0);
 }
+
+describe('the facets and the timeline of one search share its entry rows', () => {
+  const dir = tempDir();
+  let writer: Archive;
+  let reader: Archive;
+  const requests: SearchRequest[] = [{ query: '' }, { query: 'harbour' }, { query: 'code:Weather' }, { query: 'code:Weather', filters: { outlet: ['Herald'] } }];
+
+  beforeAll(() => {
+    writer = openTestArchive(dir, 'facets-then-timeline');
+    const rand = rng(99);
+    const ids = seedEntries(
+      writer,
+      Array.from({ length: 80 }, (_, i) => ({
+        title: `Entry ${i}`,
+        body: `${rand() < 0.5 ? 'harbour' : 'market'} report ${i}`,
+        date: rand() < 0.1 ? null : `20${10 + Math.floor(rand() * 8)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
+        outlet: rand() < 0.5 ? 'Gazette' : 'Herald',
+      })),
+    );
+    const weather = writer.call('saveCode', { name: 'Weather' }) as Code;
+    for (const id of ids.filter((_, i) => i % 3 === 0)) writer.call('createHighlight', { entryId: id, start: 0, end: 6, codeIds: [weather.id] });
+    reader = new Archive(writer.path, { readonly: true });
+  });
+  afterAll(() => {
+    reader.close();
+    writer.close();
+  });
+
+  /** Facets then timeline on the writer, timeline then facets on the reader: the same answers. */
+  const both = (req: SearchRequest) => {
+    const facets = writer.call('facets', req);
+    const timeline = writer.call('timeline', req) as TimelineResult;
+    expect(reader.call('timeline', req), `${JSON.stringify(req)}: timeline`).toEqual(timeline);
+    expect(reader.call('facets', req), `${JSON.stringify(req)}: facets`).toEqual(facets);
+    return { facets: facets as FacetsResult, timeline };
+  };
+
+  it('in either order, on each connection', () => {
+    for (const req of requests) expect(both(req).timeline.buckets.length).toBeGreaterThan(3);
+  });
+
+  it('a new entry is in the next timeline and facets after those of the same search', () => {
+    for (const req of requests) both(req);
+    const [id] = seedEntries(writer, [{ title: 'Late', body: 'a harbour report from later', date: '2031-05-02', outlet: 'Herald' }]);
+    writer.call('createHighlight', { entryId: id!, start: 0, end: 6, codeIds: [(writer.call('listCodes', undefined) as Code[])[0]!.id] });
+    for (const req of requests) {
+      const { facets, timeline } = both(req);
+      expect(timeline.buckets.at(-1), JSON.stringify(req)).toEqual({ month: '2031-05', count: 1 });
+      expect(facets.year?.[0], JSON.stringify(req)).toEqual({ value: '2031', label: '2031', count: 1 });
+    }
+  });
+});
