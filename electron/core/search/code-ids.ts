@@ -3,6 +3,7 @@
 // statements as a JSON array. Worked out in SQL (sql-filters.ts CODE_TREE), every statement of a
 // search folded every code's path first: 4–5 ms of CPU each at 1,000 codes, and a search runs
 // several (page, count, facets, timeline, the within-set guesses).
+import { CodeTree } from '../annotation/code-tree.ts';
 import type { Db } from '../db/open-archive.ts';
 import { foldText } from './fold-text.ts';
 
@@ -35,7 +36,6 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 export class CodeIds implements CodeResolver {
   private readonly db: Db;
   private readonly fingerprintStmt;
-  private readonly rowsStmt;
   private readonly changesStmt;
   private snapshot: Snapshot | null = null;
   /** data_version and total_changes() when the snapshot was last known current (null: check the fingerprint). */
@@ -48,7 +48,6 @@ export class CodeIds implements CodeResolver {
     this.fingerprintStmt = db
       .prepare<[], string | null>(`SELECT group_concat(id || ':' || coalesce(parent_id, '') || ':' || coalesce(deleted_at, '') || ':' || name, char(1)) FROM (SELECT * FROM codes ORDER BY id)`)
       .pluck();
-    this.rowsStmt = db.prepare<[], { id: number; parent_id: number | null; name: string }>('SELECT id, parent_id, name FROM codes WHERE deleted_at IS NULL ORDER BY id');
     // data_version moves when another connection commits (the writer, another process); total_changes()
     // when this one writes. Both unmoved: nothing can have changed the codebook.
     this.changesStmt = db.prepare<[], string>(`SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()`).pluck();
@@ -87,33 +86,23 @@ export class CodeIds implements CodeResolver {
     return this.snapshot;
   }
 
-  /** Paths as sql-filters.ts CODE_PATHS writes them: a live code under no live parent is a root. */
+  /** Paths as CodeTree writes them (the one place for their rules): a live code under no live parent is a root. */
   private build(fingerprint: string | null): Snapshot {
-    const rows = this.rowsStmt.all();
-    const live = new Map(rows.map((r) => [r.id, r]));
+    const tree = new CodeTree(this.db);
+    const rows = [...tree.nodes.values()].sort((a, b) => a.id - b.id);
     const s: Snapshot = { fingerprint, byPath: new Map(), byFoldedPath: new Map(), byFoldedName: new Map(), children: new Map(), facetPaths: new Map() };
-    const paths = new Map<number, string>();
-    const pathOf = (r: { id: number; parent_id: number | null; name: string }): string => {
-      let path = paths.get(r.id);
-      if (path === undefined) {
-        const parent = r.parent_id === null ? undefined : live.get(r.parent_id);
-        const own = r.name.replaceAll('/', '\\/');
-        path = parent ? `${pathOf(parent)}/${own}` : own;
-        paths.set(r.id, path);
-      }
-      return path;
-    };
     for (const r of rows) {
-      const path = pathOf(r);
+      const path = tree.path(r.id);
       push(s.byPath, path, r.id);
       push(s.byFoldedPath, foldText(path), r.id);
       push(s.byFoldedName, foldText(r.name), r.id);
-      if (r.parent_id !== null && live.has(r.parent_id)) push(s.children, r.parent_id, r.id);
+      if (r.parentId !== null && tree.nodes.has(r.parentId)) push(s.children, r.parentId, r.id);
     }
     // Up the live parents only, as the path is: a trashed parent ends both.
     for (const r of rows) {
       const up: string[] = [];
-      for (let c: typeof r | undefined = r; c; c = c.parent_id === null ? undefined : live.get(c.parent_id)) up.push(paths.get(c.id)!);
+      // Bounded by the tree's size: moves refuse cycles, and a damaged codebook must not hang a search.
+      for (let c = tree.nodes.get(r.id); c && up.length < rows.length; c = c.parentId === null ? undefined : tree.nodes.get(c.parentId)) up.push(tree.path(c.id));
       s.facetPaths.set(r.id, up);
     }
     return s;
