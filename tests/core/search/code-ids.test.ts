@@ -6,37 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.ts';
 import { CodeIds } from '../../../electron/core/search/code-ids.ts';
 import { filterSql, requestFilters, type SqlFilter } from '../../../electron/core/search/sql-filters.ts';
-import type { Code, Highlight, SearchRequest, SearchResult } from '../../../shared/contract.ts';
+import type { Code, SearchRequest, SearchResult } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { smallCodebook } from './helpers/small-codebook.ts';
 import { openTestArchive, seedEntries, titles } from './helpers/seed-entries.ts';
 
 describe('code: filters after codebook edits', () => {
   const dir = tempDir();
   let writer: Archive;
   let reader: Archive;
-  const code: Record<string, Code> = {};
+  let code: Record<string, Code>;
 
   beforeAll(() => {
-    writer = openTestArchive(dir, 'code-ids');
-    const ids = seedEntries(writer, [
-      { title: 'Gale', body: 'a harbour report on the gale' },
-      { title: 'Hailstones', body: 'a harbour report on hailstones' },
-      { title: 'Bread', body: 'a market report on bread' },
-      { title: 'Budget', body: 'a market report on the budget' },
-      { title: 'Diesel', body: 'a market report on diesel' },
-      { title: 'Uncoded', body: 'a harbour report on nothing much' },
-    ]);
-    const save = (name: string, parent?: Code) => (code[name] = writer.call('saveCode', { name, parentId: parent?.id ?? null }) as Code);
-    const weather = save('Weather');
-    save('Hail', save('Storms', weather));
-    save('Fuel', save('Prices', save('Economy')));
-    const mark = (entry: number, name: string) => writer.call('createHighlight', { entryId: ids[entry]!, start: 0, end: 8, codeIds: [code[name]!.id] }) as Highlight;
-    mark(0, 'Storms');
-    mark(1, 'Hail');
-    mark(2, 'Prices');
-    mark(3, 'Economy');
-    mark(4, 'Fuel');
-    reader = new Archive(writer.path, { readonly: true });
+    ({ writer, reader, code } = smallCodebook(dir, 'code-ids'));
   });
   afterAll(() => {
     reader.close();

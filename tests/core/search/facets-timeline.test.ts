@@ -9,6 +9,7 @@ import { Archive } from '../../../electron/core/archive.ts';
 import { CODE_PATHS } from '../../../electron/core/search/sql-filters.ts';
 import type { Code, FacetCount, FacetsResult, FacetValues, Highlight, SearchRequest, SearchResult, TimelineResult } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { smallCodebook } from './helpers/small-codebook.ts';
 import { openTestArchive, seedEntries } from './helpers/seed-entries.ts';
 import { rng } from './helpers/skewed-corpus.ts';
 
@@ -106,29 +107,11 @@ describe('code facet after codebook edits: seen by the very next facets call', (
   const dir = tempDir();
   let writer: Archive;
   let reader: Archive;
-  const code: Record<string, Code> = {};
+  let code: Record<string, Code>;
   const req: SearchRequest = { query: 'report' };
 
   beforeAll(() => {
-    writer = openTestArchive(dir, 'facet-code-edits');
-    const ids = seedEntries(writer, [
-      { title: 'Gale', body: 'a harbour report on the gale' },
-      { title: 'Hailstones', body: 'a harbour report on hailstones' },
-      { title: 'Bread', body: 'a market report on bread' },
-      { title: 'Budget', body: 'a market report on the budget' },
-      { title: 'Diesel', body: 'a market report on diesel' },
-    ]);
-    const save = (name: string, parent?: Code) => (code[name] = writer.call('saveCode', { name, parentId: parent?.id ?? null }) as Code);
-    const weather = save('Weather');
-    save('Hail', save('Storms', weather));
-    save('Fuel', save('Prices', save('Economy')));
-    const mark = (entry: number, name: string) => writer.call('createHighlight', { entryId: ids[entry]!, start: 0, end: 8, codeIds: [code[name]!.id] });
-    mark(0, 'Storms');
-    mark(1, 'Hail');
-    mark(2, 'Prices');
-    mark(3, 'Economy');
-    mark(4, 'Fuel');
-    reader = new Archive(writer.path, { readonly: true });
+    ({ writer, reader, code } = smallCodebook(dir, 'facet-code-edits'));
   });
   afterAll(() => {
     reader.close();
