@@ -29,7 +29,12 @@ describe('an unfinished query', () => {
     const reader = page.locator('article.reader');
     await reader.waitFor();
     const id = await reader.getAttribute('data-entry-id');
-    const outletsBefore = await page.locator('.facet-group[data-facet="outlet"]').textContent();
+    // The facets come after the list: wait until the outlets count the 3 "harbour" entries.
+    const outlets = page.locator('.facet-group[data-facet="outlet"]');
+    await expect
+      .poll(async () => (await outlets.locator('.facet-count').allTextContents()).reduce((sum, t) => sum + Number(t.replace(/\D/g, '')), 0))
+      .toBe(3);
+    const outletsBefore = await outlets.textContent();
 
     await search.fill('harbour "ferry cr');
     const hint = page.locator('#query-hint');
