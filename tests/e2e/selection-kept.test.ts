@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryAnnotations, EntryDetail, Highlight } from '../../shared/contract.ts';
 import { codePointLength, entryText, toCodePoints } from '../../shared/entry-text.ts';
 import { openApp, seedArchive, waitForCount, writeTextFiles, type AppSession } from '../helpers/browser.ts';
-import { measure } from '../helpers/drag-select.ts';
+import { measure, settled } from '../helpers/drag-select.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const TITLE = 'Ferry timetable notes';
@@ -32,6 +32,7 @@ describe('a highlight pushed while the user drags', () => {
     await page.locator('.entry-row', { hasText: TITLE }).click();
     await page.getByRole('textbox', { name: 'Add a tag' }).waitFor();
     const entryId = Number(await page.locator('article.reader').getAttribute('data-entry-id'));
+    await settled(page);
     const p = await measure(page, '.reader-body', DRAGGED);
 
     await page.mouse.move(p.x1, p.y1);

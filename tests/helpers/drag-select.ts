@@ -54,7 +54,7 @@ export function measure(page: Page, selector: string, phrase: string): Promise<D
 }
 
 /** Fonts loaded and two frames drawn, so the text measured is the text the mouse will meet. */
-function settled(page: Page): Promise<void> {
+export function settled(page: Page): Promise<void> {
   return page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
