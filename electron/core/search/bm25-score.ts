@@ -132,7 +132,7 @@ function plainCounter(terms: readonly string[]): (text: string, freq: Map<string
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c >= 0x80 || WORD[c] === 0) {
-        if (c >= 0x80 && !(c === 0xa0 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) return -1;
+        if (c >= 0x80 && !plainSeparator(c)) return -1;
         i++;
         continue;
       }
@@ -169,6 +169,13 @@ function plainCounter(terms: readonly string[]): (text: string, freq: Map<string
  */
 export const WORD = new Uint8Array(0x80);
 for (let c = 0; c < 0x80; c++) WORD[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : 0;
+
+/**
+ * The characters past ASCII that plain text may hold and still be split as ASCII is: separators to
+ * unicode61 (the no-break space and most of General Punctuation: dashes, quotes, bullets). Any other
+ * character past ASCII sends the text to the full fold (fold-text.ts).
+ */
+export const plainSeparator = (c: number): boolean => c === 0xa0 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e);
 
 /** SQLite's varints (big-endian, seven bits a byte, the ninth byte whole), as FTS5 writes its records. */
 export function varints(buf: Uint8Array, from: number, to: number): number[] {

@@ -6,7 +6,7 @@
 // letters), any other text folded and split as the import does (fold-text.ts, as bm25-score.ts
 // does to score); a column whose word count differs from the index's docsize row (text indexed
 // under other rules) leaves the entry to the index, so the answer is the index's own either way.
-import { varints, WORD } from './bm25-score.ts';
+import { plainSeparator, varints, WORD } from './bm25-score.ts';
 import { foldText, tokensOf } from './fold-text.ts';
 import type { StatementCache } from './search-plan.ts';
 
@@ -93,7 +93,7 @@ function plainWords(s: string, words: readonly string[]): number[] | null {
   while (i < end) {
     const c = s.charCodeAt(i);
     if (c >= 0x80 || WORD[c] === 0) {
-      if (c >= 0x80 && !(c === 0xa0 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) return null;
+      if (c >= 0x80 && !plainSeparator(c)) return null;
       i++;
       continue;
     }
