@@ -38,6 +38,33 @@ export interface WithinResult {
 const PROBE_PHRASES = 4;
 
 /**
+ * One search as every way below answers it: its request, where it runs, and what is known of its
+ * text. Made once per search (searchWithinIdSet), so each way takes it whole instead of the same
+ * dozen arguments handed on in the same order (where two of a kind swap unnoticed).
+ */
+interface WithinContext {
+  plan: SearchPlan;
+  /** The text's FTS5 expression (plan.compiled.match, known not to be null). */
+  match: string;
+  sort: SortOrder;
+  stmts: StatementCache;
+  stats: SearchStats;
+  limits: SearchThresholds;
+  limit: number;
+  offset: number;
+  /** Lines this search adds to the query explanation. */
+  explanation: string[];
+  /** The folded word when the text is one word, else null. */
+  term: string | null;
+  /** The length of that word's top list in relevance order (0: none, or another order). */
+  listed: number;
+  /** The postings of the text's words, or null when unknown (textPostings). */
+  postings: number | null;
+}
+// The filters' per-entry forms (probeForm) are no part of it: not every search has them, and the
+// ways that need them take them as an argument, so the type says they are there.
+
+/**
  * The page, count and order of a text query whose every filter is a set of entry ids, or null
  * when this way does not apply (the general path answers): no text, a filter of another kind,
  * a set over `limits.withinSetMax`, or relevance order over many matches with no top list.
@@ -59,6 +86,7 @@ export function searchWithinIdSet(
   const postings = textPostings(match, stats);
   const term = plan.compiled.words?.kind === 'word' ? plan.compiled.words.term : null;
   const listed = sort === 'relevance' && term !== null ? (stats.topLength(term) ?? 0) : 0;
+  const cx: WithinContext = { plan, match, sort, stmts, stats, limits, limit, offset, explanation, term, listed, postings };
   const rankLive = postings !== null && postings <= limits.exactRankPostings;
   const probes = plan.filters.every((f) => f.probe !== undefined) ? probeForm(plan) : null;
 
@@ -100,7 +128,7 @@ export function searchWithinIdSet(
       const scanned = scanNewest(match, small ? jsonFilter(JSON.stringify(small)) : probes, need, false, stmts, limits.countBudgetMs);
       found = { ...scanned, total: scanned.ids.length };
     }
-    if (best && ranked.length > 0) return rankedThenNewest(ranked, found, `its words’ ${best.listed.toLocaleString('en')} best entries`, stats, limit, offset, explanation);
+    if (best && ranked.length > 0) return rankedThenNewest(cx, ranked, found, `its words’ ${best.listed.toLocaleString('en')} best entries`);
     explanation.push(`approximate: newest first (too many matches to rank by relevance within ${filterLabels(plan)})`);
     return { ids: found.ids.slice(offset, offset + limit), total: found.total, totalExact: found.complete };
   }
@@ -117,12 +145,12 @@ export function searchWithinIdSet(
     const span = Math.max(1, hi - lo + 1);
     const cap = smallCap(offset + limit, span, limits.withinSetMax);
     if ((kept.size / Math.max(1, top.length)) * span <= cap) set = gatherSet(plan, stmts, cap);
-    if (set === null) return wordInLargeSet(top, kept, match, probes, listed, stmts, stats, limits, limit, offset, explanation);
+    if (set === null) return wordInLargeSet(cx, top, kept, probes);
   }
   set ??= gatherSet(plan, stmts, limits.withinSetMax);
   // A set too large to gather (has:highlight: 100,000 entries at 1M): its per-entry forms test the
   // text's matches (relevance) or the entries passed walking the date index.
-  if (set === null) return probes ? withinLargeSet(plan, match, probes, sort, term, listed, postings, stmts, stats, limits, limit, offset, explanation) : null;
+  if (set === null) return probes ? withinLargeSet(cx, probes) : null;
   if (set.length === 0) return { ids: [], total: 0, totalExact: true };
   const json = JSON.stringify(set);
   // The word's best entries that are in the set: all of them match, best first.
@@ -136,7 +164,7 @@ export function searchWithinIdSet(
     const found = probeAll ? { ids: checkAll(match, set, stmts), complete: true } : scanNewest(match, jsonFilter(json), offset + limit + ranked.length, rankLive, stmts, limits.countBudgetMs);
     // Few postings: every match is in hand (the scan ran to the end), FTS5 ranks them.
     if (listed === 0) return { ids: rankAll(match, found.ids, stmts, limit, offset), total: found.ids.length, totalExact: found.complete };
-    return rankedThenNewest(ranked, found, `the word’s ${listed.toLocaleString('en')} best entries`, stats, limit, offset, explanation);
+    return rankedThenNewest(cx, ranked, found, `the word’s ${listed.toLocaleString('en')} best entries`);
   }
 
   const walks = WALKS[sort];
@@ -177,7 +205,8 @@ export function searchWithinIdSet(
  * A page of "the word's best entries in the set (`ranked`, best first), then the other matches
  * (`found`, newest first)", with its count and explanation.
  */
-function rankedThenNewest(ranked: number[], found: { ids: number[]; total?: number; complete: boolean }, lists: string, stats: SearchStats, limit: number, offset: number, explanation: string[]): WithinResult {
+function rankedThenNewest(cx: WithinContext, ranked: number[], found: { ids: number[]; total?: number; complete: boolean }, lists: string): WithinResult {
+  const { stats, limit, offset, explanation } = cx;
   const total = found.total ?? found.ids.length;
   const totalExact = found.complete;
   const rankedSet = new Set(ranked);
@@ -203,26 +232,13 @@ function rankedThenNewest(ranked: number[], found: { ids: number[]; total?: numb
  * passing them walked down the date index and checked against the text a batch at a time. Null
  * (the general path) when the text is in few entries, or the walk finds matches rarer than guessed.
  */
-function withinLargeSet(
-  plan: SearchPlan,
-  match: string,
-  probes: RowFilter,
-  sort: SortOrder,
-  term: string | null,
-  listed: number,
-  postings: number | null,
-  stmts: StatementCache,
-  stats: SearchStats,
-  limits: SearchThresholds,
-  limit: number,
-  offset: number,
-  explanation: string[],
-): WithinResult | null {
+function withinLargeSet(cx: WithinContext, probes: RowFilter): WithinResult | null {
+  const { plan, match, sort, term, listed, postings, stmts, stats, limits, limit, offset } = cx;
   if (postings !== null && postings <= limits.exactRankPostings) return null;
   if (sort === 'relevance') {
     if (listed === 0 || term === null) return null;
     const top = stats.top(term, listed, 0);
-    return wordInLargeSet(top, passing(plan, probes, top, stmts), match, probes, listed, stmts, stats, limits, limit, offset, explanation);
+    return wordInLargeSet(cx, top, passing(plan, probes, top, stmts), probes);
   }
   const { lo, hi } = idBounds(stmts);
   const density = postings === null ? 0.5 : Math.min(1, Math.max(1, postings) / Math.max(1, hi - lo + 1));
@@ -238,22 +254,10 @@ function withinLargeSet(
  * A word's best entries (`top`) that the filters keep (`kept`), then its other matches newest
  * first, scanned through the filters' per-entry forms until the page is in hand.
  */
-function wordInLargeSet(
-  top: number[],
-  kept: Set<number>,
-  match: string,
-  probes: RowFilter,
-  listed: number,
-  stmts: StatementCache,
-  stats: SearchStats,
-  limits: SearchThresholds,
-  limit: number,
-  offset: number,
-  explanation: string[],
-): WithinResult {
+function wordInLargeSet(cx: WithinContext, top: number[], kept: Set<number>, probes: RowFilter): WithinResult {
   const ranked = top.filter((id) => kept.has(id));
-  const found = scanNewest(match, probes, offset + limit + ranked.length, false, stmts, limits.countBudgetMs);
-  return rankedThenNewest(ranked, found, `the word’s ${listed.toLocaleString('en')} best entries`, stats, limit, offset, explanation);
+  const found = scanNewest(cx.match, probes, cx.offset + cx.limit + ranked.length, false, cx.stmts, cx.limits.countBudgetMs);
+  return rankedThenNewest(cx, ranked, found, `the word’s ${cx.listed.toLocaleString('en')} best entries`);
 }
 
 /**
