@@ -34,6 +34,31 @@ export const TOP_K = 3_000;
 /** Index words starting with this are the date words (search/date-tokens.ts), not vocabulary. */
 const DATE_MARK = '\uE000';
 
+/**
+ * What the top lists cover, kept in `meta` beside the statistics (`search_top_common_docs`,
+ * `search_top_depth`): every word in at least `commonDocs` entries has a list of at least
+ * min(`topK`, its entries) entries. A threshold or depth changed in a later version is then seen
+ * on the archive, and only the lists it lacks are made (top-list-top-up.ts), not every list again.
+ * Absent (statistics made before it was kept): unknown.
+ */
+export interface ListCoverage {
+  commonDocs: number;
+  topK: number;
+}
+
+export function readListCoverage(db: Db): ListCoverage | null {
+  const rows = db.prepare<[], { key: string; value: string }>(`SELECT key, value FROM meta WHERE key IN ('search_top_common_docs', 'search_top_depth')`).all();
+  const commonDocs = Number(rows.find((r) => r.key === 'search_top_common_docs')?.value ?? Number.NaN);
+  const topK = Number(rows.find((r) => r.key === 'search_top_depth')?.value ?? Number.NaN);
+  return Number.isFinite(commonDocs) && Number.isFinite(topK) ? { commonDocs, topK } : null;
+}
+
+export function writeListCoverage(db: Db, coverage: ListCoverage): void {
+  const set = db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  set.run('search_top_common_docs', String(Math.trunc(coverage.commonDocs)));
+  set.run('search_top_depth', String(Math.trunc(coverage.topK)));
+}
+
 export interface RefreshOptions {
   commonDocs?: number;
   topK?: number;
@@ -122,13 +147,17 @@ function metaWriter(db: Db) {
      * merged list's scores are not quite today's, and cannot prove a top (top-k.ts).
      */
     listsMerged: (merged: boolean) => set.run('search_top_merged', merged ? '1' : '0'),
-    /** Marks the statistics valid only if no indexed entry changed (and none was added) since `begin`. */
-    finish: (outcome: Outcome, maxId: number): boolean =>
+    /**
+     * Marks the statistics valid only if no indexed entry changed (and none was added) since
+     * `begin`, with what their lists cover (null: unknown, left as it was).
+     */
+    finish: (outcome: Outcome, maxId: number, coverage: ListCoverage | null = null): boolean =>
       db.transaction(() => {
         const intact = valid.get() === REFRESHING;
         if (intact && outcome === 'complete' && max.get()?.m === maxId) {
           set.run('search_stats_as_of', String(maxId));
           set.run('search_stats_valid', '1');
+          if (coverage) writeListCoverage(db, coverage);
           return true;
         }
         set.run('search_stats_valid', intact && outcome === 'untouched' ? '1' : '0');
@@ -238,7 +267,7 @@ function* refreshSteps(db: Db, options: RefreshOptions): Steps {
     })();
     options.onProgress?.(++done, common.length);
   }
-  const refreshed = write.finish('complete', maxId);
+  const refreshed = write.finish('complete', maxId, { commonDocs, topK });
   return { refreshed, incremental: false, terms, topLists: common.length, cancelled: false, ...(refreshed ? {} : { overtaken: true }) };
 }
 
@@ -277,6 +306,11 @@ function* termSlices(vocabulary: Database.Statement<[string], { term: string; do
  */
 function* addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number, topK: number, options: RefreshOptions): Steps {
   const write = metaWriter(db);
+  // A word that becomes common now gets a whole list and the others are merged to `topK`, so the
+  // lists still cover the higher of both thresholds (those between them wait for a top-up) and the
+  // shallower depth; unknown stays unknown.
+  const before = readListCoverage(db);
+  const coverage = before && { commonDocs: Math.max(before.commonDocs, commonDocs), topK: Math.min(before.topK, topK) };
   db.exec(`DROP TABLE IF EXISTS temp.new_entry_terms; DROP TABLE IF EXISTS temp.new_entry_index;
     CREATE VIRTUAL TABLE temp.new_entry_index USING fts5(title, body, author, outlet, content = '', ${indexTokenizer(db)});
     CREATE VIRTUAL TABLE temp.new_entry_terms USING fts5vocab(temp, new_entry_index, 'row');`);
@@ -339,7 +373,7 @@ function* addNewEntries(db: Db, asOf: number, maxId: number, commonDocs: number,
       })();
       options.onProgress?.(++done, toRank.length);
     }
-    const refreshed = write.finish('complete', maxId);
+    const refreshed = write.finish('complete', maxId, coverage);
     return { refreshed, incremental: true, terms: added, topLists: toRank.length, cancelled: false, ...(refreshed ? {} : { overtaken: true }) };
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.new_entry_terms; DROP TABLE IF EXISTS temp.new_entry_index;');

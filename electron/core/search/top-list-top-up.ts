@@ -1,0 +1,108 @@
+// The top lists an archive lacks for today's thresholds, made without a full refresh. Statistics
+// made when the lists' threshold (COMMON_DOCS) was higher, or their depth (TOP_K) lower, leave the
+// words between without a list (or with a shallow one) until the next full refresh (about an hour
+// at a million entries); those words are ranked live meanwhile, exactly but slower. A top-up ranks
+// only those lists, in the background of the writer, while the statistics stay valid: each list
+// is written whole in a transaction of its own, so a search sees a word with its list or without
+// one, and is exact either way (run-search.ts uses a list only where there is one).
+//
+// A list made now is ranked over the same index as the others (the statistics are current: no
+// entry has changed, gone or come since they were made), so its scores are what a full refresh
+// would have given, and lists ranked together stay so (search_top_merged is left as it is).
+import { COMMON_DOCS, rankTopList, readListCoverage, TOP_K, writeListCoverage, type RefreshOptions } from './search-stats.ts';
+import type { Db } from '../db/open-archive.ts';
+
+export interface TopUpResult {
+  /** Lists made (or made deeper) and written. */
+  built: number;
+  /** Lists found missing or too shallow. */
+  missing: number;
+  /** Stopped by `isCancelled`: the lists written so far stay (each is whole); the next top-up finds the rest. */
+  cancelled: boolean;
+  /** The statistics were stale (or became so): nothing to top up until a refresh makes them. */
+  stale: boolean;
+}
+
+/** How long one slice of the vocabulary scan may hold the writer. */
+const SLICE_MS = 20;
+const SLICE_ROWS = 5_000;
+
+/**
+ * Makes every top list the thresholds call for that the archive lacks, and records the coverage.
+ * Nothing is read when the recorded coverage already meets them (every open of an up-to-date
+ * archive). Unknown coverage (statistics made before it was recorded) is checked word by word.
+ */
+export async function topUpTopLists(db: Db, options: RefreshOptions = {}): Promise<TopUpResult> {
+  const commonDocs = options.commonDocs ?? COMMON_DOCS;
+  const topK = Math.trunc(options.topK ?? TOP_K);
+  const result: TopUpResult = { built: 0, missing: 0, cancelled: false, stale: false };
+  const stateStmt = db.prepare<[], { valid: string | null; asOf: string | null; maxId: number }>(
+    `SELECT (SELECT value FROM meta WHERE key = 'search_stats_valid') AS valid, (SELECT value FROM meta WHERE key = 'search_stats_as_of') AS asOf,
+            (SELECT coalesce(max(id), 0) FROM entries) AS maxId`,
+  );
+  // Current: valid and as of the newest entry. Only a refresh makes stale statistics valid again,
+  // and none runs meanwhile (the writer runs one job at a time), so "still current" is "unchanged".
+  const asOf = stateStmt.get()?.asOf;
+  const current = () => {
+    const s = stateStmt.get();
+    return s !== undefined && s.valid === '1' && s.asOf === asOf && Number(s.asOf) === s.maxId;
+  };
+  if (!current()) return { ...result, stale: true };
+
+  const coverage = readListCoverage(db);
+  if (coverage && coverage.commonDocs <= commonDocs && coverage.topK >= topK) return result;
+  // Words from the lower of both thresholds: a list between them made at the old depth is deepened too.
+  const from = coverage ? Math.min(coverage.commonDocs, commonDocs) : commonDocs;
+
+  // The words needing a list, read in slices of words (a vocabulary can run to millions), each
+  // a range of the table's key: where it ends, then its common words.
+  const rangeEnd = db.prepare<[string, number], string | null>('SELECT max(term) FROM (SELECT term FROM search_terms WHERE term > ? ORDER BY term LIMIT ?)').pluck();
+  const commonIn = db.prepare<[string, string, number], { term: string; docs: number }>('SELECT term, docs FROM search_terms WHERE term > ? AND term <= ? AND docs >= ?');
+  const listLength = db.prepare<[string], number>('SELECT count(*) FROM search_top WHERE term = ?').pluck();
+  const lacking: { term: string; docs: number }[] = [];
+  for (let after: string | null = ''; after !== null; ) {
+    const until = performance.now() + SLICE_MS;
+    while (after !== null && performance.now() < until) {
+      const last: string | null = rangeEnd.get(after, SLICE_ROWS) ?? null;
+      if (last !== null) {
+        for (const r of commonIn.all(after, last, from)) if ((listLength.get(r.term) ?? 0) < Math.min(topK, r.docs)) lacking.push(r);
+      }
+      after = last;
+    }
+    await turn();
+    if (options.isCancelled?.()) return { ...result, cancelled: true };
+    if (!current()) return { ...result, stale: true };
+  }
+
+  // The commonest first: they cost the most to rank live.
+  lacking.sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1));
+  result.missing = lacking.length;
+  const remove = db.prepare<[string]>('DELETE FROM search_top WHERE term = ?');
+  const insert = db.prepare<[string, number, number]>('INSERT INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');
+  if (lacking.length > 0) options.onProgress?.(0, lacking.length);
+  for (const word of lacking) {
+    if (options.isCancelled?.()) return { ...result, cancelled: true };
+    const request = { term: word.term, topK };
+    const rows = await (options.rankElsewhere?.(request) ?? rankTopList(db, request));
+    // Ranked on another connection meanwhile: kept only if the index is still the one the statistics describe.
+    if (options.isCancelled?.()) return { ...result, cancelled: true };
+    const written = db.transaction(() => {
+      if (!current()) return false;
+      remove.run(word.term);
+      for (const r of rows) insert.run(word.term, r.score, r.id);
+      return true;
+    })();
+    if (!written) return { ...result, stale: true };
+    result.built++;
+    options.onProgress?.(result.built, lacking.length);
+    await turn();
+  }
+  const recorded = db.transaction(() => {
+    if (!current()) return false;
+    writeListCoverage(db, { commonDocs: from, topK });
+    return true;
+  })();
+  return recorded ? result : { ...result, stale: true };
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
