@@ -3,7 +3,7 @@
 // folding one character at a time, on mixed-script text where one character folds to none, one
 // or several.
 import { describe, expect, it } from 'vitest';
-import { foldPlain, foldWithMap } from '../../../electron/core/search/fold-text.ts';
+import { foldPlain, foldPlainByChar, foldText, foldWithMap } from '../../../electron/core/search/fold-text.ts';
 import { makeSnippet } from '../../../electron/core/search/snippets.ts';
 
 /** The folded text and map, one code point at a time (what foldWithMap must equal). */
@@ -12,7 +12,7 @@ function reference(text: string): { folded: string; map: number[] } {
   const map: number[] = [];
   let offset = 0;
   for (const ch of text) {
-    const f = foldPlain(ch);
+    const f = foldPlainByChar(ch);
     folded += f;
     for (let i = 0; i < f.length; i++) map.push(offset);
     offset += ch.length;
@@ -53,5 +53,38 @@ describe('foldWithMap', () => {
     expect(got.folded).toBe(reference(text).folded);
     expect(got.map[got.folded.length]).toBe(text.length);
     expect(got.map[got.folded.length - 1]).toBe(text.length - 1);
+  });
+});
+
+describe('foldPlain', () => {
+  // The index holds what foldText gives at import; a search folds its words with foldPlain. The
+  // shortcuts (ASCII lower-cased whole, other text through a table per UTF-16 unit) must give
+  // exactly the character-at-a-time folding, or old entries would stop matching new searches.
+  it('folds as one character at a time does, on ASCII, mixed and adversarial text', () => {
+    // Capitals, combining marks (decomposed é, a lone mark), astral letters (CJK B, an emoji),
+    // right-to-left letters with harakat and tatweel, ZWNJ and ZWJ, NUL, lone surrogates of both
+    // halves, dotted I (lower-cases to two units), final sigma, ligatures, Persian digits.
+    const pieces = ['The', 'HARBOUR', 'ferry', ' ', '\n', '\t', '.', '\0', 'e\u0301', '\u0301', 'É', 'Ǆ', 'ß', 'İ', 'ΣΑΣ', 'ﬁ', '\u{20000}', '\u{1F600}', '\ud800', '\udc00', 'كِتابـخانة', 'درباره\u200cی', '\u200d', '۱۲', '中文', 'ก', 'שָׁלוֹם', 'Ω', '\u00ad', 'x'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let asciiOnly = 0;
+    for (let run = 0; run < 3_000; run++) {
+      let text = '';
+      // A third of the texts from the ASCII pieces alone, so the ASCII shortcut is taken too.
+      const ascii = run % 3 === 0;
+      const length = Math.floor(next() * 40);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * (ascii ? 4 : pieces.length))];
+      if (ascii) asciiOnly++;
+      const want = foldPlainByChar(text);
+      expect(foldPlain(text), JSON.stringify(text)).toBe(want);
+      // Again, now that the table holds these characters.
+      expect(foldPlain(text), JSON.stringify(text)).toBe(want);
+    }
+    expect(asciiOnly).toBe(1_000);
+  });
+
+  it('indexes English text in lower case and Persian text with its letters folded', () => {
+    expect(foldText('The Harbour Ferry LEFT at 6')).toBe('the harbour ferry left at 6');
+    expect(foldText('Kitab كتابخانة')).toBe('kitab کتابخانه');
   });
 });
