@@ -40,29 +40,30 @@ export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap:
   let tick = stageStart();
   const doc = await parseDocument(name, bytes, 0, fieldMap);
   stageEnd('parse', tick);
-  const entries = doc.entries.map((draft): PreparedEntry => {
-    tick = stageStart();
-    // The body alone: a republished article often gets a new headline.
-    const signature = minhash(draft.body);
-    const bands = signature ? bandHashes(signature) : null;
-    stageEnd('minhash', tick);
-    tick = stageStart();
-    const folded = foldFields({ title: draft.title, body: draft.body, author: draft.author ?? null, outlet: draft.outlet ?? null });
-    stageEnd('fold', tick);
-    tick = stageStart();
+  // Each stage over all the file's entries in turn: timed per entry, reading the thread's CPU
+  // clock (8 reads an entry) cost the bench's prepare thread 0.45 s of 7 at 20,000 entries.
+  tick = stageStart();
+  // The body alone: a republished article often gets a new headline.
+  const signatures = doc.entries.map((draft) => minhash(draft.body));
+  const bands = signatures.map((signature) => (signature ? bandHashes(signature) : null));
+  stageEnd('minhash', tick);
+  tick = stageStart();
+  const folded = doc.entries.map((draft) => foldFields({ title: draft.title, body: draft.body, author: draft.author ?? null, outlet: draft.outlet ?? null }));
+  stageEnd('fold', tick);
+  tick = stageStart();
+  const entries = doc.entries.map((draft, i): PreparedEntry => {
     const script = detectScript(`${draft.title}\n${draft.body}`);
-    const prepared: PreparedEntry = {
+    return {
       draft: { ...draft, ...bodySpan(doc.text, draft) },
       contentHash: entryContentHash(draft.title, draft.body),
-      signature,
-      bands,
+      signature: signatures[i]!,
+      bands: bands[i]!,
       language: draft.language ?? script.language,
       direction: script.direction,
-      folded,
+      folded: folded[i]!,
     };
-    stageEnd('entry hash, script, spans', tick);
-    return prepared;
   });
+  stageEnd('entry hash, script, spans', tick);
   tick = stageStart();
   // The bodies the entries will hold need not be stored twice (source-content.ts: spliced).
   const bodies: BodySpan[] = [];
