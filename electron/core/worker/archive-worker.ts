@@ -5,7 +5,8 @@ import { ARCHIVE_METHODS } from '../../../shared/contract.ts';
 import { toErrorData } from '../../../shared/errors.ts';
 import { Archive } from '../archive.ts';
 import { commitOpenBatch } from '../import/archive-writer.ts';
-import { rankTopList } from '../search/search-stats.ts';
+import { rankTopList, type TopListRequest } from '../search/search-stats.ts';
+import { topUpTopLists } from '../search/top-list-top-up.ts';
 import { TopListRanker } from './top-list-ranker.ts';
 import { runCheckpoints, WalCheckpointer } from './wal-checkpointer.ts';
 import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.ts';
@@ -58,10 +59,38 @@ if (init.role !== 'checkpointer') try {
 // (or two slices of its statistics refresh), in a transaction of its own (commitOpenBatch).
 let jobs: Promise<unknown> = Promise.resolve();
 
+// Between jobs, the top lists today's thresholds call for that the statistics lack (made by an
+// older version with another threshold: search/top-list-top-up.ts), on opening and after each job
+// (whose refresh may have made the statistics current). The next job or a close stops it; the one
+// after that job goes on from where it stopped.
+let topUp: { stopped: boolean; running: Promise<unknown> } = { stopped: true, running: Promise.resolve() };
+function queueTopUp(): void {
+  const run: { stopped: boolean; running: Promise<unknown> } = { stopped: false, running: Promise.resolve() };
+  const options = {
+    ...init.searchStats,
+    isCancelled: () => run.stopped,
+    // Closing the helper thread fails the list it ranks: a stopped top-up drops it rather than ranking it here.
+    ...(ranker ? { rankElsewhere: (request: TopListRequest) => ranker.rank(request).catch(() => (run.stopped ? [] : rankTopList(archive.db, request))) } : {}),
+  };
+  const start = async (): Promise<void> => {
+    if (run.stopped) return;
+    run.running = topUpTopLists(archive.db, options);
+    await run.running;
+  };
+  // A failed top-up leaves the lists it wrote (each whole); searches rank the other words live.
+  jobs = jobs.then(start).then(
+    () => ranker?.close(),
+    () => ranker?.close(),
+  );
+  topUp = run;
+}
+if (init.role === 'writer') queueTopUp();
+
 if (init.role !== 'checkpointer') port.on('message', (msg: HostToWorker) => {
   if (msg.kind === 'close') {
+    topUp.stopped = true;
     // The helper threads' connections go first: the writer's close switches the journal mode, which needs it alone.
-    void Promise.all([ranker?.close(), checkpointer?.close()]).finally(() => {
+    void Promise.all([ranker?.close(), checkpointer?.close(), topUp.running.catch(() => undefined)]).finally(() => {
       archive.close();
       port.close();
     });
@@ -76,8 +105,11 @@ if (init.role !== 'checkpointer') port.on('message', (msg: HostToWorker) => {
     return;
   }
   if (msg.jobId !== undefined && msg.jobSlot !== undefined) jobSlots.set(msg.jobId, msg.jobSlot);
-  if (ARCHIVE_METHODS[msg.method] === 'job') jobs = jobs.then(() => serve(msg)).then(() => ranker?.close());
-  else void serve(msg);
+  if (ARCHIVE_METHODS[msg.method] === 'job') {
+    topUp.stopped = true;
+    jobs = jobs.then(() => serve(msg)).then(() => ranker?.close());
+    queueTopUp();
+  } else void serve(msg);
 });
 
 async function serve(msg: Extract<HostToWorker, { kind: 'call' }>): Promise<void> {
