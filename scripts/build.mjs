@@ -13,7 +13,10 @@ await Promise.all([
   esbuild({ ...common, entryPoints: { main: 'electron/main.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
   esbuild({ ...common, entryPoints: { 'archive-worker': 'electron/core/worker/archive-worker.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
   esbuild({ ...common, entryPoints: { 'prepare-worker': 'electron/core/import/prepare-worker.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
-  esbuild({ ...common, entryPoints: { cli: 'electron/cli/cli-entry.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner }),
+  // Split at the CLI's dynamic imports: each run compiles only what its command uses (`quire codes`
+  // starts in ~0.2 s instead of ~0.5 s: not the importers, exporters, PDF reader or HTTP server).
+  // The chunks sit beside cli.mjs, so `new URL('./archive-worker.mjs', import.meta.url)` still finds the workers.
+  esbuild({ ...common, entryPoints: { cli: 'electron/cli/cli-entry.ts' }, format: 'esm', outExtension: { '.js': '.mjs' }, outdir: 'dist', banner: esmBanner, splitting: true, chunkNames: 'cli-[name]-[hash]' }),
   esbuild({ ...common, entryPoints: { preload: 'electron/preload.ts' }, format: 'cjs', outExtension: { '.js': '.cjs' }, outdir: 'dist', external: ['electron'] }),
 ]);
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });

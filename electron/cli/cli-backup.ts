@@ -10,7 +10,7 @@ const line = (b: BackupInfo) => `${b.createdAt.replace('T', ' ').slice(0, 19)}  
 
 /** quire backup [--out FILE]: a consistent copy, into the backups folder unless --out says where. */
 export async function backupCommand(ctx: CliContext): Promise<number> {
-  // --out is parsed once for export and backup (cli-export.ts declares it).
+  // --out is parsed once for export and backup (cli-export-options.ts declares it).
   const out = (ctx.options as { out?: string }).out;
   const made = await withArchive(ctx.archivePath, (call) => call('backupArchive', out ? { path: path.resolve(out) } : {}));
   if (!made) throw new Error('The backup was not made.');

@@ -2,16 +2,9 @@
 import { parseArgs } from 'node:util';
 import { QuireError } from '../../shared/errors.ts';
 import { resolveArchivePath } from '../core/default-archive.ts';
-import { backupCommand, listBackupsCommand, restoreCommand } from './cli-backup.ts';
-import { codeCommand, listCodesCommand } from './cli-codes.ts';
-import { collectionCommand } from './cli-collections.ts';
 import { UsageError, type CliContext, type CliIo, type CliOptions } from './cli-common.ts';
-import { highlightCommand, listHighlightsCommand } from './cli-highlights.ts';
-import { deleteCommand, historyCommand } from './cli-history.ts';
-import { EXPORT_CLI_OPTIONS, EXPORT_USAGE, exportCommand, importProjectCommand, verifyCommand, type ExportOptionName } from './cli-export.ts';
-import { importCommand, serveCommand } from './cli-import.ts';
+import { EXPORT_CLI_OPTIONS, EXPORT_USAGE, type ExportOptionName } from './cli-export-options.ts';
 import { upgradeIfOlder } from './cli-upgrade.ts';
-import { searchCommand, statsCommand } from './cli-search.ts';
 
 export { UsageError, type CliIo };
 
@@ -137,42 +130,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const ctx: CliContext = { io, archivePath: resolveArchivePath(values.archive), options: values, args: hasSub ? rest.slice(1) : rest };
     // An older archive is upgraded first, saying so on stderr; restore replaces it and verify only reads.
     if (command !== 'restore' && command !== 'verify') upgradeIfOlder(ctx);
+    // Each command's file is loaded when it runs (the bundle splits at these imports): a
+    // script that runs `quire codes` thousands of times does not compile the importers, the
+    // exporters or the HTTP server each time.
     switch (command) {
       case 'stats':
-        return await statsCommand(ctx);
+        return await (await import('./cli-search.ts')).statsCommand(ctx);
       case 'search':
-        return await searchCommand(ctx);
+        return await (await import('./cli-search.ts')).searchCommand(ctx);
       case 'import':
-        return await importCommand(ctx);
+        return await (await import('./cli-import.ts')).importCommand(ctx);
       case 'serve':
-        return await serveCommand(ctx);
+        return await (await import('./cli-import.ts')).serveCommand(ctx);
       case 'codes':
-        return await listCodesCommand(ctx);
+        return await (await import('./cli-codes.ts')).listCodesCommand(ctx);
       case 'code':
-        return await codeCommand(ctx, rest[0]);
+        return await (await import('./cli-codes.ts')).codeCommand(ctx, rest[0]);
       case 'highlight':
-        return await highlightCommand(ctx);
+        return await (await import('./cli-highlights.ts')).highlightCommand(ctx);
       case 'highlights':
-        return await listHighlightsCommand(ctx);
+        return await (await import('./cli-highlights.ts')).listHighlightsCommand(ctx);
       case 'collection':
-        return await collectionCommand(ctx, rest[0]);
+        return await (await import('./cli-collections.ts')).collectionCommand(ctx, rest[0]);
       case 'delete':
-        return await deleteCommand(ctx);
+        return await (await import('./cli-history.ts')).deleteCommand(ctx);
       case 'undo':
       case 'redo':
-        return await historyCommand(ctx, command);
+        return await (await import('./cli-history.ts')).historyCommand(ctx, command);
       case 'backup':
-        return await backupCommand(ctx);
+        return await (await import('./cli-backup.ts')).backupCommand(ctx);
       case 'backups':
-        return await listBackupsCommand(ctx);
+        return await (await import('./cli-backup.ts')).listBackupsCommand(ctx);
       case 'restore':
-        return await restoreCommand(ctx);
+        return await (await import('./cli-backup.ts')).restoreCommand(ctx);
       case 'export':
-        return await exportCommand(ctx);
+        return await (await import('./cli-export.ts')).exportCommand(ctx);
       case 'verify':
-        return await verifyCommand(ctx);
+        return await (await import('./cli-export.ts')).verifyCommand(ctx);
       case 'import-project':
-        return await importProjectCommand(ctx);
+        return await (await import('./cli-export.ts')).importProjectCommand(ctx);
       default:
         throw new UsageError(`unknown command "${command}". Run quire --help`);
     }

@@ -9,8 +9,7 @@ import { organise } from './annotation/organise-handlers.ts';
 import { openArchive, type Db, type OpenOptions } from './db/open-archive.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { classifySqliteError, withSqliteErrors } from './db/sql-errors.ts';
-import { importPaths, importUploads, type JobContext } from './import/import-files.ts';
-import { originalRegion } from './import/original-region.ts';
+import type { JobContext } from './import/import-files.ts';
 import { EntriesRepo } from './repo/entries-repo.ts';
 import { SourcesRepo } from './repo/sources-repo.ts';
 import { readStats } from './repo/stats-repo.ts';
@@ -98,8 +97,10 @@ export class Archive {
     return {
       info: () => this.info(),
       stats: () => readStats(this.db),
-      importFiles: (req) => importPaths(this.db, req.paths, { ...job(req.jobId), ...(req.fieldMap ? { fieldMap: req.fieldMap } : {}) }, req.displayNames),
-      importUploads: (req) => importUploads(this.db, req.files, job(req.jobId)),
+      // The importers (and their parsers) load on the first import: a `quire search` or `quire
+      // codes` run then starts without compiling them.
+      importFiles: async (req) => (await import('./import/import-files.ts')).importPaths(this.db, req.paths, { ...job(req.jobId), ...(req.fieldMap ? { fieldMap: req.fieldMap } : {}) }, req.displayNames),
+      importUploads: async (req) => (await import('./import/import-files.ts')).importUploads(this.db, req.files, job(req.jobId)),
       cancelJob: () => ({ cancelled: false }), // jobs are cancelled by the host, which owns the flags
       search: (req) => s.search(req),
       countMatches: (req) => s.countMatches(req),
@@ -157,7 +158,8 @@ export class Archive {
     return { path: this.path, schemaVersion: LATEST_SCHEMA_VERSION, appVersion: APP_VERSION, sqliteVersion };
   }
 
-  private original(id: number, sourceId?: number): EntryOriginal {
+  /** Async because original-region.ts brings the decoders and the HTML and WARC readers, loaded on first use. */
+  private async original(id: number, sourceId?: number): Promise<EntryOriginal> {
     const entry = this.entries.get(id);
     if (!entry) throw new QuireError('not-found', `Entry ${id} is not in this archive.`);
     const prov = entry.provenance.find((p) => sourceId === undefined || p.sourceId === sourceId);
@@ -166,6 +168,7 @@ export class Archive {
     if (!source) throw new QuireError('not-found', `Source ${prov.sourceId} is not in this archive.`);
     // This source's own version of the body (white space may differ from the stored entry's).
     const body = prov.bodyStart !== null && prov.bodyEnd !== null ? source.text().slice(prov.bodyStart, prov.bodyEnd) : entry.body;
+    const { originalRegion } = await import('./import/original-region.ts');
     return { entryId: id, sourceId: prov.sourceId, sourceName: source.name, ...originalRegion(source, prov, { title: entry.title, body }) };
   }
 }

@@ -3,8 +3,6 @@
 import type { ArchiveEvent, ArchiveHandlers } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
 import type { Db } from '../db/open-archive.ts';
-import { importProject } from './import-project.ts';
-import { runExport } from './run-export.ts';
 
 export interface ExportHooks {
   isCancelled(jobId: string): boolean;
@@ -24,6 +22,8 @@ export function exportHandlers(db: Db, hooks: ExportHooks): Pick<ArchiveHandlers
       const mmap = db.pragma('mmap_size', { simple: true }) as number;
       db.pragma('mmap_size = 0');
       try {
+        // Loaded on first use (with the DOCX and zip writers), not when the archive opens.
+        const { runExport } = await import('./run-export.ts');
         return await runExport(db, req, {
           jobId,
           isCancelled: () => hooks.isCancelled(jobId),
@@ -33,8 +33,9 @@ export function exportHandlers(db: Db, hooks: ExportHooks): Pick<ArchiveHandlers
         db.pragma(`mmap_size = ${Number(mmap)}`);
       }
     },
-    importProject: (req) => {
+    importProject: async (req) => {
       if (db.readonly) throw new QuireError('invalid-input', 'This archive is open read-only.');
+      const { importProject } = await import('./import-project.ts');
       return importProject(db, req, req.jobId ?? newId());
     },
   };

@@ -47,7 +47,7 @@ const FILES: [string, Uint8Array][] = [
 ];
 
 /** What a reader sees of each source, and of each entry's original in each of its sources. */
-function snapshot(archive: Archive): { sources: Record<string, { bytes: string; text: string }>; originals: Record<string, EntryOriginal> } {
+async function snapshot(archive: Archive): Promise<{ sources: Record<string, { bytes: string; text: string }>; originals: Record<string, EntryOriginal> }> {
   const db = archive.db;
   const sources: Record<string, { bytes: string; text: string }> = {};
   for (const { id, name } of db.prepare('SELECT id, name FROM sources ORDER BY id').all() as { id: number; name: string }[]) {
@@ -55,7 +55,7 @@ function snapshot(archive: Archive): { sources: Record<string, { bytes: string; 
   }
   const originals: Record<string, EntryOriginal> = {};
   for (const { entryId, sourceId } of db.prepare('SELECT entry_id AS entryId, source_id AS sourceId FROM entry_sources ORDER BY 1, 2').all() as { entryId: number; sourceId: number }[]) {
-    originals[`${entryId}/${sourceId}`] = archive.call('getEntryOriginal', { id: entryId, sourceId }) as EntryOriginal;
+    originals[`${entryId}/${sourceId}`] = await archive.call('getEntryOriginal', { id: entryId, sourceId });
   }
   return { sources, originals };
 }
@@ -91,7 +91,7 @@ describe('migration 7: source content in compressed chunks', () => {
     const wrongId = report.files.at(-1)!.sourceId!;
     const [wrongBytes, wrongText] = [storedBytes(archive.db, wrongId), storedText(archive.db, wrongId)];
     archive.call('deleteEntries', { sourceIds: [wrongId] });
-    const before = snapshot(archive);
+    const before = await snapshot(archive);
     expect(Object.keys(before.sources).sort()).toEqual(['docks.warc', 'posts.json', ...FILES.map(([n]) => n).slice(0, -1)].sort());
     // The test would prove nothing if the old rows did not hold these files in their own encodings.
     expect(Buffer.from(before.sources['notice-gbk.txt']!.bytes, 'base64').equals(Buffer.from(FILES[2]![1]))).toBe(true);
@@ -110,7 +110,7 @@ describe('migration 7: source content in compressed chunks', () => {
     try {
       expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(upgraded.db.prepare("SELECT count(*) FROM pragma_table_info('sources') WHERE name IN ('bytes', 'text')").pluck().get()).toBe(0);
-      const after = snapshot(upgraded);
+      const after = await snapshot(upgraded);
       expect(after.sources).toEqual(before.sources);
       expect(after.originals).toEqual(before.originals);
       for (const [format, file] of exports) {

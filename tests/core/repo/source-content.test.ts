@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EntryOriginal, ImportReport } from '../../../shared/contract.ts';
+import type { ImportReport } from '../../../shared/contract.ts';
 import { Archive } from '../../../electron/core/archive.ts';
 import { importPaths } from '../../../electron/core/import/import-files.ts';
 import { packContent, SourceContent } from '../../../electron/core/repo/source-content.ts';
@@ -78,7 +78,7 @@ describe('source content', () => {
     const links = archive.db.prepare('SELECT entry_id AS entryId FROM entry_sources WHERE source_id = ? ORDER BY ordinal').all(id) as { entryId: number }[];
     expect(links).toHaveLength(4);
     for (const [i, { entryId }] of links.entries()) {
-      const original = archive.call('getEntryOriginal', { id: entryId, sourceId: id }) as EntryOriginal;
+      const original = await archive.call('getEntryOriginal', { id: entryId, sourceId: id });
       expect(original.unit).toBe('bytes');
       expect(original.text).toBe(mbox.slice(original.start, original.end));
       expect(original.text).toContain(`Berth ${i + 1} goes to the trawler`);
@@ -128,7 +128,7 @@ describe('source content', () => {
     }
     // Show original quotes the post from the rebuilt file.
     const link = archive.db.prepare('SELECT entry_id AS entryId FROM entry_sources WHERE source_id = ? ORDER BY ordinal LIMIT 1 OFFSET 3').get(id) as { entryId: number };
-    const original = archive.call('getEntryOriginal', { id: link.entryId, sourceId: id }) as EntryOriginal;
+    const original = await archive.call('getEntryOriginal', { id: link.entryId, sourceId: id });
     expect(original.text).toContain('Crew 24 reported 3 boats at the lock gates');
   });
 
