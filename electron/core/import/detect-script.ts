@@ -58,7 +58,7 @@ function countScripts(s: string): ScriptCounts {
   for (let i = 0; i < s.length; i++) {
     const u = s.charCodeAt(i);
     if (u < 0x41) continue;
-    if (isRtlLetter(u)) c.rtl++;
+    if (u >= 0x5d0 && isRtlLetter(u)) c.rtl++; // its first range starts at U+05D0: Latin letters skip them all
     if (u <= 0x7a) {
       if (u <= 0x5a || u >= 0x61) c.latin++;
     } else if (u >= 0xc0 && u <= 0x24f) c.latin++;
