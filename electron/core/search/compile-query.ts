@@ -53,59 +53,65 @@ export interface CompiledQuery {
   /** Arabic-script words as typed, when they also match other forms: entries with them rank ahead (an FTS5 OR), else null. */
   preferred: string | null;
   /**
-   * `match` as a tree of single words under AND, OR and NOT, grouped as its text is (what top-k.ts
-   * ranks without FTS5), or null when it holds anything else: phrases of several words, NEAR,
+   * `match` as a tree of words and phrases under AND, OR and NOT, grouped as its text is (what
+   * text-check.ts reads an AND of phrases from), or null when it holds anything else: NEAR,
    * columns, FTS5's own prefixes, date words.
    */
+  tree: MatchTree | null;
+  /** `tree` when it holds single words only (what top-k.ts ranks without FTS5), else null. */
   words: WordTree | null;
 }
 
-/** An FTS5 expression of single words: a parenthesised group is a node of its own, words keep their order (and repeats). */
+/** An FTS5 expression of words and phrases: a parenthesised group is a node of its own, words keep their order (and repeats). */
+export type MatchTree = { kind: 'word'; term: string } | { kind: 'phrase'; terms: string[] } | { kind: 'and' | 'or' | 'not'; children: MatchTree[] };
+/** A MatchTree of single words (a phrase of several words is no single word). */
 export type WordTree = { kind: 'word'; term: string } | { kind: 'and' | 'or' | 'not'; children: WordTree[] };
 
+const onlyWords = (t: MatchTree): t is WordTree => t.kind === 'word' || (t.kind !== 'phrase' && t.children.every(onlyWords));
+
 const NEVER = Symbol('never');
-/** A compiled part: its FTS5 text and the same as a tree of words (null when it is not only words). */
+/** A compiled part: its FTS5 text and the same as a tree (null when it is not only words and phrases). */
 interface Part {
   fts: string;
-  words: WordTree | null;
+  tree: MatchTree | null;
 }
 type Expr = Part | typeof NEVER | null;
 
 const quote = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
-/** A token sequence quoted; a tree only for one token (a phrase is no single word). */
-const phrasePart = (tokens: string[]): Part => ({ fts: quote(tokens), words: tokens.length === 1 ? { kind: 'word', term: tokens[0] as string } : null });
+/** A token sequence quoted: one token is a word, more a phrase. */
+const phrasePart = (tokens: string[]): Part => ({ fts: quote(tokens), tree: tokens.length === 1 ? { kind: 'word', term: tokens[0] as string } : { kind: 'phrase', terms: tokens } });
 
 /** Parts joined by AND or OR, each in parentheses: in the tree, each a child of its own. */
 function grouped(kind: 'and' | 'or', parts: Part[]): Part {
   if (parts.length === 1) return parts[0] as Part;
-  const children = parts.map((p) => p.words);
+  const children = parts.map((p) => p.tree);
   return {
     fts: parts.map((p) => `(${p.fts})`).join(kind === 'and' ? ' AND ' : ' OR '),
-    words: children.every((c) => c !== null) ? { kind, children: children as WordTree[] } : null,
+    tree: children.every((c) => c !== null) ? { kind, children: children as MatchTree[] } : null,
   };
 }
 
 /** Parts joined by OR without parentheses: FTS5 reads one OR of all their alternatives (AND and NOT bind tighter). */
 function alternatives(parts: Part[]): Part {
   if (parts.length === 1) return parts[0] as Part;
-  const children: WordTree[] = [];
+  const children: MatchTree[] = [];
   for (const p of parts) {
-    if (p.words === null) return { fts: parts.map((x) => x.fts).join(' OR '), words: null };
-    if (p.words.kind === 'or') children.push(...p.words.children);
-    else children.push(p.words);
+    if (p.tree === null) return { fts: parts.map((x) => x.fts).join(' OR '), tree: null };
+    if (p.tree.kind === 'or') children.push(...p.tree.children);
+    else children.push(p.tree);
   }
-  return { fts: parts.map((p) => p.fts).join(' OR '), words: children.length > 0 ? { kind: 'or', children } : null };
+  return { fts: parts.map((p) => p.fts).join(' OR '), tree: children.length > 0 ? { kind: 'or', children } : null };
 }
 
 /** `(keep) NOT (drop)`. */
 function without(keep: Part, drop: Part): Part {
-  return { fts: `(${keep.fts}) NOT (${drop.fts})`, words: keep.words && drop.words ? { kind: 'not', children: [keep.words, drop.words] } : null };
+  return { fts: `(${keep.fts}) NOT (${drop.fts})`, tree: keep.tree && drop.tree ? { kind: 'not', children: [keep.tree, drop.tree] } : null };
 }
 
 export function compileQuery(root: QueryNode | null, ex: Expansions): CompiledQuery {
   const c = new Compiler(ex);
-  const out: CompiledQuery = { match: null, exclude: null, never: false, filters: [], highlights: c.highlights, notes: c.notes, singleTerm: null, preferred: null, words: null };
+  const out: CompiledQuery = { match: null, exclude: null, never: false, filters: [], highlights: c.highlights, notes: c.notes, singleTerm: null, preferred: null, tree: null, words: null };
   if (!root) return out;
   // The top-level conjunction: SQL filters come out of it, NOT-only parts become `exclude`.
   const parts = root.kind === 'and' ? root.children : [root];
@@ -128,7 +134,8 @@ export function compileQuery(root: QueryNode | null, ex: Expansions): CompiledQu
     const all = grouped('and', posParts);
     const whole = neg.length > 0 ? without(all, alternatives(neg)) : all;
     out.match = whole.fts;
-    out.words = whole.words;
+    out.tree = whole.tree;
+    out.words = whole.tree && onlyWords(whole.tree) ? whole.tree : null;
     if (posParts.length === 1 && neg.length === 0 && out.filters.length === 0 && c.lastSimple === posParts[0]?.fts) out.singleTerm = c.lastToken;
   } else if (neg.length > 0) {
     out.exclude = alternatives(neg).fts;
@@ -209,11 +216,11 @@ class Compiler {
         const phrases = node.terms.map((t) => queryTokens(t)).filter((t) => t.length > 0);
         if (phrases.length < 2) throw invalidQuery(`NEAR ${at(node.pos)} needs at least two words, e.g. NEAR(word1 word2, 10).`);
         if (positive) for (const tokens of phrases) this.highlights.push({ tokens, prefix: false });
-        return { fts: `NEAR(${phrases.map(quote).join(' ')}, ${node.distance})`, words: null };
+        return { fts: `NEAR(${phrases.map(quote).join(' ')}, ${node.distance})`, tree: null };
       }
       case 'column': {
         const inner = this.expr(node.child, positive);
-        return typeof inner === 'object' && inner !== null ? { fts: `{${node.column}} : (${inner.fts})`, words: null } : inner;
+        return typeof inner === 'object' && inner !== null ? { fts: `{${node.column}} : (${inner.fts})`, tree: null } : inner;
       }
       case 'and': {
         const pos: Expr[] = [];
@@ -311,7 +318,7 @@ class Compiler {
         return part;
       }
     }
-    const part = prefix ? { fts: `${quote(tokens)} *`, words: null } : phrasePart(tokens);
+    const part = prefix ? { fts: `${quote(tokens)} *`, tree: null } : phrasePart(tokens);
     if (!prefix && tokens.length === 1) {
       this.lastSimple = part.fts;
       this.lastToken = key;

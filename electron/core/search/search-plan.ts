@@ -83,7 +83,8 @@ function addDateWords(compiled: CompiledQuery, filters: SqlFilter[], ctx: PlanCo
       return;
     }
     compiled.match = `(${compiled.match}) AND ${dateCoverMatch(words)}`;
-    // Date words are not query words: no tree of words stands for this match any more.
+    // Date words are not query words: no tree stands for this match any more.
+    compiled.tree = null;
     compiled.words = null;
   }
 }

@@ -7,6 +7,7 @@
 // does to score); a column whose word count differs from the index's docsize row (text indexed
 // under other rules) leaves the entry to the index, so the answer is the index's own either way.
 import { plainSeparator, varints, WORD } from './bm25-score.ts';
+import type { MatchTree } from './compile-query.ts';
 import { foldText, tokensOf } from './fold-text.ts';
 import type { StatementCache } from './search-plan.ts';
 
@@ -19,22 +20,25 @@ export interface PhraseQuery {
 /** The text columns of the index, in its order (the fifth, `dates`, holds only date words, which no plain word can be). */
 const COLUMNS = ['title', 'body', 'author', 'outlet'] as const;
 
+/** The query words read off the text: small ASCII letters and digits, which plainWords compares code for code. */
+const PLAIN = /^[a-z0-9]+$/;
+
 /**
- * The phrases every match holds when a compiled match is an AND of phrases of plain ASCII words
- * (`"the government"`, `("government") AND ("policy")`) and nothing else; null for any other shape
- * (OR, NOT, columns, NEAR, prefixes, date words) or a word outside ASCII (Arabic-script words
- * come with their other forms as an OR anyway).
+ * The phrases every match holds when the compiler's tree of a match (CompiledQuery.tree) is an
+ * AND of words and phrases of plain ASCII words (`"the government"`, `("government") AND
+ * ("policy")`) and nothing else; null for any other shape (OR, NOT, an AND inside an AND, and
+ * no tree: columns, NEAR, prefixes, date words) or a word outside ASCII (Arabic-script words come
+ * with their other forms as an OR anyway).
  */
-export function andOfPhrases(match: string): PhraseQuery | null {
+export function andOfPhrases(tree: MatchTree | null): PhraseQuery | null {
+  if (!tree) return null;
   const words: string[] = [];
   const phrases: number[][] = [];
-  for (const part of match.split(' AND ')) {
-    const quoted = /^\(?"([a-z0-9 ]+)"\)?$/.exec(part.trim());
-    if (!quoted) return null;
-    const tokens = (quoted[1] ?? '').split(' ');
-    if (tokens.some((t) => t === '')) return null;
+  for (const part of tree.kind === 'and' ? tree.children : [tree]) {
+    const terms = part.kind === 'word' ? [part.term] : part.kind === 'phrase' ? part.terms : null;
+    if (!terms || terms.length === 0 || !terms.every((t) => PLAIN.test(t))) return null;
     phrases.push(
-      tokens.map((t) => {
+      terms.map((t) => {
         const at = words.indexOf(t);
         return at >= 0 ? at : words.push(t) - 1;
       }),

@@ -25,8 +25,8 @@ import type { SearchStats } from './search-stats.ts';
 import type { SearchThresholds } from './search-thresholds.ts';
 import { onlyById } from './sql-filters.ts';
 import { bestOfListedAnd } from './listed-and.ts';
-import { andOfPhrases } from './text-check.ts';
-import { checkAll, contains, idsOf, inDateOrder, jsonFilter, probeForm, rankAll, scanNewest, walkChecked, WALKS, type RowFilter } from './within-matches.ts';
+import { andOfPhrases, type PhraseQuery } from './text-check.ts';
+import { checkAll, contains, idsOf, inDateOrder, jsonFilter, probeForm, rankAll, scanNewest, walkChecked, WALKS, type CheckedText, type RowFilter } from './within-matches.ts';
 
 export interface WithinResult {
   ids: number[];
@@ -44,8 +44,8 @@ const PROBE_PHRASES = 4;
  */
 interface WithinContext {
   plan: SearchPlan;
-  /** The text's FTS5 expression (plan.compiled.match, known not to be null). */
-  match: string;
+  /** The text (plan.compiled.match, known not to be null) and its AND of phrases, if it is one. */
+  text: CheckedText;
   sort: SortOrder;
   stmts: StatementCache;
   stats: SearchStats;
@@ -86,7 +86,8 @@ export function searchWithinIdSet(
   const postings = textPostings(match, stats);
   const term = plan.compiled.words?.kind === 'word' ? plan.compiled.words.term : null;
   const listed = sort === 'relevance' && term !== null ? (stats.topLength(term) ?? 0) : 0;
-  const cx: WithinContext = { plan, match, sort, stmts, stats, limits, limit, offset, explanation, term, listed, postings };
+  const text: CheckedText = { match, phrases: andOfPhrases(plan.compiled.tree) };
+  const cx: WithinContext = { plan, text, sort, stmts, stats, limits, limit, offset, explanation, term, listed, postings };
   const rankLive = postings !== null && postings <= limits.exactRankPostings;
   const probes = plan.filters.every((f) => f.probe !== undefined) ? probeForm(plan) : null;
 
@@ -115,13 +116,13 @@ export function searchWithinIdSet(
     const probeSmall = small !== null && phrasesIn(match) <= PROBE_PHRASES && small.length <= limits.withinProbeMax && (postings === null || small.length * limits.withinProbePostings <= postings);
     let found: { ids: number[]; total: number; complete: boolean } | null = null;
     if (probeSmall) {
-      const ids = checkAll(match, small, stmts);
+      const ids = checkAll(text, small, stmts);
       found = { ids, total: ids.length, complete: true };
-    } else if (small !== null && readable(match, stats, stmts)) {
+    } else if (small !== null && readable(text.phrases, stats, stmts)) {
       // Text read off the entries (~25 µs each at 1M): the set's entries newest first, a batch at
       // a time until the page is full (a topic's 2,300 entries and a phrase in a tenth of them:
       // ~500 read, where the scan passed 26,000 matches of the phrase).
-      const walked = walkChecked(match, [[...small].reverse()], stmts, need, 0, Infinity, Math.max(limits.dateWalkBatch, need), limits.dateWalkBatchMax);
+      const walked = walkChecked(text, [[...small].reverse()], stmts, need, 0, Infinity, Math.max(limits.dateWalkBatch, need), limits.dateWalkBatchMax);
       if (walked) found = { ids: walked.ids, total: walked.matched, complete: walked.exhausted };
     }
     if (!found) {
@@ -161,7 +162,7 @@ export function searchWithinIdSet(
   const checkable = phrasesIn(match) <= PROBE_PHRASES;
   const probeAll = checkable && set.length <= limits.withinProbeMax && (postings === null || set.length * limits.withinProbePostings <= postings);
   if (sort === 'relevance') {
-    const found = probeAll ? { ids: checkAll(match, set, stmts), complete: true } : scanNewest(match, jsonFilter(json), offset + limit + ranked.length, rankLive, stmts, limits.countBudgetMs);
+    const found = probeAll ? { ids: checkAll(text, set, stmts), complete: true } : scanNewest(match, jsonFilter(json), offset + limit + ranked.length, rankLive, stmts, limits.countBudgetMs);
     // Few postings: every match is in hand (the scan ran to the end), FTS5 ranks them.
     if (listed === 0) return { ids: rankAll(match, found.ids, stmts, limit, offset), total: found.ids.length, totalExact: found.complete };
     return rankedThenNewest(cx, ranked, found, `the word’s ${listed.toLocaleString('en')} best entries`);
@@ -170,7 +171,7 @@ export function searchWithinIdSet(
   const walks = WALKS[sort];
   if (probeAll || rankLive || !checkable) {
     // Every match in hand (cheap here, or no other way), then in date order.
-    const all = probeAll ? checkAll(match, set, stmts) : scanNewest(match, jsonFilter(json), 0, true, stmts, 0).ids;
+    const all = probeAll ? checkAll(text, set, stmts) : scanNewest(match, jsonFilter(json), 0, true, stmts, 0).ids;
     return { ids: inDateOrder(all, walks, stmts, limit, offset), total: all.length, totalExact: true };
   }
   // How many of the set's entries match, guessed from the statistics (an AND or a phrase matches
@@ -195,7 +196,7 @@ export function searchWithinIdSet(
       ? idsOf(stmts, `SELECT e.id AS id FROM entries e INDEXED BY entries_date${walk.cond ? ` WHERE ${walk.cond}` : ''} ORDER BY ${walk.order}`, [], inJs)
       : idsOf(stmts, `SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE e.id IN (SELECT value FROM json_each(?))${walk.cond ? ` AND ${walk.cond}` : ''} ORDER BY ${walk.order}`, [json], null),
   );
-  const walked = walkChecked(match, inSet, stmts, limit, offset, maxChecks, firstBatch, limits.dateWalkBatchMax);
+  const walked = walkChecked(text, inSet, stmts, limit, offset, maxChecks, firstBatch, limits.dateWalkBatchMax);
   if (walked) return { ids: walked.ids, total: walked.matched, totalExact: walked.exhausted };
   const all = scanNewest(match, jsonFilter(json), 0, true, stmts, 0).ids;
   return { ids: inDateOrder(all, walks, stmts, limit, offset), total: all.length, totalExact: true };
@@ -233,7 +234,7 @@ function rankedThenNewest(cx: WithinContext, ranked: number[], found: { ids: num
  * (the general path) when the text is in few entries, or the walk finds matches rarer than guessed.
  */
 function withinLargeSet(cx: WithinContext, probes: RowFilter): WithinResult | null {
-  const { plan, match, sort, term, listed, postings, stmts, stats, limits, limit, offset } = cx;
+  const { plan, text, sort, term, listed, postings, stmts, stats, limits, limit, offset } = cx;
   if (postings !== null && postings <= limits.exactRankPostings) return null;
   if (sort === 'relevance') {
     if (listed === 0 || term === null) return null;
@@ -246,7 +247,7 @@ function withinLargeSet(cx: WithinContext, probes: RowFilter): WithinResult | nu
   const firstBatch = Math.min(limits.dateWalkBatchMax, Math.max(limits.dateWalkBatch, Math.ceil(expected * 1.25)));
   const entryProbes = plan.filters.map((f) => `(${f.probe ?? ''})`).join(' AND ');
   const inSet = WALKS[sort].map((walk) => idsOf(stmts, `SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE ${entryProbes}${walk.cond ? ` AND ${walk.cond}` : ''} ORDER BY ${walk.order}`, probes.params, null));
-  const walked = walkChecked(match, inSet, stmts, limit, offset, expected * 4 + 200, firstBatch, limits.dateWalkBatchMax);
+  const walked = walkChecked(text, inSet, stmts, limit, offset, expected * 4 + 200, firstBatch, limits.dateWalkBatchMax);
   return walked ? { ids: walked.ids, total: walked.matched, totalExact: walked.exhausted } : null;
 }
 
@@ -256,7 +257,7 @@ function withinLargeSet(cx: WithinContext, probes: RowFilter): WithinResult | nu
  */
 function wordInLargeSet(cx: WithinContext, top: number[], kept: Set<number>, probes: RowFilter): WithinResult {
   const ranked = top.filter((id) => kept.has(id));
-  const found = scanNewest(cx.match, probes, cx.offset + cx.limit + ranked.length, false, cx.stmts, cx.limits.countBudgetMs);
+  const found = scanNewest(cx.text.match, probes, cx.offset + cx.limit + ranked.length, false, cx.stmts, cx.limits.countBudgetMs);
   return rankedThenNewest(cx, ranked, found, `the word’s ${cx.listed.toLocaleString('en')} best entries`);
 }
 
@@ -265,8 +266,7 @@ function wordInLargeSet(cx: WithinContext, top: number[], kept: Set<number>, pro
  * least 1 in 25 entries: FTS5 scans such text at the pace of that word's postings, so with a rarer
  * word its scan passes fewer entries than reading the set's entries one by one (~25 µs each) would.
  */
-function readable(match: string, stats: SearchStats, stmts: StatementCache): boolean {
-  const phrases = andOfPhrases(match);
+function readable(phrases: PhraseQuery | null, stats: SearchStats, stmts: StatementCache): boolean {
   if (!phrases) return false;
   const { lo, hi } = idBounds(stmts);
   const rarest = Math.min(...phrases.words.map((w) => stats.docs(w) ?? 0));

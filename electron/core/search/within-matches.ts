@@ -3,7 +3,7 @@
 // entries checked a batch at a time against the entries' text (text-check.ts) or the index; a
 // walk in some order (the date index's, or newest first) checked until the page is full.
 import type { SearchPlan, StatementCache } from './search-plan.ts';
-import { andOfPhrases, checkText } from './text-check.ts';
+import { checkText, type PhraseQuery } from './text-check.ts';
 
 /** Ids written into one checking statement. */
 const PROBE_BATCH = 500;
@@ -20,6 +20,12 @@ export const WALKS: Record<'date-asc' | 'date-desc', Walk[]> = {
     { cond: 'e.date IS NULL', order: 'e.id ASC' },
   ],
 };
+
+/** Text to check entries against: its FTS5 expression, and the same as an AND of phrases where it is one (text-check.ts andOfPhrases, worked out once a search). */
+export interface CheckedText {
+  match: string;
+  phrases: PhraseQuery | null;
+}
 
 /** A test of an index row (`entry_index.rowid`) against the filters, following `MATCH ?`. */
 export interface RowFilter {
@@ -61,8 +67,8 @@ export function rankAll(match: string, ids: readonly number[], stmts: StatementC
 }
 
 /** The entries of `ids` that match, newest first, checked a batch at a time with the ids written into the SQL. */
-export function checkAll(match: string, ids: readonly number[], stmts: StatementCache): number[] {
-  const hits = matching(match, ids, stmts);
+export function checkAll(text: CheckedText, ids: readonly number[], stmts: StatementCache): number[] {
+  const hits = matching(text, ids, stmts);
   return ids.filter((id) => hits.has(id)).reverse();
 }
 
@@ -72,9 +78,8 @@ export function checkAll(match: string, ids: readonly number[], stmts: Statement
  * statement's text: on this contentless index a bound `rowid = ?` answers every row, matching or
  * not (run-search.ts).
  */
-function matching(match: string, ids: readonly number[], stmts: StatementCache): Set<number> {
-  const phrases = andOfPhrases(match);
-  const read = phrases ? checkText(ids, phrases, stmts) : null;
+function matching(text: CheckedText, ids: readonly number[], stmts: StatementCache): Set<number> {
+  const read = text.phrases ? checkText(ids, text.phrases, stmts) : null;
   const out = read?.hits ?? new Set<number>();
   const ask = read?.unsure ?? ids;
   for (let i = 0; i < ask.length; i += PROBE_BATCH) {
@@ -82,7 +87,7 @@ function matching(match: string, ids: readonly number[], stmts: StatementCache):
       .slice(i, i + PROBE_BATCH)
       .map((id) => Math.trunc(id))
       .join(',');
-    for (const row of stmts.once(`SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? AND rowid IN (${list})`).all(match) as { id: number }[]) out.add(row.id);
+    for (const row of stmts.once(`SELECT rowid AS id FROM entry_index WHERE entry_index MATCH ? AND rowid IN (${list})`).all(text.match) as { id: number }[]) out.add(row.id);
   }
   return out;
 }
@@ -110,7 +115,7 @@ export function inDateOrder(ids: readonly number[], walks: Walk[], stmts: Statem
  * `maxChecks` entries were checked before the page filled (matches rarer than guessed).
  */
 export function walkChecked(
-  match: string,
+  text: CheckedText,
   lists: Iterable<number>[],
   stmts: StatementCache,
   limit: number,
@@ -125,7 +130,7 @@ export function walkChecked(
   let matched = 0;
   let batch = firstBatch;
   const check = (ids: number[]) => {
-    const hits = matching(match, ids, stmts);
+    const hits = matching(text, ids, stmts);
     for (const id of ids) {
       if (!hits.has(id)) continue;
       matched++;
