@@ -1,8 +1,10 @@
 // The live code tree in memory (a thousand codes is a few kilobytes): paths, descendants, cycles.
 // `new CodeTree(db)` reads it fresh (the write paths do, inside their transaction);
-// `CodeTree.current(db)` keeps one per connection for the reads that run on every save and list
-// page, and reads it again only after the codes may have changed: a write to `codes` by this
-// connection (TEMP triggers count them) or a commit by any other (PRAGMA data_version).
+// `CodeTree.current(db)` keeps one per connection for the reads that run on every save, list page
+// and search (search/code-ids.ts keeps its snapshot while this tree stays), and reads it again only
+// after the codes may have changed: a write to `codes` by this connection (TEMP triggers count
+// them; they live in the temp schema, so a read-only connection makes them too) or a commit by
+// any other (PRAGMA data_version).
 // Reused inside a transaction only while this connection has written no code since it was read.
 import type { Db } from '../db/open-archive.ts';
 import { prepared } from '../db/prepared.ts';

@@ -2,7 +2,11 @@
 // sub-codes), worked out in JavaScript from a snapshot of the codebook and bound to the search's
 // statements as a JSON array. Worked out in SQL (sql-filters.ts CODE_TREE), every statement of a
 // search folded every code's path first: 4–5 ms of CPU each at 1,000 codes, and a search runs
-// several (page, count, facets, timeline, the within-set guesses).
+// several (page, count, facets, timeline, the within-set guesses). The snapshot is rebuilt when
+// CodeTree.current hands over another tree: the one place that tells whether the codebook may
+// have changed (this connection's writes to `codes`, counted by TEMP triggers, which a read-only
+// connection can make too, as they live in its temp schema; other connections' commits, by
+// PRAGMA data_version; inside a transaction, a tree read again once this connection wrote a code).
 import { CodeTree } from '../annotation/code-tree.ts';
 import type { Db } from '../db/open-archive.ts';
 import { foldText } from './fold-text.ts';
@@ -16,8 +20,8 @@ export interface CodeResolver {
 }
 
 interface Snapshot {
-  /** Everything the paths and liveness depend on, to tell whether the codebook changed. */
-  fingerprint: string | null;
+  /** The tree it was built from: another one from CodeTree.current means the codebook may have changed. */
+  tree: CodeTree;
   /** Live codes by path, as written (the facet's values) and folded (what code: compares). */
   byPath: Map<string, number[]>;
   byFoldedPath: Map<string, number[]>;
@@ -35,22 +39,10 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 
 export class CodeIds implements CodeResolver {
   private readonly db: Db;
-  private readonly fingerprintStmt;
-  private readonly changesStmt;
   private snapshot: Snapshot | null = null;
-  /** data_version and total_changes() when the snapshot was last known current (null: check the fingerprint). */
-  private seen: string | null = null;
 
   constructor(db: Db) {
     this.db = db;
-    // id, parent, deletion and name are all a path and its liveness depend on (colour, memo and
-    // position do not change which ids a filter stands for).
-    this.fingerprintStmt = db
-      .prepare<[], string | null>(`SELECT group_concat(id || ':' || coalesce(parent_id, '') || ':' || coalesce(deleted_at, '') || ':' || name, char(1)) FROM (SELECT * FROM codes ORDER BY id)`)
-      .pluck();
-    // data_version moves when another connection commits (the writer, another process); total_changes()
-    // when this one writes. Both unmoved: nothing can have changed the codebook.
-    this.changesStmt = db.prepare<[], string>(`SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()`).pluck();
   }
 
   named(value: string): number[] {
@@ -73,40 +65,33 @@ export class CodeIds implements CodeResolver {
     return this.current().facetPaths;
   }
 
-  /** The snapshot, rebuilt when the codebook's rows differ from the ones it was built from. */
+  /** The snapshot of this connection's code tree, rebuilt when that tree is another one. */
   private current(): Snapshot {
-    // Inside a transaction a change may yet be rolled back without moving either counter back,
-    // so the counters are neither trusted nor recorded there: the fingerprint decides.
-    const inTransaction = this.db.inTransaction;
-    const seen = inTransaction ? null : this.changesStmt.get() ?? null;
-    if (this.snapshot && seen !== null && seen === this.seen) return this.snapshot;
-    const fingerprint = this.fingerprintStmt.get() ?? null;
-    if (!this.snapshot || this.snapshot.fingerprint !== fingerprint) this.snapshot = this.build(fingerprint);
-    this.seen = seen;
+    const tree = CodeTree.current(this.db);
+    if (this.snapshot?.tree !== tree) this.snapshot = build(tree);
     return this.snapshot;
   }
+}
 
-  /** Paths as CodeTree writes them (the one place for their rules): a live code under no live parent is a root. */
-  private build(fingerprint: string | null): Snapshot {
-    const tree = new CodeTree(this.db);
-    const rows = [...tree.nodes.values()].sort((a, b) => a.id - b.id);
-    const s: Snapshot = { fingerprint, byPath: new Map(), byFoldedPath: new Map(), byFoldedName: new Map(), children: new Map(), facetPaths: new Map() };
-    for (const r of rows) {
-      const path = tree.path(r.id);
-      push(s.byPath, path, r.id);
-      push(s.byFoldedPath, foldText(path), r.id);
-      push(s.byFoldedName, foldText(r.name), r.id);
-      if (r.parentId !== null && tree.nodes.has(r.parentId)) push(s.children, r.parentId, r.id);
-    }
-    // Up the live parents only, as the path is: a trashed parent ends both.
-    for (const r of rows) {
-      const up: string[] = [];
-      // Bounded by the tree's size: moves refuse cycles, and a damaged codebook must not hang a search.
-      for (let c = tree.nodes.get(r.id); c && up.length < rows.length; c = c.parentId === null ? undefined : tree.nodes.get(c.parentId)) up.push(tree.path(c.id));
-      s.facetPaths.set(r.id, up);
-    }
-    return s;
+/** Paths as CodeTree writes them (the one place for their rules): a live code under no live parent is a root. */
+function build(tree: CodeTree): Snapshot {
+  const rows = [...tree.nodes.values()].sort((a, b) => a.id - b.id);
+  const s: Snapshot = { tree, byPath: new Map(), byFoldedPath: new Map(), byFoldedName: new Map(), children: new Map(), facetPaths: new Map() };
+  for (const r of rows) {
+    const path = tree.path(r.id);
+    push(s.byPath, path, r.id);
+    push(s.byFoldedPath, foldText(path), r.id);
+    push(s.byFoldedName, foldText(r.name), r.id);
+    if (r.parentId !== null && tree.nodes.has(r.parentId)) push(s.children, r.parentId, r.id);
   }
+  // Up the live parents only, as the path is: a trashed parent ends both.
+  for (const r of rows) {
+    const up: string[] = [];
+    // Bounded by the tree's size: moves refuse cycles, and a damaged codebook must not hang a search.
+    for (let c = tree.nodes.get(r.id); c && up.length < rows.length; c = c.parentId === null ? undefined : tree.nodes.get(c.parentId)) up.push(tree.path(c.id));
+    s.facetPaths.set(r.id, up);
+  }
+  return s;
 }
 
 /** The picked codes and all their sub-codes, ascending, each once. */
