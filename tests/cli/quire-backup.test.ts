@@ -1,11 +1,13 @@
-// quire backup, backups and restore: the app's backups from the command line.
+// quire backup, backups and restore: the app's backups from the command line. Runs the bundle
+// `npm test` builds, as the other command tests do (from the TypeScript source each of its ten
+// runs compiled the CLI, and each import its workers, again); QUIRE_CLI points at another build.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/temp-dir.ts';
 
-const CLI = path.join(REPO_ROOT, 'electron', 'cli', 'cli-entry.ts');
+const CLI = process.env['QUIRE_CLI'] ?? path.join(REPO_ROOT, 'bin', 'quire.mjs');
 const quire = (args: string[]) => {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, QUIRE_QUIET_MIGRATIONS: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
