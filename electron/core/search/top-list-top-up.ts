@@ -59,13 +59,16 @@ export async function topUpTopLists(db: Db, options: RefreshOptions = {}): Promi
   const rangeEnd = db.prepare<[string, number], string | null>('SELECT max(term) FROM (SELECT term FROM search_terms WHERE term > ? ORDER BY term LIMIT ?)').pluck();
   const commonIn = db.prepare<[string, string, number], { term: string; docs: number }>('SELECT term, docs FROM search_terms WHERE term > ? AND term <= ? AND docs >= ?');
   const listLength = db.prepare<[string], number>('SELECT count(*) FROM search_top WHERE term = ?').pluck();
-  const lacking: { term: string; docs: number }[] = [];
+  const lacking: { term: string; docs: number; listed: number }[] = [];
   for (let after: string | null = ''; after !== null; ) {
     const until = performance.now() + SLICE_MS;
     while (after !== null && performance.now() < until) {
       const last: string | null = rangeEnd.get(after, SLICE_ROWS) ?? null;
       if (last !== null) {
-        for (const r of commonIn.all(after, last, from)) if ((listLength.get(r.term) ?? 0) < Math.min(topK, r.docs)) lacking.push(r);
+        for (const r of commonIn.all(after, last, from)) {
+          const listed = listLength.get(r.term) ?? 0;
+          if (listed < Math.min(topK, r.docs)) lacking.push({ ...r, listed });
+        }
       }
       after = last;
     }
@@ -74,8 +77,9 @@ export async function topUpTopLists(db: Db, options: RefreshOptions = {}): Promi
     if (!current()) return { ...result, stale: true };
   }
 
-  // The commonest first: they cost the most to rank live.
-  lacking.sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1));
+  // Words without a list first, the commonest first: they cost the most to rank live. Deepening a
+  // list only helps prove the top of combinations (top-k.ts); a single word's page is exact with it.
+  lacking.sort((a, b) => Number(a.listed > 0) - Number(b.listed > 0) || b.docs - a.docs || (a.term < b.term ? -1 : 1));
   result.missing = lacking.length;
   const remove = db.prepare<[string]>('DELETE FROM search_top WHERE term = ?');
   const insert = db.prepare<[string, number, number]>('INSERT INTO search_top (term, score, entry_id) VALUES (?, ?, ?)');

@@ -130,14 +130,23 @@ describe('topping up the top lists', () => {
     }
   });
 
-  it('deepens lists made shallower than today’s depth', async () => {
+  it('deepens lists made shallower than today’s depth, after making the missing ones', async () => {
     const archive = openArchive(dir, 'shallow');
     try {
-      refreshSearchStats(archive.db, { commonDocs: 100, topK: 20 });
-      const deep = { commonDocs: 100, topK: 80 };
-      const result = await topUpTopLists(archive.db, deep);
-      const common = archive.db.prepare<[number], number>('SELECT count(*) FROM search_terms WHERE docs >= ?').pluck().get(100);
-      expect(result).toMatchObject({ built: common, stale: false });
+      refreshSearchStats(archive.db, { commonDocs: HIGH.commonDocs, topK: 20 });
+      const deep = { commonDocs: LOW.commonDocs, topK: 80 };
+      const ranked: string[] = [];
+      const result = await topUpTopLists(archive.db, {
+        ...deep,
+        rankElsewhere: async (request) => {
+          ranked.push(request.term);
+          return rankTopList(archive.db, request);
+        },
+      });
+      const common = archive.db.prepare<[number], string>('SELECT term FROM search_terms WHERE docs >= ? ORDER BY docs DESC, term').pluck();
+      expect(result).toMatchObject({ built: common.all(LOW.commonDocs).length, stale: false });
+      // Words ranked live until they have a list come first; the shallow lists after, commonest first.
+      expect(ranked).toEqual([...BETWEEN, ...common.all(HIGH.commonDocs)]);
       expect(lists(archive.db)).toEqual(fullRefreshLists(archive, deep));
       expect(readListCoverage(archive.db)).toEqual(deep);
     } finally {
