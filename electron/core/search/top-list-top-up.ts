@@ -8,7 +8,9 @@
 //
 // A list made now is ranked over the same index as the others (the statistics are current: no
 // entry has changed, gone or come since they were made), so its scores are what a full refresh
-// would have given, and lists ranked together stay so (search_top_merged is left as it is).
+// would have given, and lists ranked together stay so. Lists merged by incremental refreshes (or
+// not known to be otherwise: statistics older than search_top_merged) stay so too, unless the
+// top-up ranked every one of them again: then they are ranked together.
 import { COMMON_DOCS, rankTopList, readListCoverage, TOP_K, writeListCoverage, type RefreshOptions } from './search-stats.ts';
 import type { Db } from '../db/open-archive.ts';
 
@@ -101,12 +103,27 @@ export async function topUpTopLists(db: Db, options: RefreshOptions = {}): Promi
     options.onProgress?.(result.built, lacking.length);
     await turn();
   }
+  const together = listsRankedTogether(db, new Set(lacking.map((w) => w.term)));
   const recorded = db.transaction(() => {
     if (!current()) return false;
     writeListCoverage(db, { commonDocs: from, topK });
+    if (together) db.prepare(`INSERT INTO meta (key, value) VALUES ('search_top_merged', '0') ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run();
     return true;
   })();
   return recorded ? result : { ...result, stale: true };
+}
+
+/**
+ * True when the lists are all ranked over the same index: they were already, or every word with a
+ * list is among `ranked` (made by this top-up). Lists change only on the writer, one job at a time.
+ */
+function listsRankedTogether(db: Db, ranked: Set<string>): boolean {
+  if (db.prepare<[], string>(`SELECT value FROM meta WHERE key = 'search_top_merged'`).pluck().get() === '0') return true;
+  if (ranked.size === 0) return false;
+  // Word by word on the key (a seek each), not a scan of every row (2.5M at a million entries).
+  const next = db.prepare<[string], string>('SELECT term FROM search_top WHERE term > ? ORDER BY term LIMIT 1').pluck();
+  for (let term = next.get(''); term !== undefined; term = next.get(term)) if (!ranked.has(term)) return false;
+  return true;
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

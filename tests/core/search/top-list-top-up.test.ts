@@ -113,8 +113,8 @@ describe('topping up the top lists', () => {
     const archive = openArchive(dir, 'unrecorded');
     try {
       refreshSearchStats(archive.db, HIGH);
-      // Statistics made before the coverage was recorded.
-      archive.db.prepare(`DELETE FROM meta WHERE key IN ('search_top_common_docs', 'search_top_depth')`).run();
+      // Statistics made before the coverage was recorded (and before it was recorded whether the lists were ranked together).
+      archive.db.prepare(`DELETE FROM meta WHERE key IN ('search_top_common_docs', 'search_top_depth', 'search_top_merged')`).run();
       expect(readListCoverage(archive.db)).toBeNull();
       const before = lists(archive.db);
 
@@ -125,6 +125,8 @@ describe('topping up the top lists', () => {
       expect(after.filter((r) => !BETWEEN.includes((r as { term: string }).term))).toEqual(before);
       expect(after).toEqual(fullRefreshLists(archive, LOW));
       expect(readListCoverage(archive.db)).toEqual(LOW);
+      // The lists it did not make may have been merged from several refreshes: still not known to be ranked together.
+      expect(new SearchStats(archive.db).listsRankedTogether()).toBe(false);
     } finally {
       archive.close();
     }
@@ -134,6 +136,9 @@ describe('topping up the top lists', () => {
     const archive = openArchive(dir, 'shallow');
     try {
       refreshSearchStats(archive.db, { commonDocs: HIGH.commonDocs, topK: 20 });
+      // As if an incremental refresh had merged the lists since.
+      archive.db.prepare(`UPDATE meta SET value = '1' WHERE key = 'search_top_merged'`).run();
+      expect(new SearchStats(archive.db).listsRankedTogether()).toBe(false);
       const deep = { commonDocs: LOW.commonDocs, topK: 80 };
       const ranked: string[] = [];
       const result = await topUpTopLists(archive.db, {
@@ -149,6 +154,8 @@ describe('topping up the top lists', () => {
       expect(ranked).toEqual([...BETWEEN, ...common.all(HIGH.commonDocs)]);
       expect(lists(archive.db)).toEqual(fullRefreshLists(archive, deep));
       expect(readListCoverage(archive.db)).toEqual(deep);
+      // Every list ranked again over the same index: ranked together, so they bound scores again (top-k.ts).
+      expect(new SearchStats(archive.db).listsRankedTogether()).toBe(true);
     } finally {
       archive.close();
     }
