@@ -14,10 +14,13 @@ export function archiveAtVersion6(file: string, names = ['pier.txt', 'lighthouse
   }
   db.pragma('user_version = 6');
   const insert = db.prepare("INSERT INTO sources (sha256, guid, name, size, format, imported_at, bytes, text) VALUES (?, quire_uuid_from(?), ?, ?, 'text', '2025-03-01T00:00:00.000Z', ?, ?)");
-  for (const name of names) {
-    const text = `Notes on the ${name.replace('.txt', '')}\n\nThe board met on Tuesday.\n`;
-    const sha256 = crypto.createHash('sha256').update(text).digest('hex');
-    insert.run(sha256, sha256, name, Buffer.byteLength(text), Buffer.from(text), text);
-  }
+  // One transaction, not a commit (and its fsync) per source: 300 sources took 4 s.
+  db.transaction(() => {
+    for (const name of names) {
+      const text = `Notes on the ${name.replace('.txt', '')}\n\nThe board met on Tuesday.\n`;
+      const sha256 = crypto.createHash('sha256').update(text).digest('hex');
+      insert.run(sha256, sha256, name, Buffer.byteLength(text), Buffer.from(text), text);
+    }
+  })();
   db.close();
 }
