@@ -53,9 +53,9 @@ export interface CompiledQuery {
   /** Arabic-script words as typed, when they also match other forms: entries with them rank ahead (an FTS5 OR), else null. */
   preferred: string | null;
   /**
-   * `match` as a tree of words and phrases under AND, OR and NOT, grouped as its text is (what
-   * text-check.ts reads an AND of phrases from), or null when it holds anything else: NEAR,
-   * columns, FTS5's own prefixes, date words.
+   * `match` as a tree of words and phrases under AND, OR, NOT, NEAR and columns, grouped as its
+   * text is (what text-check.ts reads an AND of phrases from, and the postings of its words are
+   * read from), or null when it holds FTS5's own prefixes or date words.
    */
   tree: MatchTree | null;
   /** `tree` when it holds single words only (what top-k.ts ranks without FTS5), else null. */
@@ -63,14 +63,52 @@ export interface CompiledQuery {
 }
 
 /** An FTS5 expression of words and phrases: a parenthesised group is a node of its own, words keep their order (and repeats). */
-export type MatchTree = { kind: 'word'; term: string } | { kind: 'phrase'; terms: string[] } | { kind: 'and' | 'or' | 'not'; children: MatchTree[] };
-/** A MatchTree of single words (a phrase of several words is no single word). */
+export type MatchTree =
+  | { kind: 'word'; term: string }
+  | { kind: 'phrase'; terms: string[] }
+  | { kind: 'and' | 'or' | 'not'; children: MatchTree[] }
+  /** `NEAR("a b" "c", 10)`: its phrases, each one or more words. */
+  | { kind: 'near'; phrases: string[][] }
+  /** `{title} : (child)`. */
+  | { kind: 'column'; child: MatchTree };
+/** A MatchTree of single words (a phrase of several words is no single word; a column or NEAR scores otherwise). */
 export type WordTree = { kind: 'word'; term: string } | { kind: 'and' | 'or' | 'not'; children: WordTree[] };
 
-const onlyWords = (t: MatchTree): t is WordTree => t.kind === 'word' || (t.kind !== 'phrase' && t.children.every(onlyWords));
+const onlyWords = (t: MatchTree): t is WordTree => t.kind === 'word' || ((t.kind === 'and' || t.kind === 'or' || t.kind === 'not') && t.children.every(onlyWords));
+
+/** Every word of the tree, in the order (and with the repeats) of its FTS5 text. */
+export function treeWords(t: MatchTree): string[] {
+  switch (t.kind) {
+    case 'word':
+      return [t.term];
+    case 'phrase':
+      return t.terms;
+    case 'near':
+      return t.phrases.flat();
+    case 'column':
+      return treeWords(t.child);
+    default:
+      return t.children.flatMap(treeWords);
+  }
+}
+
+/** How many phrases (quoted words or runs of words) FTS5 sets up for the tree. */
+export function treePhrases(t: MatchTree): number {
+  switch (t.kind) {
+    case 'word':
+    case 'phrase':
+      return 1;
+    case 'near':
+      return t.phrases.length;
+    case 'column':
+      return treePhrases(t.child);
+    default:
+      return t.children.reduce((n, c) => n + treePhrases(c), 0);
+  }
+}
 
 const NEVER = Symbol('never');
-/** A compiled part: its FTS5 text and the same as a tree (null when it is not only words and phrases). */
+/** A compiled part: its FTS5 text and the same as a tree (null when it holds FTS5's own prefixes). */
 interface Part {
   fts: string;
   tree: MatchTree | null;
@@ -216,11 +254,11 @@ class Compiler {
         const phrases = node.terms.map((t) => queryTokens(t)).filter((t) => t.length > 0);
         if (phrases.length < 2) throw invalidQuery(`NEAR ${at(node.pos)} needs at least two words, e.g. NEAR(word1 word2, 10).`);
         if (positive) for (const tokens of phrases) this.highlights.push({ tokens, prefix: false });
-        return { fts: `NEAR(${phrases.map(quote).join(' ')}, ${node.distance})`, tree: null };
+        return { fts: `NEAR(${phrases.map(quote).join(' ')}, ${node.distance})`, tree: { kind: 'near', phrases } };
       }
       case 'column': {
         const inner = this.expr(node.child, positive);
-        return typeof inner === 'object' && inner !== null ? { fts: `{${node.column}} : (${inner.fts})`, tree: null } : inner;
+        return typeof inner === 'object' && inner !== null ? { fts: `{${node.column}} : (${inner.fts})`, tree: inner.tree && { kind: 'column', child: inner.tree } } : inner;
       }
       case 'and': {
         const pos: Expr[] = [];

@@ -8,6 +8,7 @@
 //    are rare; the count exact for one word, otherwise counted under a time budget.
 import type { CountProgress, SearchHit, SearchRequest, SearchResult, TextDirection } from '../../../shared/contract.ts';
 import { QuireError } from '../../../shared/errors.ts';
+import { treeWords, type MatchTree } from './compile-query.ts';
 import { browseById, idBounds, idsFrom, indexedBy, indexOnlyFrom, matchingFrom, type SearchPlan, type StatementCache } from './search-plan.ts';
 import { makeSnippet } from './snippets.ts';
 import type { SearchStats } from './search-stats.ts';
@@ -134,7 +135,7 @@ export function runSearch(
       if (best) {
         ids = pageAfterRanked(best.ids, plan.compiled.match ?? '', stmts, limit, offset);
         explanation.push(explainRanked(best, total, totalExact));
-      } else if (sort === 'relevance' && !plan.compiled.singleTerm && !rankable(plan.compiled.match ?? '', stats, limits.rankPostings)) {
+      } else if (sort === 'relevance' && !plan.compiled.singleTerm && !rankable(plan.compiled.tree, stats, limits.rankPostings)) {
         // FTS5's bm25 for a phrase, prefix or combination first scans EVERY match for its document
         // frequency (465 ms for a phrase at 1M). Over a huge set, candidates matching in the title come
         // first, then the rest, newest first: title weighted over body, at the cost of an index read.
@@ -209,13 +210,12 @@ export function runSearch(
 /**
  * Whether bm25 can rank a phrase, prefix or combination over its newest candidates in time: FTS5
  * first counts the matches of every phrase in the query, which costs about as much as reading the
- * postings of its words (known from the statistics). Not for date words or unexpanded prefixes,
- * whose postings the statistics do not give.
+ * postings of its words (known from the statistics, read off the compiler's tree). Not for date
+ * words or unexpanded prefixes (no tree), whose postings the statistics do not give.
  */
-function rankable(match: string, stats: SearchStats, maxPostings: number): boolean {
-  if (match === '' || match.includes('{dates}') || match.includes('" *')) return false;
-  const words = [...match.matchAll(/"((?:[^"]|"")*)"/g)].flatMap((quoted) => (quoted[1] ?? '').replace(/""/g, '"').split(' '));
-  const postings = stats.postings(words, maxPostings);
+function rankable(tree: MatchTree | null, stats: SearchStats, maxPostings: number): boolean {
+  if (!tree) return false;
+  const postings = stats.postings(treeWords(tree), maxPostings);
   return postings !== null && postings <= maxPostings;
 }
 

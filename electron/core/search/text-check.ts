@@ -26,8 +26,8 @@ const PLAIN = /^[a-z0-9]+$/;
 /**
  * The phrases every match holds when the compiler's tree of a match (CompiledQuery.tree) is an
  * AND of words and phrases of plain ASCII words (`"the government"`, `("government") AND
- * ("policy")`) and nothing else; null for any other shape (OR, NOT, an AND inside an AND, and
- * no tree: columns, NEAR, prefixes, date words) or a word outside ASCII (Arabic-script words come
+ * ("policy")`) and nothing else; null for any other shape (OR, NOT, an AND inside an AND, columns,
+ * NEAR, and no tree: prefixes, date words) or a word outside ASCII (Arabic-script words come
  * with their other forms as an OR anyway).
  */
 export function andOfPhrases(tree: MatchTree | null): PhraseQuery | null {

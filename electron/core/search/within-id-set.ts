@@ -26,6 +26,7 @@ import type { SearchThresholds } from './search-thresholds.ts';
 import { onlyById } from './sql-filters.ts';
 import { bestOfListedAnd } from './listed-and.ts';
 import { andOfPhrases, type PhraseQuery } from './text-check.ts';
+import { treePhrases, treeWords, type MatchTree } from './compile-query.ts';
 import { checkAll, contains, idsOf, inDateOrder, jsonFilter, probeForm, rankAll, scanNewest, walkChecked, WALKS, type CheckedText, type RowFilter } from './within-matches.ts';
 
 export interface WithinResult {
@@ -83,10 +84,14 @@ export function searchWithinIdSet(
   if (!match || plan.filters.length === 0 || !plan.filters.every((f) => f.ids !== undefined && onlyById(f))) return null;
   // Entries with the Arabic word as typed rank first: the general path's ordering.
   if (sort === 'relevance' && plan.compiled.preferred) return null;
-  const postings = textPostings(match, stats);
+  const postings = textPostings(plan.compiled.tree, stats);
   const term = plan.compiled.words?.kind === 'word' ? plan.compiled.words.term : null;
   const listed = sort === 'relevance' && term !== null ? (stats.topLength(term) ?? 0) : 0;
   const text: CheckedText = { match, phrases: andOfPhrases(plan.compiled.tree) };
+  // Each check of an entry starts the query afresh: cheap for a few phrases, not for a prefix's or
+  // an OR's many (FTS5's own prefixes, with no tree, count as many; date words, with none either,
+  // never come here: their date filter is no set of ids).
+  const checkable = (plan.compiled.tree ? treePhrases(plan.compiled.tree) : Number.MAX_SAFE_INTEGER) <= PROBE_PHRASES;
   const cx: WithinContext = { plan, text, sort, stmts, stats, limits, limit, offset, explanation, term, listed, postings };
   const rankLive = postings !== null && postings <= limits.exactRankPostings;
   const probes = plan.filters.every((f) => f.probe !== undefined) ? probeForm(plan) : null;
@@ -113,7 +118,7 @@ export function searchWithinIdSet(
     const ranked = best?.ids ?? [];
     const need = offset + limit + ranked.length;
     // A set of a few entries checked one by one (every match, counted exactly), as below.
-    const probeSmall = small !== null && phrasesIn(match) <= PROBE_PHRASES && small.length <= limits.withinProbeMax && (postings === null || small.length * limits.withinProbePostings <= postings);
+    const probeSmall = small !== null && checkable && small.length <= limits.withinProbeMax && (postings === null || small.length * limits.withinProbePostings <= postings);
     let found: { ids: number[]; total: number; complete: boolean } | null = null;
     if (probeSmall) {
       const ids = checkAll(text, small, stmts);
@@ -158,8 +163,6 @@ export function searchWithinIdSet(
   const ranked = listed > 0 && term !== null ? stats.top(term, listed, 0).filter((id) => contains(set, id)) : [];
 
   // Every match by checking each entry, or the newest by one scan of the text's matches.
-  // Each check starts the query afresh: cheap for a few words, not for a prefix's or an OR's many.
-  const checkable = phrasesIn(match) <= PROBE_PHRASES;
   const probeAll = checkable && set.length <= limits.withinProbeMax && (postings === null || set.length * limits.withinProbePostings <= postings);
   if (sort === 'relevance') {
     const found = probeAll ? { ids: checkAll(text, set, stmts), complete: true } : scanNewest(match, jsonFilter(json), offset + limit + ranked.length, rankLive, stmts, limits.countBudgetMs);
@@ -304,18 +307,10 @@ function gatherSet(plan: SearchPlan, stmts: StatementCache, max: number): number
   return out;
 }
 
-/** The postings of the text's words (from the statistics), or null when unknown: stale statistics, date words, FTS5's own prefixes. */
-function textPostings(match: string, stats: SearchStats): number | null {
-  if (match.includes('{dates}') || match.includes('" *')) return null;
-  const words = [...match.matchAll(/"((?:[^"]|"")*)"/g)].flatMap((quoted) => (quoted[1] ?? '').replace(/""/g, '"').split(' '));
-  if (words.length === 0) return null;
-  return stats.postings(words, Number.MAX_SAFE_INTEGER);
-}
-
-/** How many phrases (quoted words or runs of words) FTS5 sets up for the text; FTS5's own prefixes count as many. */
-function phrasesIn(match: string): number {
-  if (match.includes('" *')) return Number.MAX_SAFE_INTEGER;
-  return match.match(/"(?:[^"]|"")*"/g)?.length ?? 0;
+/** The postings of the text's words (from the statistics), or null when unknown: stale statistics, date words, FTS5's own prefixes (no tree). */
+function textPostings(tree: MatchTree | null, stats: SearchStats): number | null {
+  if (!tree) return null;
+  return stats.postings(treeWords(tree), Number.MAX_SAFE_INTEGER);
 }
 
 
