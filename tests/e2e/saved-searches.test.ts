@@ -107,6 +107,8 @@ describe('saved searches and undo', () => {
 
   it('deleting an alias group offers Undo too; an offer not taken expires and Ctrl+Z then does nothing', async () => {
     await app.host.invoke('saveAliasGroup', { name: 'Harbour board', variants: ['harbour board', 'port authority'] });
+    // The page's timers on a clock the test can move on (it runs at the real pace until then).
+    await app.page.clock.install();
     await app.page.reload();
     const groups = app.page.getByRole('region', { name: 'Alias groups' });
     await groups.getByRole('button', { name: 'Edit alias group Harbour board' }).waitFor();
@@ -122,7 +124,10 @@ describe('saved searches and undo', () => {
 
     await groups.getByRole('button', { name: 'Delete alias group Harbour board' }).click();
     await toast().waitFor();
-    // About 8 s later the offer is gone, and Ctrl+Z no longer restores anything.
+    // About 8 s later the offer is gone, and Ctrl+Z no longer restores anything. The page's clock
+    // is moved on those 8 s rather than waited for.
+    expect(await toast().isVisible()).toBe(true);
+    await app.page.clock.fastForward(8_100);
     await toast().waitFor({ state: 'detached', timeout: 15_000 });
     await app.page.keyboard.press('Control+z');
     await app.page.waitForTimeout(500);
