@@ -14,8 +14,25 @@ const LABEL =
 
 const MAX_DATE_LINE = 100;
 
+const LEAD_MARK = /[*_#>\s]/u;
+const TRAIL_MARK = /[*_\s]/u;
+
+/**
+ * The line without the Markdown marks around it: what `line.trim().replace(/^[*_#>\s]+|[*_\s]+$/gu, '')`
+ * gives, looking only at its ends. Each paragraph's first lines are asked whether they are a
+ * date, a post's whole body among them, and the regex tried its second branch at every space.
+ */
+export function stripLineMarks(line: string): string {
+  const t = line.trim();
+  let from = 0;
+  while (from < t.length && LEAD_MARK.test(t[from]!)) from++;
+  let to = t.length;
+  while (to > from && TRAIL_MARK.test(t[to - 1]!)) to--;
+  return t.slice(from, to);
+}
+
 export function parseDateLine(line: string, options: DateOptions = {}): DateLine | null {
-  let s = line.trim().replace(/^[*_#>\s]+|[*_\s]+$/gu, '');
+  let s = stripLineMarks(line);
   if (s.length === 0 || s.length > MAX_DATE_LINE) return null;
   const label = LABEL.exec(s);
   const labelled = label !== null && label[0].length > 0;
