@@ -2,7 +2,7 @@
 // each file is all-or-nothing whatever happens (an error, a cancel, or a killed process).
 import type { EntryCounts, ImportFileResult } from '../../../shared/contract.ts';
 import type { Db } from '../db/open-archive.ts';
-import { EntriesRepo } from '../repo/entries-repo.ts';
+import { bandKey, EntriesRepo } from '../repo/entries-repo.ts';
 import { SPLICED_CODEC } from '../repo/source-content.ts';
 import { SourcesRepo } from '../repo/sources-repo.ts';
 import { blobToSignature, estimatedJaccard, NEAR_DUPLICATE_THRESHOLD, signatureToBlob } from './near-duplicates.ts';
@@ -70,7 +70,9 @@ export class ArchiveWriter {
       const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
       for (let from = 0; from < prepared.entries.length; from += BATCH) {
         const slice = prepared.entries.slice(from, from + BATCH);
-        const groups = new NearDuplicateBatch(this.entries, this.bands, slice.flatMap((p) => (p.bands ? p.bands.map((h, b): [number, number] => [b, h]) : [])));
+        const keys = new Set<number>();
+        for (const p of slice) p.bands?.forEach((hash, band) => keys.add(bandKey(band, hash)));
+        const groups = new NearDuplicateBatch(this.entries, this.bands, keys);
         slice.forEach((p, i) => {
           if (isCancelled()) throw new ImportCancelled();
           const { draft } = p;
@@ -200,9 +202,6 @@ const BATCH_ENTRIES = 2000;
 const BATCH_MS = 1000;
 const MAX_PER_KEY = 20;
 
-/** One entry per band key, as a number: band * 2^32 + hash. */
-const bandKey = (band: number, hash: number) => band * 4294967296 + (hash >>> 0);
-
 /** Keeps at most the MAX_PER_KEY earliest ids per key (the earliest lead their groups). */
 function remember(byKey: Map<number, number[]>, key: number, entryId: number): void {
   const list = byKey.get(key);
@@ -261,10 +260,10 @@ class NearDuplicateBatch {
   private readonly repo: EntriesRepo;
   private readonly job: JobBands;
 
-  constructor(repo: EntriesRepo, job: JobBands, keys: [number, number][]) {
+  constructor(repo: EntriesRepo, job: JobBands, keys: Set<number>) {
     this.repo = repo;
     this.job = job;
-    for (const m of repo.bandMatches(keys)) remember(this.byKey, bandKey(m.band, m.hash), m.entryId);
+    for (const m of repo.bandMatches(keys)) remember(this.byKey, m.key, m.entryId);
   }
 
   /** The group this signature joins (its earliest near-duplicate's group), or null for a new group. */

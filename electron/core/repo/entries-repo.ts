@@ -25,6 +25,9 @@ export interface NewEntry {
   createdAt: string;
 }
 
+/** A near-duplicate band key (entry_bands' band and hash, a signed 32-bit hash) as one number. */
+export const bandKey = (band: number, hash: number): number => band * 4294967296 + (hash >>> 0);
+
 /** Above every entry id live or in the trash. */
 const NEXT_ID = 'SELECT max(coalesce((SELECT max(id) FROM entries), 0), coalesce((SELECT max(id) FROM trash_entries), 0)) + 1';
 
@@ -89,12 +92,16 @@ export class EntriesRepo {
        SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) ORDER BY 1, 2, 3`,
     );
     // At most the 20 earliest entries per band key: a corpus of near-identical posts must not make
-    // every lookup return thousands of rows (the earliest are the groups' first versions).
-    this.bandCandidatesStmt = db.prepare<[string], { band: number; hash: number; entryId: number }>(
-      `SELECT k.value ->> 0 AS band, k.value ->> 1 AS hash, eb.entry_id AS entryId
-         FROM json_each(?) k
-         JOIN entry_bands eb ON eb.band = k.value ->> 0 AND eb.hash = k.value ->> 1
-          AND eb.entry_id IN (SELECT x.entry_id FROM entry_bands x WHERE x.band = k.value ->> 0 AND x.hash = k.value ->> 1 ORDER BY x.entry_id LIMIT 20)`,
+    // every lookup return thousands of rows (the earliest are the groups' first versions). The keys
+    // come as one flat array of numbers (bandKey), taken apart in SQL: as [band, hash] pairs each
+    // element was JSON to parse again, 40% of the lookup's time.
+    this.bandCandidatesStmt = db.prepare<[string], { key: number; entryId: number }>(
+      `WITH k(key, band, hash) AS (
+         SELECT value, value >> 32, ((value + 2147483648) & 4294967295) - 2147483648 FROM json_each(?))
+       SELECT k.key AS key, eb.entry_id AS entryId
+         FROM k
+         JOIN entry_bands eb ON eb.band = k.band AND eb.hash = k.hash
+          AND eb.entry_id IN (SELECT x.entry_id FROM entry_bands x WHERE x.band = k.band AND x.hash = k.hash ORDER BY x.entry_id LIMIT 20)`,
     );
     this.minhashStmt = db.prepare<[number], { minhash: Buffer | null; near_group: number | null }>(
       'SELECT minhash, near_group FROM entries WHERE id = ?',
@@ -164,9 +171,9 @@ export class EntriesRepo {
     if (rows.length > 0) this.insertBandStmt.run(JSON.stringify(rows));
   }
 
-  /** Stored entries sharing any of these [band, hash] keys: the near-duplicate candidates. */
-  bandMatches(keys: [number, number][]): { band: number; hash: number; entryId: number }[] {
-    return keys.length > 0 ? this.bandCandidatesStmt.all(JSON.stringify(keys)) : [];
+  /** Stored entries (at most the 20 earliest per key) sharing any of these keys (bandKey): the near-duplicate candidates. */
+  bandMatches(keys: Set<number>): { key: number; entryId: number }[] {
+    return keys.size > 0 ? this.bandCandidatesStmt.all(JSON.stringify([...keys])) : [];
   }
 
   signature(entryId: number): { minhash: Buffer | null; nearGroup: number | null } | null {
