@@ -1,0 +1,57 @@
+// A `quire` run compiles only what its command needs: a script that calls `quire codes` or
+// `quire search` thousands of times must not pay for the importers, exporters, PDF reader and
+// HTTP server each time (the whole bundle: ~8 MB of JavaScript, ~0.5 s a run). A load hook lists
+// every file the run loads. Runs the bundle `npm test` builds; QUIRE_CLI points at another build.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, tempDir } from '../helpers/temp-dir.ts';
+
+const BIN = process.env['QUIRE_CLI'] ?? path.join(REPO_ROOT, 'bin', 'quire.mjs');
+
+/** The modules that only importing, exporting, PDF reading or serving need (esbuild names each bundled file in a comment). */
+const HEAVY = ['node_modules/jschardet/', 'node_modules/linkedom/', 'node_modules/@mozilla/readability/', 'node_modules/pdfjs-dist/', 'node_modules/docx/', 'node_modules/postal-mime/', 'electron/core/import/import-files.ts', 'electron/serve/serve-archive.ts'];
+
+describe('quire start-up', () => {
+  const dir = tempDir('quire-cli-start-up-');
+  const log = path.join(dir, 'loaded.jsonl');
+  const hook = path.join(dir, 'list-loads.mjs');
+  fs.writeFileSync(
+    hook,
+    `import fs from 'node:fs';
+import { registerHooks } from 'node:module';
+const heavy = ${JSON.stringify(HEAVY)};
+registerHooks({
+  load(url, context, nextLoad) {
+    const result = nextLoad(url, context);
+    if (url.startsWith('file:') && result.source != null) {
+      const source = String(result.source);
+      fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ url, bytes: source.length, heavy: heavy.filter((m) => source.includes('// ' + m)) }) + '\\n');
+    }
+    return result;
+  },
+});
+`,
+  );
+
+  /** Runs quire with the hook and returns the files it loaded: their size and the heavy modules in them. */
+  function loads(args: string[]): { url: string; bytes: number; heavy: string[] }[] {
+    fs.rmSync(log, { force: true });
+    const r = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, BIN, ...args], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { url: string; bytes: number; heavy: string[] });
+  }
+
+  it('codes, search and stats load neither the importers, the exporters, the PDF reader nor the server', () => {
+    const archive = path.join(dir, 'study.quire');
+    for (const args of [['stats'], ['codes', '--json'], ['search', 'harbour', '--json']]) {
+      const loaded = loads([...args, '--archive', archive]);
+      expect(loaded.some((l) => l.url.endsWith('/cli.mjs')), `quire ${args[0]}`).toBe(true);
+      expect([...new Set(loaded.flatMap((l) => l.heavy))], `quire ${args[0]}`).toEqual([]);
+      // The whole bundle is ~8 MB; what these commands need (mostly zod and the search core) ~1 MB.
+      expect(loaded.reduce((n, l) => n + l.bytes, 0), `quire ${args[0]}`).toBeLessThan(2_000_000);
+    }
+  });
+});
