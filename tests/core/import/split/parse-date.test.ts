@@ -1,7 +1,8 @@
 // Dates as scraped pages write them, read to ISO; and strings that look datey but are not dates.
 import { describe, expect, it } from 'vitest';
 import { parseDateLine } from '../../../../electron/core/import/split/parse-date-line.ts';
-import { parseDate, slashOrderOf } from '../../../../electron/core/import/split/parse-date.ts';
+import { asciiDigits, dateText, parseDate, slashOrderOf } from '../../../../electron/core/import/split/parse-date.ts';
+import { foldArabicLetters } from '../../../../electron/core/import/split/month-names.ts';
 
 describe('parseDate', () => {
   const table: [string, string][] = [
@@ -128,5 +129,38 @@ describe('parseDateLine', () => {
     expect(parseDateLine('Version 2.10.2021-beta')).toBeNull();
     expect(parseDateLine('Call 555-123-4567')).toBeNull();
     expect(parseDateLine('Posted on: soon')).toBeNull();
+  });
+});
+
+describe('dateText', () => {
+  // What parseDate reads. ASCII text skips the steps that only change characters past ASCII; on
+  // any text the result must be what all the steps give.
+  const allSteps = (input: string) =>
+    foldArabicLetters(asciiDigits(input.normalize('NFC')))
+      .replace(/[\u200E\u200F\u202A-\u202E]/gu, '')
+      .replace(/\s+/gu, ' ')
+      .trim();
+  const PIECES = ['August', 'Monday,', ' ', '  ', '\t', '\n', '23', '2021', '.', '-', '/', '٢٣', '۱۴۰۰', 'يناير', 'كانون', 'أيار', '\u200c', '\u200e', '\u202b', 'e\u0301', '\u00a0', '\u3000', '\0', '\u{1F600}', '\ud800', '\udc00', 'août'];
+
+  it('gives what every step gives, on ASCII and on other text', () => {
+    let seed = 13;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let ascii = 0;
+    for (let run = 0; run < 4_000; run++) {
+      let input = '';
+      // Half the inputs from the ASCII pieces only, which skip the steps.
+      const pieces = run % 2 === 0 ? PIECES.slice(0, 11) : PIECES;
+      const length = Math.floor(next() * 12);
+      for (let i = 0; i < length; i++) input += pieces[Math.floor(next() * pieces.length)];
+      if (!/[^\x00-\x7f]/.test(input)) ascii++;
+      expect(dateText(input), JSON.stringify(input)).toBe(allSteps(input));
+    }
+    expect(ascii).toBeGreaterThan(1_500);
+    expect(ascii).toBeLessThan(3_000);
+  });
+
+  it('reads the same date written with ASCII and with Persian digits and letters', () => {
+    expect(parseDate('23 August 2021')).toBe('2021-08-23');
+    expect(parseDate('\u200e۲۳ اوت ۲۰۲۱')).toBe('2021-08-23');
   });
 });
