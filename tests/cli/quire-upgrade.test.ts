@@ -8,7 +8,9 @@ import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations/index.t
 import { archiveAtVersion6 } from '../helpers/archive-at-version-6.ts';
 import { REPO_ROOT, tempDir } from '../helpers/temp-dir.ts';
 
-const CLI = path.join(REPO_ROOT, 'electron', 'cli', 'cli-entry.ts');
+// The bundle `npm test` builds, as the other command tests run (from the TypeScript source each run
+// compiled the CLI, and the restore its workers, again); QUIRE_CLI points at another build.
+const CLI = process.env['QUIRE_CLI'] ?? path.join(REPO_ROOT, 'bin', 'quire.mjs');
 const quire = (args: string[]) => {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, QUIRE_QUIET_MIGRATIONS: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
