@@ -177,14 +177,10 @@ export function searchWithinIdSet(
     const all = probeAll ? checkAll(text, set, stmts) : scanNewest(match, jsonFilter(json), 0, true, stmts, 0).ids;
     return { ids: inDateOrder(all, walks, stmts, limit, offset), total: all.length, totalExact: true };
   }
-  // How many of the set's entries match, guessed from the statistics (an AND or a phrase matches
-  // fewer: the walk's batches then double); the count is what the walk saw.
+  // How many of the set's entries match, guessed from the statistics; the count is what the walk saw.
   const { lo, hi } = idBounds(stmts);
   const span = Math.max(1, hi - lo + 1);
-  const density = postings === null ? 0.5 : Math.min(1, Math.max(1, postings) / span);
-  const expected = Math.ceil((offset + limit) / density);
-  // The first batch about as many as the page needs (each check is a statement of its own).
-  const firstBatch = Math.min(limits.dateWalkBatchMax, Math.max(limits.dateWalkBatch, Math.ceil(expected * 1.25)));
+  const { expected, firstBatch } = dateWalkEstimate(postings, span, offset + limit, limits);
   // The walk passes about `expected` of the set's entries, and all entries between them: tested
   // in JavaScript (~1 µs each, handed over one by one) when that is cheaper than SQLite first
   // putting the set in a temporary index (~0.2 µs an entry) to test them (~0.1 µs each). Only a
@@ -245,13 +241,23 @@ function withinLargeSet(cx: WithinContext, probes: RowFilter): WithinResult | nu
     return wordInLargeSet(cx, top, passing(plan, probes, top, stmts), probes);
   }
   const { lo, hi } = idBounds(stmts);
-  const density = postings === null ? 0.5 : Math.min(1, Math.max(1, postings) / Math.max(1, hi - lo + 1));
-  const expected = Math.ceil((offset + limit) / density);
-  const firstBatch = Math.min(limits.dateWalkBatchMax, Math.max(limits.dateWalkBatch, Math.ceil(expected * 1.25)));
+  const { expected, firstBatch } = dateWalkEstimate(postings, Math.max(1, hi - lo + 1), offset + limit, limits);
   const entryProbes = plan.filters.map((f) => `(${f.probe ?? ''})`).join(' AND ');
   const inSet = WALKS[sort].map((walk) => idsOf(stmts, `SELECT e.id AS id FROM entries e INDEXED BY entries_date WHERE ${entryProbes}${walk.cond ? ` AND ${walk.cond}` : ''} ORDER BY ${walk.order}`, probes.params, null));
   const walked = walkChecked(text, inSet, stmts, limit, offset, expected * 4 + 200, firstBatch, limits.dateWalkBatchMax);
   return walked ? { ids: walked.ids, total: walked.matched, totalExact: walked.exhausted } : null;
+}
+
+/**
+ * How many entries a date walk passes before `need` of them match (`expected`), guessed from the
+ * share of the archive's `span` ids the text's words are in (half when unknown; an AND or a phrase
+ * matches fewer: the walk's batches then grow), and its first batch: about as many as that (each
+ * check is a statement of its own), within the thresholds' first and largest batch.
+ */
+export function dateWalkEstimate(postings: number | null, span: number, need: number, limits: Pick<SearchThresholds, 'dateWalkBatch' | 'dateWalkBatchMax'>): { expected: number; firstBatch: number } {
+  const density = postings === null ? 0.5 : Math.min(1, Math.max(1, postings) / span);
+  const expected = Math.ceil(need / density);
+  return { expected, firstBatch: Math.min(limits.dateWalkBatchMax, Math.max(limits.dateWalkBatch, Math.ceil(expected * 1.25))) };
 }
 
 /**

@@ -12,6 +12,7 @@ import { SearchService } from '../../../electron/core/search/search-service.ts';
 import { refreshSearchStats, SearchStats } from '../../../electron/core/search/search-stats.ts';
 import type { SearchThresholds } from '../../../electron/core/search/search-thresholds.ts';
 import { Vocabulary } from '../../../electron/core/search/vocabulary.ts';
+import { dateWalkEstimate } from '../../../electron/core/search/within-id-set.ts';
 import type { Code, Highlight, SearchRequest, SortOrder } from '../../../shared/contract.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { evaluate, makeCorpus, modelEntries, render, rng, type Corpus, type ModelEntry, type Q } from './helpers/skewed-corpus.ts';
@@ -232,3 +233,19 @@ function dateKey(sort: SortOrder): (a: ModelEntry, b: ModelEntry) => number {
     return sort === 'date-asc' ? a.id - b.id : b.id - a.id;
   };
 }
+
+describe('a date walk within a set guesses how far it goes from the text’s share of the archive', () => {
+  // The entries a page needs at that share, and a first batch about as many, between the first and the largest batch.
+  const limits = { dateWalkBatch: 32, dateWalkBatchMax: 512 };
+  const table: [postings: number | null, span: number, need: number, expected: number, firstBatch: number][] = [
+    [1_000, 10_000, 20, 200, 250], // in 1 entry of 10: ten times the page
+    [3_000, 10_000, 7, 24, 32], // never under the first batch
+    [1_000, 10_000, 50, 500, 512], // nor over the largest
+    [null, 10_000, 50, 100, 125], // unknown (stale statistics): as if in half the entries
+    [30_000, 10_000, 50, 50, 63], // several words' postings past the entries: every entry may match
+    [0, 10_000, 5, 50_000, 512], // in no entry by the statistics: as if in one
+  ];
+  it('expects the entries the page needs at that share, the first batch about as many', () => {
+    for (const [postings, span, need, expected, firstBatch] of table) expect(dateWalkEstimate(postings, span, need, limits), `${postings}/${span}, ${need}`).toEqual({ expected, firstBatch });
+  });
+});
