@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/temp-dir.ts';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'quire.mjs');
+const BIN = process.env['QUIRE_CLI'] ?? path.join(REPO_ROOT, 'bin', 'quire.mjs'); // QUIRE_CLI: another build to try
 
 function quire(args: string[]) {
   const res = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
