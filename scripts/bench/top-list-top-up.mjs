@@ -43,6 +43,7 @@ const timeSearch = (query) => {
   times.sort((a, b) => a - b);
   return `${times[3].toFixed(1)} ms median of 7 (${result.explanation})`;
 };
+const withoutList = db.prepare('SELECT count(*) AS n FROM search_terms t WHERE docs >= ? AND NOT EXISTS (SELECT 1 FROM search_top WHERE term = t.term)').get(commonDocs).n;
 if (lacking) console.log(`before: '${lacking.term}' (${lacking.docs.toLocaleString('en')} entries, no list): ${timeSearch(lacking.term)}`);
 
 const ranker = new TopListRanker(new URL('../../electron/core/worker/archive-worker.ts', import.meta.url), file);
@@ -53,6 +54,7 @@ const result = await topUpTopLists(db, {
   rankElsewhere: (request) => ranker.rank(request),
   onProgress: (done, total) => {
     if (done === 0) firstList = performance.now();
+    else if (done === withoutList) console.log(`  the ${withoutList} words without a list have one: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     else if (done % 50 === 0 || done === total) console.log(`  ${done}/${total} lists, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   },
 });
