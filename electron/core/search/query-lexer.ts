@@ -81,7 +81,11 @@ export function lexQuery(input: string): Lexeme[] {
     if (!negated && word === 'OR') out.push({ kind: 'or', pos: start });
     else if (!negated && word === 'AND') out.push({ kind: 'and', pos: start });
     else if (!negated && word === 'NOT') out.push({ kind: 'not', pos: start });
-    else if (!negated && word === 'NEAR' && text[i] === '(') out.push({ kind: 'near', pos: start });
+    else if (word === 'NEAR' && text[i] === '(') {
+      // `-NEAR(a b, 2)` leaves the pair out, as `NOT NEAR(a b, 2)` does.
+      if (negated) out.push({ kind: 'not', pos: start });
+      out.push({ kind: 'near', pos: start });
+    }
     else out.push({ kind: 'word', text: word, pos: start, negated });
   }
   return out;

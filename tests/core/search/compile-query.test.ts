@@ -54,6 +54,12 @@ describe('the words and phrases of a compiled query, from the compiler’s tree'
     }
   });
 
+  it('reads -NEAR(…) as NOT NEAR(…), as "-" leaves out a word or a phrase', () => {
+    const minus = compileQuery(parseQuery('quay -NEAR(tide mill, 2)'), ex);
+    expect(minus.match).toBe(compileQuery(parseQuery('quay NOT NEAR(tide mill, 2)'), ex).match);
+    expect(minus.match).toMatch(/ NOT \(?NEAR\(/);
+  });
+
   it('keeps NEAR and columns out of the single-word tree top-k.ts ranks', () => {
     expect(compileQuery(parseQuery('tidewater council'), ex).words).not.toBeNull();
     expect(compileQuery(parseQuery('title:tidewater council'), ex).words).toBeNull();
