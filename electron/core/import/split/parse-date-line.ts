@@ -36,7 +36,8 @@ export function parseDateLine(line: string, options: DateOptions = {}): DateLine
   if (s.length === 0 || s.length > MAX_DATE_LINE) return null;
   const label = LABEL.exec(s);
   const labelled = label !== null && label[0].length > 0;
-  if (labelled) s = s.slice(label[0].length);
+  // The label may be marked apart from its date: `**Posted on:** 2021-03-04`.
+  if (labelled) s = stripLineMarks(s.slice(label[0].length));
   let author: string | null = null;
   const by = /^(.*?)[,|·\s]+(?:by|par|von|por|di|door|автор)\s*:?\s+([^,|]{2,80})$/iu.exec(s);
   if (by?.[1] && parseDate(by[1], options)) {

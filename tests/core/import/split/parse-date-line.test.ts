@@ -29,6 +29,8 @@ describe('stripLineMarks', () => {
 
   it('reads a date line in Markdown marks, and not a long line that ends in one', () => {
     expect(parseDateLine('> **Posted on: 2021-03-04** ')?.date).toBe('2021-03-04');
+    expect(parseDateLine('**Posted on:** 2021-03-04')).toEqual({ date: '2021-03-04', source: 'posted-on', author: null });
+    expect(parseDateLine('_Published:_ March 4, 2021')).toEqual({ date: '2021-03-04', source: 'posted-on', author: null });
     expect(parseDateLine(`${'The harbour master wrote at length. '.repeat(4)}Posted on: 2021-03-04`)).toBeNull();
   });
 });
