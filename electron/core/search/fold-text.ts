@@ -75,6 +75,16 @@ function foldChar(ch: string, code: number): string {
 /** foldChar's answer per UTF-16 unit (characters outside the BMP are folded each time: rare). */
 const BMP_FOLDS: (string | undefined)[] = new Array<string | undefined>(0x10000);
 
+/** The folding of the character at `i` of `text` (code point `code`, `width` units), from BMP_FOLDS or filling it. */
+function foldAt(text: string, i: number, code: number, width: number): string {
+  let f = width === 1 ? BMP_FOLDS[code] : undefined;
+  if (f === undefined) {
+    f = foldChar(text.slice(i, i + width), code);
+    if (width === 1) BMP_FOLDS[code] = f;
+  }
+  return f;
+}
+
 const NEEDS_WORK = /[^\x00-\x40\x5b-\x7f]/; // anything but ASCII without capitals
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -93,11 +103,7 @@ export function foldPlain(text: string): string {
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i) ?? 0;
     const width = code > 0xffff ? 2 : 1;
-    let f = width === 1 ? BMP_FOLDS[code] : undefined;
-    if (f === undefined) {
-      f = foldChar(text.slice(i, i + width), code);
-      if (width === 1) BMP_FOLDS[code] = f;
-    }
+    const f = foldAt(text, i, code, width);
     if (width === 1 && f.length === 1 && f.charCodeAt(0) === code) {
       i++;
       continue;
@@ -155,11 +161,7 @@ export function foldWithMap(text: string): FoldedText {
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i) ?? 0;
     const width = code > 0xffff ? 2 : 1;
-    let f = width === 1 ? BMP_FOLDS[code] : undefined;
-    if (f === undefined) {
-      f = foldChar(text.slice(i, i + width), code);
-      if (width === 1) BMP_FOLDS[code] = f;
-    }
+    const f = foldAt(text, i, code, width);
     if (n + f.length >= map.length) {
       const grown = new Int32Array(2 * map.length + f.length);
       grown.set(map);
