@@ -3,6 +3,7 @@
 // gives on any text, or a re-import would store an entry twice (or two entries as one).
 import { describe, expect, it } from 'vitest';
 import { entryContentHash, normalizeForHash } from '../../../electron/core/import/prepare-document.ts';
+import { piecesText, seededRandom } from '../../helpers/random-pieces.ts';
 
 /** The rule as written: NFC, every run of white space to one space, trimmed. */
 const rule = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -15,15 +16,11 @@ const PIECES = ['tide', 'Harbour', ' ', ' ', '  ', '\t', '\n', '\r\n', '\v', '\f
 
 describe('normalizeForHash', () => {
   it('gives what NFC and the white-space collapse give, on text with and without white space to collapse', () => {
-    let seed = 3;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = seededRandom(3);
     let plain = 0;
     for (let run = 0; run < 3_000; run++) {
-      let text = '';
       // Half the texts of words and single spaces only, which skip the collapse.
-      const pieces = run % 2 === 0 ? PIECES.slice(0, 3) : PIECES;
-      const length = Math.floor(next() * 30);
-      for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+      const text = piecesText(next, run % 2 === 0 ? PIECES.slice(0, 3) : PIECES, 30);
       if (!/[^\S ]| {2}/u.test(text)) plain++;
       expect(normalizeForHash(text), JSON.stringify(text)).toBe(rule(text));
     }

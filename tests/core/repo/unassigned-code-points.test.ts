@@ -3,6 +3,7 @@
 // instead of running the regex over the whole file: it must say what the regex says.
 import { describe, expect, it } from 'vitest';
 import { hasUnassigned } from '../../../electron/core/repo/source-content.ts';
+import { piecesText, seededRandom } from '../../helpers/random-pieces.ts';
 
 const UNASSIGNED = /\p{Cn}/u;
 
@@ -15,15 +16,11 @@ const ODD = ['\u0378', '\u0380', '\ufdd0', '\ufffe', '\uffff', '\u{1FFFF}', '\u{
 
 describe('hasUnassigned', () => {
   it('answers as the \\p{Cn} regex does, on assigned, unassigned and broken text', () => {
-    let seed = 5;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = seededRandom(5);
     let found = 0;
     for (let run = 0; run < 3_000; run++) {
-      let text = '';
-      const length = Math.floor(next() * 25);
       // One text in four may hold an unassigned code point; the rest only assigned ones and lone halves.
-      const pieces = run % 4 === 0 ? [...ASSIGNED, ...ODD] : ASSIGNED;
-      for (let i = 0; i < length; i++) text += pieces[Math.floor(next() * pieces.length)];
+      const text = piecesText(next, run % 4 === 0 ? [...ASSIGNED, ...ODD] : ASSIGNED, 25);
       const want = UNASSIGNED.test(text);
       if (want) found++;
       expect(hasUnassigned(text), JSON.stringify(text)).toBe(want);

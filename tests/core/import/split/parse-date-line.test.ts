@@ -3,6 +3,7 @@
 // must cut exactly what the regex it replaced cut, on any line.
 import { describe, expect, it } from 'vitest';
 import { parseDateLine, stripLineMarks } from '../../../../electron/core/import/split/parse-date-line.ts';
+import { piecesText, seededRandom } from '../../../helpers/random-pieces.ts';
 
 const byRegex = (line: string) => line.trim().replace(/^[*_#>\s]+|[*_\s]+$/gu, '');
 
@@ -12,15 +13,11 @@ const PIECES = ['*', '**', '_', '#', '>', ' ', '\t', '\n', '\u00a0', '\u3000', '
 
 describe('stripLineMarks', () => {
   it('cuts what the regex cuts, on lines of marks, white space, words and odd characters', () => {
-    let seed = 9;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = seededRandom(9);
     let allMarks = 0;
     for (let run = 0; run < 4_000; run++) {
-      let line = '';
       // One line in four of marks and white space only (cut to nothing, or to a lone # or >).
-      const pieces = run % 4 === 0 ? PIECES.slice(0, 9) : PIECES;
-      const length = Math.floor(next() * 16);
-      for (let i = 0; i < length; i++) line += pieces[Math.floor(next() * pieces.length)];
+      const line = piecesText(next, run % 4 === 0 ? PIECES.slice(0, 9) : PIECES, 16);
       if (byRegex(line) === '') allMarks++;
       expect(stripLineMarks(line), JSON.stringify(line)).toBe(byRegex(line));
     }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDateLine } from '../../../../electron/core/import/split/parse-date-line.ts';
 import { asciiDigits, dateText, parseDate, slashOrderOf } from '../../../../electron/core/import/split/parse-date.ts';
 import { foldArabicLetters } from '../../../../electron/core/import/split/month-names.ts';
+import { piecesText, seededRandom } from '../../../helpers/random-pieces.ts';
 
 describe('parseDate', () => {
   const table: [string, string][] = [
@@ -143,15 +144,11 @@ describe('dateText', () => {
   const PIECES = ['August', 'Monday,', ' ', '  ', '\t', '\n', '23', '2021', '.', '-', '/', '٢٣', '۱۴۰۰', 'يناير', 'كانون', 'أيار', '\u200c', '\u200e', '\u202b', 'e\u0301', '\u00a0', '\u3000', '\0', '\u{1F600}', '\ud800', '\udc00', 'août'];
 
   it('gives what every step gives, on ASCII and on other text', () => {
-    let seed = 13;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = seededRandom(13);
     let ascii = 0;
     for (let run = 0; run < 4_000; run++) {
-      let input = '';
       // Half the inputs from the ASCII pieces only, which skip the steps.
-      const pieces = run % 2 === 0 ? PIECES.slice(0, 11) : PIECES;
-      const length = Math.floor(next() * 12);
-      for (let i = 0; i < length; i++) input += pieces[Math.floor(next() * pieces.length)];
+      const input = piecesText(next, run % 2 === 0 ? PIECES.slice(0, 11) : PIECES, 12);
       if (!/[^\x00-\x7f]/.test(input)) ascii++;
       expect(dateText(input), JSON.stringify(input)).toBe(allSteps(input));
     }
