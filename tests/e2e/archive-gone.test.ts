@@ -52,20 +52,27 @@ describe('the archive process gone', () => {
     await page.screenshot({ path: path.join(screenshotDir(), 'archive-gone.png') });
 
     // The page asks for other things on its own too (a list page scrolled into view, the facets
-    // after the list): any answer brings it back, which is right for a user, but then Reconnect is
-    // not what did it. Those calls are held (not failed) until Reconnect's own call has answered.
+    // after the list, the archive's info again): any answer brings it back, which is right for a
+    // user, but then Reconnect is not what did it, and its button may be gone before the click.
+    // Every call is held (not failed) until Reconnect has been clicked; then the info calls
+    // (Reconnect's own among them) are let through, and the rest once the notice is gone.
     const held: Route[] = [];
     let holding = true;
     await page.route('**/api/invoke/**', (route) => {
-      if (holding && !route.request().url().endsWith('/api/invoke/info')) held.push(route);
+      if (holding) held.push(route);
       else void route.continue();
     });
     app.server = await serveArchive({ host: app.host, rendererDir: rendererDir(), port, token });
     serverUp = true;
+    const isInfo = (route: Route) => route.request().url().endsWith('/api/invoke/info');
+    const infosBefore = held.filter(isInfo).length;
     await notice.getByRole('button', { name: 'Reconnect' }).click();
+    await expect.poll(() => held.filter(isInfo).length, { timeout: 5_000 }).toBeGreaterThan(infosBefore);
+    for (const route of held.filter(isInfo)) await route.continue();
     await notice.waitFor({ state: 'detached' });
     holding = false;
-    for (const route of held.splice(0)) await route.continue();
+    for (const route of held.filter((r) => !isInfo(r))) await route.continue();
+    held.length = 0;
     await waitForCount(page, 3);
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
