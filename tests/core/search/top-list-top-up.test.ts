@@ -225,13 +225,21 @@ describe('topping up the top lists', () => {
       seedEntries(archive, corpus(100, 99));
       expect(refreshSearchStats(archive.db, LOW)).toMatchObject({ refreshed: true, incremental: true });
       expect(readListCoverage(archive.db)).toEqual(HIGH);
-      // The new entries hold every word between, so each got a whole list; none left to make.
-      const missing = BETWEEN.filter((w) => !listedWords(archive.db).includes(w));
-      expect(await topUpTopLists(archive.db, LOW)).toMatchObject({ built: missing.length, stale: false });
+      // The new entries hold every word between, so each got a whole list. The lists are merged
+      // (scores from two states of the index): the top-up makes the missing ones and ranks every
+      // other again, so that all are ranked together over today's index.
+      const listedBefore = listedWords(archive.db);
+      const missing = BETWEEN.filter((w) => !listedBefore.includes(w));
+      expect(new SearchStats(archive.db).listsRankedTogether()).toBe(false);
+      expect(await topUpTopLists(archive.db, LOW)).toMatchObject({ built: listedBefore.length + missing.length, stale: false });
       expect(readListCoverage(archive.db)).toEqual(LOW);
       const common = archive.db.prepare<[number], string>('SELECT term FROM search_terms WHERE docs >= ? ORDER BY term').pluck().all(LOW.commonDocs);
       expect(common).toEqual(expect.arrayContaining(BETWEEN));
       expect(listedWords(archive.db)).toEqual(common);
+      expect(lists(archive.db)).toEqual(fullRefreshLists(archive, LOW));
+      expect(new SearchStats(archive.db).listsRankedTogether()).toBe(true);
+      // Nothing left: the next top-up (on the next opening) ranks nothing.
+      expect(await topUpTopLists(archive.db, LOW)).toMatchObject({ built: 0, missing: 0, stale: false });
 
       // Raised again: an incremental refresh records the higher one (words crossing the old one get no list).
       seedEntries(archive, corpus(20, 5));
