@@ -87,12 +87,11 @@ export async function topUpTopLists(db: Db, options: RefreshOptions = {}): Promi
 
   // Merged lists are all ranked again, also any of a word now under the threshold (a list from
   // another threshold): one left out would keep the set merged, and the next top-up would rank
-  // them all again. Word by word on the key, as listsRankedTogether reads them.
+  // them all again.
   if (merged) {
     const queued = new Set(lacking.map((w) => w.term));
-    const nextListed = db.prepare<[string], string>('SELECT term FROM search_top WHERE term > ? ORDER BY term LIMIT 1').pluck();
     const docsOf = db.prepare<[string], number>('SELECT docs FROM search_terms WHERE term = ?').pluck();
-    for (let term = nextListed.get(''); term !== undefined; term = nextListed.get(term)) {
+    for (const term of listedTerms(db)) {
       if (!queued.has(term)) lacking.push({ term, docs: docsOf.get(term) ?? 0, listed: listLength.get(term) ?? 0 });
     }
   }
@@ -138,10 +137,14 @@ export async function topUpTopLists(db: Db, options: RefreshOptions = {}): Promi
 function listsRankedTogether(db: Db, ranked: Set<string>): boolean {
   if (db.prepare<[], string>(`SELECT value FROM meta WHERE key = 'search_top_merged'`).pluck().get() === '0') return true;
   if (ranked.size === 0) return false;
-  // Word by word on the key (a seek each), not a scan of every row (2.5M at a million entries).
-  const next = db.prepare<[string], string>('SELECT term FROM search_top WHERE term > ? ORDER BY term LIMIT 1').pluck();
-  for (let term = next.get(''); term !== undefined; term = next.get(term)) if (!ranked.has(term)) return false;
+  for (const term of listedTerms(db)) if (!ranked.has(term)) return false;
   return true;
+}
+
+/** The words that have a list, word by word on the key (a seek each), not a scan of every row (2.5M at a million entries). */
+function* listedTerms(db: Db): Generator<string> {
+  const next = db.prepare<[string], string>('SELECT term FROM search_top WHERE term > ? ORDER BY term LIMIT 1').pluck();
+  for (let term = next.get(''); term !== undefined; term = next.get(term)) yield term;
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
