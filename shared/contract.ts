@@ -83,6 +83,8 @@ export interface ImportFileResult {
   fieldMap?: FieldMap;
   /** What an imported file's `entries` became; they add up to `entries`. */
   counts?: EntryCounts;
+  /** A file too large to read whole was read in this many parts, each a source of its own (file-parts.ts). */
+  parts?: number;
 }
 
 /**

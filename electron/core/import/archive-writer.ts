@@ -152,6 +152,30 @@ export function commitOpenBatch(db: Db): void {
   if (db.inTransaction) db.exec('COMMIT');
 }
 
+/**
+ * Holds the edits sent to the writer until `release` is called: while a file read in parts is
+ * written (import-files.ts), the batch holds part of a file, which an edit must not commit.
+ */
+export function holdEdits(db: Db): () => void {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  heldEdits.set(db, held);
+  return () => {
+    if (heldEdits.get(db) === held) heldEdits.delete(db);
+    release();
+  };
+}
+
+/**
+ * What an edit waits for before it may commit the batch: the end of the file read in parts being
+ * written, if one is. Null when none is, so an edit then runs at once, in the order it was sent.
+ */
+export function editsHeld(db: Db): Promise<void> | null {
+  return heldEdits.get(db) ?? null;
+}
+
+const heldEdits = new WeakMap<Db, Promise<void>>();
+
 /** When each connection last served an edit during an import (commitOpenBatch). */
 const lastEdit = new WeakMap<Db, number>();
 

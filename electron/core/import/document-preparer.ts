@@ -8,7 +8,7 @@ import type { FieldMap } from '../../../shared/field-map.ts';
 import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
 import type { PrepareReply, PrepareRequest } from './prepare-worker.ts';
 import { addStageTimes, type ImportStageTimes } from './stage-times.ts';
-import { ImportRejection } from './types.ts';
+import { ImportRejection, NothingToImport } from './types.ts';
 
 function workerFile(): URL | null {
   const self = import.meta.url;
@@ -48,7 +48,8 @@ export class DocumentPreparer {
       this.pending.delete(reply.id);
       if (!waiter) return;
       if (reply.ok) waiter.resolve(reply.prepared);
-      else waiter.reject(reply.rejection !== null ? new ImportRejection(reply.rejection) : new Error('malformed'));
+      else if (reply.rejection === null) waiter.reject(new Error('malformed'));
+      else waiter.reject(reply.nothing ? new NothingToImport(reply.rejection) : new ImportRejection(reply.rejection));
     });
     this.worker.on('error', () => this.failAll());
     this.worker.on('exit', () => this.failAll());

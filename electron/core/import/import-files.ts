@@ -2,11 +2,13 @@
 // two files ahead, and written one savepoint per file, so each file is all-or-nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EntryCounts, ImportFileResult, ImportProgress, ImportReport, UploadedFile } from '../../../shared/contract.ts';
+import type { EntryCounts, ImportFileResult, ImportProgress, ImportReport, SourceFormat, UploadedFile } from '../../../shared/contract.ts';
 import type { FieldMap } from '../../../shared/field-map.ts';
+import { packContent } from '../repo/source-content.ts';
 import type { Db } from '../db/open-archive.ts';
-import { ArchiveWriter, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
-import { indexPendingBands } from './band-index.ts';
+import { ArchiveWriter, holdEdits, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
+import { indexBandSlice, indexPendingBands } from './band-index.ts';
+import { fileParts, PARTED_FORMATS, partedFormat, readHead, type FilePart } from './file-parts.ts';
 import { deferIndexMerges, mergePendingIndex, restoreAutomerge } from './index-merge.ts';
 import { limitImportMemory } from './import-memory.ts';
 import { collectFiles } from './collect-files.ts';
@@ -16,7 +18,7 @@ import { formatSize, importLimits, tooBigToImport, type ImportLimits } from './i
 import { sha256Hex, type PreparedDocument } from './prepare-document.ts';
 import { refreshSearchStatsInSlices, type RefreshOptions } from '../search/search-stats.ts';
 import { stageEnd, stageStart, useStageSink, type ImportStageTimes } from './stage-times.ts';
-import { ImportRejection } from './types.ts';
+import { ImportRejection, NothingToImport } from './types.ts';
 
 export interface JobContext {
   jobId: string;
@@ -70,6 +72,8 @@ interface PendingFile {
   name: string;
   load(): Uint8Array;
   size: number;
+  /** Where it is on disk, when it is: a file too large to read whole can then be read in parts. */
+  path?: string;
 }
 
 export async function importPaths(db: Db, paths: string[], ctx: JobContext, displayNames?: string[]): Promise<ImportReport> {
@@ -79,6 +83,7 @@ export async function importPaths(db: Db, paths: string[], ctx: JobContext, disp
     displayPath: f.path,
     name: path.basename(f.path),
     size: f.size,
+    path: f.path,
     load: () => fs.readFileSync(f.path),
   }));
   const report = await runImport(db, pending, ctx);
@@ -104,7 +109,7 @@ async function importNamedFiles(db: Db, paths: string[], names: string[], ctx: J
       unreadable.push({ path: name, status: 'rejected', entries: 0, error: `Quire could not read this file (${describeFsError(error)}).` });
       return;
     }
-    pending.push({ displayPath: name, name: name.split(/[\\/]/).pop() || name, size, load: () => fs.readFileSync(file) });
+    pending.push({ displayPath: name, name: name.split(/[\\/]/).pop() || name, size, path: file, load: () => fs.readFileSync(file) });
   });
   const report = await runImport(db, pending, ctx);
   report.files.unshift(...unreadable);
@@ -139,9 +144,25 @@ const TURN_MS = 20;
 interface QueuedMember extends MemberToWrite {
   file: PendingFile;
   lastOfFile: boolean;
+  /** A part of a file too large to read whole (file-parts.ts): its byte range in the file, and the file's format. */
+  part?: { start: number; end: number; format: SourceFormat };
+  /** The name its format is told by, when it is not `name` (a part's name says its range). */
+  parseName?: string;
   prepared: Promise<PreparedDocument | Error> | null;
   /** Why this container member was not unpacked (it is reported, in its place, and nothing is written). */
   refused?: string;
+}
+
+/** The large file being read in parts, a part at a time as the import reaches them. */
+interface OpenParts {
+  file: PendingFile;
+  format: SourceFormat;
+  parts: Iterator<FilePart>;
+}
+
+/** The name of a part's source: the file's, and which of its bytes (first and last, from 0) the part holds. */
+export function partName(name: string, part: { start: number; end: number }, size: number): string {
+  return `${name} (bytes ${part.start}–${part.end - 1} of ${size})`;
 }
 
 /** The container being read: its members are unpacked one at a time, as the import reaches them. */
@@ -183,22 +204,43 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     ctx.onProgress({ ...progress });
   };
   const results: ImportFileResult[] = [];
-  const fileDone = (file: PendingFile) => {
+  /** `counted`: its bytes already counted as done (the parts written of a file read in parts). */
+  const fileDone = (file: PendingFile, counted = 0) => {
     progress.filesDone++;
-    progress.bytesDone += file.size;
+    progress.bytesDone += file.size - counted;
   };
   let nextFile = 0;
 
   const limits = importLimits(ctx.limits);
   let open: OpenFile | null = null;
+  let openParts: OpenParts | null = null;
 
-  const queueMember = (file: PendingFile, m: Omit<MemberToWrite, 'sha256'>, lastOfFile: boolean): QueuedMember => {
+  type NewMember = Omit<MemberToWrite, 'sha256'> & Pick<QueuedMember, 'part' | 'parseName'>;
+  const queueMember = (file: PendingFile, m: NewMember, lastOfFile: boolean): QueuedMember => {
     const tick = stageStart();
     const sha256 = sha256Hex(m.bytes);
     stageEnd('read + hash', tick);
     // Files already in the archive are not parsed at all.
-    const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.name, m.bytes, ctx.fieldMap, limits.sourceChunkBytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.parseName ?? m.name, m.bytes, ctx.fieldMap, limits.sourceChunkBytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     return { ...m, file, lastOfFile, sha256, prepared };
+  };
+
+  /** The next part of the file being read in parts; one the file cannot be cut at is queued as refused, and is its last. */
+  const nextPart = (current: OpenParts): QueuedMember | null => {
+    const { file } = current;
+    let step: IteratorResult<FilePart>;
+    try {
+      step = current.parts.next();
+    } catch (error) {
+      step = { done: false, value: { start: 0, error: new ImportRejection(`Quire could not read this file (${describeFsError(error)}). Nothing of it was kept.`) } };
+    }
+    if (step.done) return null;
+    const part = step.value;
+    const base = { displayPath: file.displayPath, container: null, parseName: file.name };
+    const { format } = current;
+    if ('error' in part) return { ...base, name: file.name, bytes: new Uint8Array(0), sha256: '', file, lastOfFile: true, prepared: null, refused: part.error.message, part: { start: part.start, end: part.start, format } };
+    const range = { start: part.start, end: part.end, format };
+    return queueMember(file, { ...base, name: partName(file.name, range, file.size), bytes: part.bytes, part: range }, part.end === file.size);
   };
 
   /** The next member of the open container; a member that cannot be unpacked is queued as refused, in its place. */
@@ -213,9 +255,37 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     return queueMember(file, { ...base, bytes: item.bytes }, lastOfFile);
   };
 
+  /**
+   * Opens a large file for reading in parts, when its format can be cut into records
+   * (file-parts.ts) and the disk has room for it; else says why it cannot be read in parts.
+   */
+  const openInParts = (file: PendingFile): string | null => {
+    const tooBig = tooBigToImport(file.size, limits, PARTED_FORMATS).message;
+    if (!file.path) return tooBig;
+    let format;
+    try {
+      format = partedFormat(file.name, readHead(file.path));
+    } catch (error) {
+      return `Quire could not read this file (${describeFsError(error)}).`;
+    }
+    if (!format) return tooBig;
+    // Its bytes and about as much text, checked at once: the parts go in one transaction.
+    const free = (ctx.freeBytes ?? osFreeBytes)(path.dirname(path.resolve(db.name)));
+    const needed = spaceNeeded(2 * file.size);
+    if (free !== null && free < needed) return `The disk holding the archive has ${formatSize(free)} free; storing this file takes about ${formatSize(needed)}. Nothing of it was kept: free some space and import it again.`;
+    openParts = { file, format, parts: fileParts(file.path, file.size, format, limits) };
+    return null;
+  };
+
   /** Reads the next file (or container member); failures of whole files go straight to the report. */
   const readNext = (): QueuedMember | null => {
-    while (open || nextFile < pending.length) {
+    while (open || openParts || nextFile < pending.length) {
+      if (openParts) {
+        const part = nextPart(openParts);
+        if (part?.lastOfFile || !part) openParts = null;
+        if (part) return part;
+        continue;
+      }
       if (open) {
         let member: QueuedMember | null;
         try {
@@ -229,11 +299,15 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
         continue;
       }
       const file = pending[nextFile++]!;
-      // Checked before the file is read: it is read whole.
-      if (file.size > limits.maxFileBytes) {
-        results.push({ path: file.displayPath, status: 'rejected', entries: 0, error: tooBigToImport(file.size, limits).message });
-        fileDone(file);
-        continue;
+      // Checked before the file is read: a large one is read in parts when its format has records to cut it at, else whole.
+      if (file.size > Math.min(limits.partFromBytes, limits.maxFileBytes)) {
+        const refusal = openInParts(file);
+        if (refusal === null) continue;
+        if (file.size > limits.maxFileBytes) {
+          results.push({ path: file.displayPath, status: 'rejected', entries: 0, error: refusal });
+          fileDone(file);
+          continue;
+        }
       }
       let bytes: Uint8Array;
       const tick = stageStart();
@@ -271,6 +345,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
   };
 
   let cancelled = false;
+  let parted: PartedWrite | null = null;
   const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
   const merging = { isCancelled: ctx.isCancelled, ...(ctx.indexMergePages ? { slicePages: ctx.indexMergePages } : {}) };
   const mergeBetweenFiles = async () => {
@@ -297,6 +372,42 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
       }
       progress.currentFile = member.file.displayPath;
       emit(true);
+      if (member.part) {
+        // A part of a file read in parts: the parts go together in a transaction of their own.
+        parted ??= new PartedWrite(db, member.file, writer);
+        const result = await writeMember(member);
+        progress.bytesDone += member.part.end - member.part.start;
+        if (result.status === 'imported' || result.status === 'duplicate') parted.add(result);
+        if (result.status === 'cancelled') {
+          cancelled = true;
+          abandonParted({ path: member.file.displayPath, status: 'cancelled', entries: 0 });
+          break;
+        }
+        if (result.status === 'rejected') {
+          const { start, end } = member.part;
+          const where = end > start ? ` (in its bytes ${start}–${end - 1})` : '';
+          abandonParted({ path: member.file.displayPath, status: 'rejected', entries: 0, error: `${result.error ?? 'Quire could not read this file.'}${where} Nothing of this file was kept.` });
+        } else if (member.lastOfFile && parted.entries === 0) {
+          abandonParted({ path: member.file.displayPath, status: 'rejected', entries: 0, error: 'Quire found no text to import in this file.' });
+        } else if (member.lastOfFile) {
+          const tick = stageStart();
+          const whole = parted.finish();
+          stageEnd('commit', tick);
+          parted = null;
+          results.push(whole);
+          addCounts(whole.counts);
+          fileDone(member.file, member.file.size);
+          await mergeBetweenFiles();
+        }
+        await flushBands();
+        fill();
+        emit();
+        if (performance.now() - lastTurn >= TURN_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          lastTurn = performance.now();
+        }
+        continue;
+      }
       const result = await writeMember(member);
       if (result.status === 'cancelled') {
         cancelled = true;
@@ -305,11 +416,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
         break;
       }
       results.push(result);
-      if (result.counts) {
-        counts.newEntries += result.counts.newEntries;
-        counts.versions += result.counts.versions;
-        counts.duplicates += result.counts.duplicates;
-      }
+      addCounts(result.counts);
       if (member.lastOfFile) {
         fileDone(member.file);
         const tick = stageStart();
@@ -317,15 +424,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
         stageEnd('commit', tick);
         if (!db.inTransaction) await mergeBetweenFiles();
       }
-      if (writer.bands.size >= (ctx.bandMemory ?? BAND_MEMORY)) {
-        let tick = stageStart();
-        writer.batch.commit();
-        stageEnd('commit', tick);
-        tick = stageStart();
-        await indexPendingBands(db, { isCancelled: ctx.isCancelled });
-        stageEnd('near-duplicate bands', tick);
-        if (!ctx.isCancelled()) writer.bands.clear();
-      }
+      await flushBands();
       fill();
       // Throttled: the next file's start (or the end of the job) sends the state unthrottled anyway.
       emit();
@@ -334,6 +433,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
         lastTurn = performance.now();
       }
     }
+    if (parted) abandonParted({ path: parted.file.displayPath, status: 'cancelled', entries: 0 });
     const tick = stageStart();
     writer.batch.commit();
     stageEnd('commit', tick);
@@ -342,6 +442,8 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     writer.batch.rollback();
     throw error;
   } finally {
+    (parted as PartedWrite | null)?.releaseEdits();
+    (openParts as OpenParts | null)?.parts.return?.(undefined);
     await preparer.close();
     // A cancelled or failed import leaves its merging to the next one; until then writes merge as before.
     try {
@@ -351,7 +453,8 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     }
   }
   if (cancelled) {
-    for (const m of queue) results.push({ path: m.displayPath, status: 'cancelled', entries: 0 });
+    // A file read in parts is reported once, by its first part.
+    for (const m of queue) if (!m.part || m.part.start === 0) results.push({ path: m.displayPath, status: 'cancelled', entries: 0 });
     const unfinished = open as OpenFile | null; // set by readNext, which TypeScript does not follow
     if (unfinished) results.push({ path: unfinished.file.displayPath, status: 'cancelled', entries: 0 });
     for (const f of pending.slice(nextFile)) results.push({ path: f.displayPath, status: 'cancelled', entries: 0 });
@@ -380,14 +483,65 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
   }
   return { jobId: ctx.jobId, files: results, cancelled, entriesAdded: counts.newEntries + counts.versions, counts };
 
+  function addCounts(more: EntryCounts | undefined): void {
+    if (!more) return;
+    counts.newEntries += more.newEntries;
+    counts.versions += more.versions;
+    counts.duplicates += more.duplicates;
+  }
+
+  /**
+   * Puts the bands of the import's new entries in their table once it holds BAND_MEMORY of them.
+   * Between files the batch is committed first and they are indexed in slices; inside a file
+   * read in parts, in its savepoint, so a rollback of the file takes them too.
+   */
+  async function flushBands(): Promise<void> {
+    if (writer.bands.size < (ctx.bandMemory ?? BAND_MEMORY)) return;
+    if (parted) {
+      const tick = stageStart();
+      while (indexBandSlice(db) > 0);
+      writer.bands.clear();
+      stageEnd('near-duplicate bands', tick);
+      return;
+    }
+    let tick = stageStart();
+    writer.batch.commit();
+    stageEnd('commit', tick);
+    tick = stageStart();
+    await indexPendingBands(db, { isCancelled: ctx.isCancelled });
+    stageEnd('near-duplicate bands', tick);
+    if (!ctx.isCancelled()) writer.bands.clear();
+  }
+
+  /** Rolls back the file being written in parts, reports it as `result`, and drops its parts still to come. */
+  function abandonParted(result: ImportFileResult): void {
+    const current = parted!;
+    parted = null;
+    current.rollback();
+    results.push(result);
+    for (let i = queue.length - 1; i >= 0; i--) {
+      if (queue[i]!.file !== current.file) continue;
+      queuedBytes -= queue[i]!.bytes.byteLength;
+      queue.splice(i, 1);
+    }
+    if (openParts?.file === current.file) {
+      openParts.parts.return?.(undefined);
+      openParts = null;
+    }
+    fileDone(current.file, current.file.size);
+  }
+
   async function writeMember(member: QueuedMember): Promise<ImportFileResult> {
     if (member.refused !== undefined) return { path: member.displayPath, status: 'rejected', entries: 0, error: member.refused };
     if (!member.prepared || writer.hasSource(member.sha256)) return { path: member.displayPath, status: 'duplicate', entries: 0 };
     let tick = stageStart();
-    const prepared = await member.prepared;
+    let prepared = await member.prepared;
     stageEnd('waiting for the prepare thread', tick);
+    // A part with nothing to import (a run of a web archive's images) is kept, bytes only, with the rest of its file.
+    if (prepared instanceof NothingToImport && member.part) prepared = emptyPart(member.bytes, member.part.format, limits.sourceChunkBytes);
     if (prepared instanceof Error) return { path: member.displayPath, status: 'rejected', entries: 0, error: rejectionMessage(prepared) };
-    if (prepared.entries.length === 0) return { path: member.displayPath, status: 'rejected', entries: 0, error: 'Quire found no text to import in this file.' };
+    // A part without text (a run of a web archive's images) is kept with the rest of its file.
+    if (prepared.entries.length === 0 && !member.part) return { path: member.displayPath, status: 'rejected', entries: 0, error: 'Quire found no text to import in this file.' };
     // What the estimate of the room needed starts from (no row holds them whole since migration 007,
     // and their chunks are compressed, so it errs on the large side).
     const rowBytes = member.bytes.byteLength + Buffer.byteLength(prepared.doc.text, 'utf8');
@@ -447,4 +601,85 @@ function writeFailureMessage(error: unknown): string {
 function rejectionMessage(error: unknown): string {
   if (error instanceof ImportRejection) return error.message;
   return 'Quire could not read this file: its content is malformed.';
+}
+
+/** A part of a large file with nothing to import: stored for its bytes, so the parts are still the whole file. */
+function emptyPart(bytes: Uint8Array, format: SourceFormat, chunkBytes: number): PreparedDocument {
+  return { doc: { format, encoding: null, encodingConfidence: null, text: '', header: null, warnings: [] }, entries: [], packed: packContent(bytes, null, '', chunkBytes) };
+}
+
+/**
+ * The parts of one file read in parts (file-parts.ts) written so far: in a transaction of their
+ * own (the files before are committed first), so the file is all-or-nothing like any other, and no
+ * edit runs until it ends (holdEdits), since an edit commits the batch it arrives in. Not a
+ * savepoint inside the batch: SQLite keeps a copy of each page a savepoint changes until it is
+ * released, in memory here (temp_store), which grew with the file (813 MB of peak memory for a
+ * 64 MB file); each part's own savepoint is released when the part is written.
+ */
+class PartedWrite {
+  readonly file: PendingFile;
+  private readonly db: Db;
+  private readonly writer: ArchiveWriter;
+  private readonly bandsBefore: Set<number>;
+  private release: (() => void) | null;
+  private readonly whole: ImportFileResult & { counts: EntryCounts; parts: number };
+  private imported = false;
+
+  constructor(db: Db, file: PendingFile, writer: ArchiveWriter) {
+    this.db = db;
+    this.file = file;
+    this.writer = writer;
+    this.bandsBefore = new Set(writer.bands.known.keys());
+    writer.batch.commit();
+    writer.batch.begin();
+    this.release = holdEdits(db);
+    this.whole = { path: file.displayPath, status: 'duplicate', entries: 0, counts: { newEntries: 0, versions: 0, duplicates: 0 }, parts: 0 };
+  }
+
+  /** The entries of the parts so far. */
+  get entries(): number {
+    return this.whole.entries;
+  }
+
+  /** A part written (or found already in the archive). */
+  add(part: ImportFileResult): void {
+    const w = this.whole;
+    w.parts++;
+    w.entries += part.entries;
+    if (part.status !== 'imported') return;
+    this.imported = true;
+    w.format ??= part.format;
+    if (w.encoding === undefined && part.encoding !== undefined) w.encoding = part.encoding;
+    w.sourceId ??= part.sourceId;
+    if (part.counts) {
+      w.counts.newEntries += part.counts.newEntries;
+      w.counts.versions += part.counts.versions;
+      w.counts.duplicates += part.counts.duplicates;
+    }
+    if (part.fieldMap && !w.fieldMap) w.fieldMap = part.fieldMap;
+    for (const warning of part.warnings ?? []) {
+      w.warnings ??= [];
+      if (!w.warnings.includes(warning) && w.warnings.length < 20) w.warnings.push(warning);
+    }
+  }
+
+  /** The last part is written: the file is kept, and reported as one. */
+  finish(): ImportFileResult {
+    this.writer.batch.commit();
+    this.releaseEdits();
+    if (this.imported) this.whole.status = 'imported';
+    return this.whole;
+  }
+
+  rollback(): void {
+    this.writer.batch.rollback();
+    // Their ids will be given to others.
+    this.writer.bands.forget([...this.writer.bands.known.keys()].filter((id) => !this.bandsBefore.has(id)));
+    this.releaseEdits();
+  }
+
+  releaseEdits(): void {
+    this.release?.();
+    this.release = null;
+  }
 }

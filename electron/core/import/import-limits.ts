@@ -16,6 +16,13 @@ export interface ImportLimits {
   ratioFloor: number;
   /** The pieces a file's original bytes are stored in, each compressed on its own: 1 MB (repo/source-content.ts). */
   sourceChunkBytes: number;
+  /**
+   * A file over `partFromBytes` (32 MB) in a format that can be cut where records end
+   * (file-parts.ts) is read in parts of about `partBytes` (16 MB), however large: read whole, a
+   * 64 MB JSON Lines file took 1.2 GB of memory.
+   */
+  partFromBytes: number;
+  partBytes: number;
 }
 
 const MB = 1024 * 1024;
@@ -28,6 +35,8 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = Object.freeze({
   maxRatio: 200,
   ratioFloor: 100 * MB,
   sourceChunkBytes: MB,
+  partFromBytes: 32 * MB,
+  partBytes: 16 * MB,
 });
 
 export function importLimits(overrides?: Partial<ImportLimits>): ImportLimits {
@@ -47,9 +56,10 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export function tooBigToImport(size: number, limits: ImportLimits): ImportRejection {
+/** `partedFormats`: the formats a larger file may be in (file-parts.ts), which it is not. */
+export function tooBigToImport(size: number, limits: ImportLimits, partedFormats: string): ImportRejection {
   return new ImportRejection(
-    `This file is ${formatSize(size)}; Quire imports files of up to ${formatSize(limits.maxFileBytes)} (each is read whole). Split it into smaller files (e.g. \`split -C 100m\` for text) and import the parts.`,
+    `This file is ${formatSize(size)}; Quire reads files of up to ${formatSize(limits.maxFileBytes)} whole, and larger ones in parts only when they are ${partedFormats}. Split it into smaller files (e.g. \`split -C 100m\` for text) and import the parts.`,
   );
 }
 

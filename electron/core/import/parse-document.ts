@@ -17,7 +17,7 @@ import { EXTRACTORS } from './formats/extractors.ts';
 import { refuseByExtension, refuseZip } from './formats/refuse-unread.ts';
 import { splitMarkdown, splitTextDump } from './split/split-text-dump.ts';
 import type { ParsedDocument } from './types.ts';
-import { ImportRejection } from './types.ts';
+import { ImportRejection, NothingToImport } from './types.ts';
 import { stageEnd, stageStart } from './stage-times.ts';
 
 function startsWithAscii(bytes: Uint8Array, magic: string, within = 0): boolean {
@@ -47,7 +47,7 @@ export async function parseDocument(name: string, bytes: Uint8Array, depth = 0, 
   const tick = stageStart();
   const decoded = decodeText(bytes);
   stageEnd('decode', tick);
-  if (!decoded.text.trim()) throw new ImportRejection('The file holds only blank space: there is no text to import.');
+  if (!decoded.text.trim()) throw new NothingToImport('The file holds only blank space: there is no text to import.');
   const doc = await parseText(name, bytes, decoded, fieldMap);
   const nuls = decoded.nulsRemoved ?? 0;
   if (nuls > 0) doc.warnings.unshift(`${nuls} stray NUL ${nuls === 1 ? 'byte was' : 'bytes were'} removed from the text (NUL is no character of text); the file itself is kept as it was.`);

@@ -56,6 +56,12 @@ export class ImportRejection extends Error {
   }
 }
 
+/**
+ * A file that is readable but holds nothing to import (no pages, no records with text, only blank
+ * space): refused as a file, but a part of a large file (file-parts.ts) may well be so.
+ */
+export class NothingToImport extends ImportRejection {}
+
 export interface ContainerMember {
   /** Path inside the container, e.g. "dump/page-1.txt". */
   name: string;

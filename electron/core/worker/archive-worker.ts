@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ARCHIVE_METHODS } from '../../../shared/contract.ts';
 import { toErrorData } from '../../../shared/errors.ts';
 import { Archive } from '../archive.ts';
-import { commitOpenBatch } from '../import/archive-writer.ts';
+import { commitOpenBatch, editsHeld } from '../import/archive-writer.ts';
 import { rankTopList, type TopListRequest } from '../search/search-stats.ts';
 import { topUpTopLists } from '../search/top-list-top-up.ts';
 import { TopListRanker } from './top-list-ranker.ts';
@@ -116,7 +116,11 @@ async function serve(msg: Extract<HostToWorker, { kind: 'call' }>): Promise<void
   const start = timed ? epochNow() : 0;
   const timing = () => (timed ? { timing: { start, end: epochNow() } } : {});
   try {
-    if (ARCHIVE_METHODS[msg.method] === 'write') commitOpenBatch(archive.db);
+    if (ARCHIVE_METHODS[msg.method] === 'write') {
+      // Not inside a file read in parts (import-files.ts): it waits for the file's end.
+      for (let held = editsHeld(archive.db); held; held = editsHeld(archive.db)) await held;
+      commitOpenBatch(archive.db);
+    }
     const slot = msg.searchSlot;
     const superseded = searchFlags && slot !== undefined ? () => Atomics.load(searchFlags, slot) !== 0 : null;
     // A search is synchronous, so the check is set for exactly this call.

@@ -125,7 +125,7 @@ describe('decompression and size limits', () => {
       ['big.txt', 'rejected'],
       ['small.txt', 'imported'],
     ]);
-    expect(report.files[0]!.error).toMatch(/This file is 3 MB; Quire imports files of up to 2 MB .*Split it into smaller files/u);
+    expect(report.files[0]!.error).toMatch(/This file is 3 MB; Quire reads files of up to 2 MB whole, and larger ones in parts only when they are .*Split it into smaller files/u);
   });
 });
 

@@ -1,7 +1,7 @@
 // JSON and JSONL scraper output: arrays of records, objects keyed by id, JSON Feed, and records
 // nested under data/items/posts/articles/... One entry per record.
 import type { FieldMap } from '../../../../shared/field-map.ts';
-import { ImportRejection } from '../types.ts';
+import { ImportRejection, NothingToImport } from '../types.ts';
 import { EXTRACTORS } from './extractors.ts';
 import type { FormatResult } from './format-result.ts';
 import { fieldText } from './field-text.ts';
@@ -85,7 +85,7 @@ interface LocatedRecord extends FoundRecord {
 function finish(records: LocatedRecord[] | null, format: 'json' | 'jsonl', outlet: string | null, fieldMap: FieldMap): FormatResult {
   if (!records || records.length === 0) {
     const named = [fieldMap.title, fieldMap.body].filter(Boolean).map((f) => `"${f}"`);
-    throw new ImportRejection(
+    throw new NothingToImport(
       named.length > 0
         ? `Quire found no articles in this JSON file: no record has a ${named.join(' or ')} field (from the field mapping), nor fields such as title, text, content or body.`
         : 'Quire found no articles in this JSON file: it expected records with fields such as title, headline, text, content, body or articleBody.',
@@ -98,7 +98,7 @@ function finish(records: LocatedRecord[] | null, format: 'json' | 'jsonl', outle
     })),
     { outlet, fieldMap, noun: 'record' },
   );
-  if (doc.entries.length === 0) throw new ImportRejection('The records in this JSON file have no title or text to import.');
+  if (doc.entries.length === 0) throw new NothingToImport('The records in this JSON file have no title or text to import.');
   const warnings = [...doc.warnings, ...(doc.skipped > 0 ? [`${doc.skipped} record(s) had no title or text and were skipped.`] : [])];
   return { format, text: doc.text, header: null, entries: doc.entries, warnings, fieldMap: doc.fieldMap };
 }

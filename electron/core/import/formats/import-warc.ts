@@ -5,7 +5,7 @@
 import { decodeDeclared } from '../decode/decode-text.ts';
 import { gunzipLenient, isGzip } from '../decode/gunzip.ts';
 import type { EntryDraft } from '../types.ts';
-import { ImportRejection } from '../types.ts';
+import { ImportRejection, NothingToImport } from '../types.ts';
 import { TextBuilder, type FormatResult } from './format-result.ts';
 import { readerNotes, readHtmlPage, type WholePages } from './import-html.ts';
 import { indexOfBytes, latin1, parseHeaderLines, parseHttpResponse, splitHead } from './parse-http.ts';
@@ -176,7 +176,7 @@ export function importWarc(raw: Uint8Array): FormatResult {
     }
   }
   const why = skippedSummary(skipped);
-  if (entries.length === 0) throw new ImportRejection(`This WARC file holds no HTML pages to import${why ? `: it has ${why}` : ''}.`);
+  if (entries.length === 0) throw new NothingToImport(`This WARC file holds no HTML pages to import${why ? `: it has ${why}` : ''}.`);
   if (why) warnings.push(`Records that are not HTML pages were skipped: ${why}.`);
   warnings.push(...readerNotes(whole, pages));
   return { format: 'warc', text: builder.toString(), header: null, entries, warnings };

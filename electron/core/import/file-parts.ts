@@ -1,0 +1,146 @@
+// Files too large to read whole (ImportLimits.maxFileBytes) are read in parts, when their format
+// has records that can be cut apart where one ends and the next begins: JSON Lines (a record a
+// line), mbox (a message from each "From " line after a blank one) and WARC (a record from each
+// "WARC/" header, its length declared). Each part is a byte range of the file, imported as a
+// source of its own named by that range, so every citation still points at bytes a reader can cut
+// out of the original and check against the part's SHA-256; import-files.ts writes all the parts of
+// one file in one transaction, so the file is still all-or-nothing. Only one part (and the parts
+// read ahead) is in memory at a time: the memory an import takes no longer grows with the file.
+import fs from 'node:fs';
+import type { SourceFormat } from '../../../shared/contract.ts';
+import { decodeText } from './decode/decode-text.ts';
+import { isGzip } from './decode/gunzip.ts';
+import { detectFormat } from './formats/detect-format.ts';
+import { indexOfBytes, parseHeaderLines, splitHead } from './formats/parse-http.ts';
+import { isWarc } from './formats/import-warc.ts';
+import { formatSize, type ImportLimits } from './import-limits.ts';
+import { ImportRejection } from './types.ts';
+
+/** The formats read in parts, and how each finds the last place a part may end. */
+const CUTTERS: Partial<Record<SourceFormat, (buf: Uint8Array) => number>> = {
+  jsonl: cutJsonLines,
+  mbox: cutMbox,
+  warc: cutWarc,
+};
+
+/** What the refusal of a large file in another format says can be read in parts. */
+export const PARTED_FORMATS = 'JSON Lines (.jsonl), mbox mail and uncompressed WARC';
+
+/** A part of a large file: its byte range and its bytes, or why the file cannot be cut there. */
+export type FilePart = { start: number; end: number; bytes: Uint8Array } | { start: number; error: ImportRejection };
+
+/** The format of a large file if it is one read in parts (sniffed from its first 64 KB), else null. */
+export function partedFormat(name: string, head: Uint8Array): SourceFormat | null {
+  if (head.length === 0 || isGzip(head)) return null;
+  if (isWarc(head)) return 'warc';
+  const format = detectFormat(name, decodeText(head).text);
+  return CUTTERS[format] ? format : null;
+}
+
+/** Reads `size` bytes from the start of a file (fewer at its end). */
+export function readHead(file: string, size = 64 * 1024): Uint8Array {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(size);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, size, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The parts of a large file, read one at a time as they are asked for: each about `partBytes`
+ * long, ending where a record ends. A record longer than a part makes its part longer, up to
+ * `maxFileBytes` (what a file read whole may be); past that the file cannot be cut and the part
+ * says why.
+ */
+export function* fileParts(file: string, size: number, format: SourceFormat, limits: Pick<ImportLimits, 'partBytes' | 'maxFileBytes'>): Generator<FilePart> {
+  const cutter = CUTTERS[format];
+  if (!cutter) throw new Error(`${format} is not read in parts`);
+  const fd = fs.openSync(file, 'r');
+  try {
+    let start = 0;
+    while (start < size) {
+      let window = Math.max(1, limits.partBytes);
+      let part: FilePart | null = null;
+      while (!part) {
+        const length = Math.min(window, size - start);
+        const buf = Buffer.allocUnsafe(length);
+        let got = 0;
+        while (got < length) {
+          const n = fs.readSync(fd, buf, got, length - got, start + got);
+          if (n === 0) break;
+          got += n;
+        }
+        if (got < length) {
+          part = { start, error: new ImportRejection(`The file changed while it was read: it ended at byte ${start + got} of ${size}. Nothing of it was kept.`) };
+          break;
+        }
+        const atEnd = start + length === size;
+        const cut = atEnd ? length : cutter(buf);
+        if (cut > 0) {
+          part = { start, end: start + cut, bytes: cut === length ? buf : buf.subarray(0, cut) };
+        } else if (window >= limits.maxFileBytes) {
+          part = { start, error: new ImportRejection(`No ${recordName(format)} ends within ${formatSize(limits.maxFileBytes)} after byte ${start}, so Quire cannot read this file in parts (files over ${formatSize(limits.maxFileBytes)} are). Nothing of it was kept.`) };
+        } else {
+          window = Math.min(limits.maxFileBytes, window * 4);
+        }
+      }
+      yield part;
+      if ('error' in part) return;
+      start = part.end;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function recordName(format: SourceFormat): string {
+  return format === 'jsonl' ? 'line' : format === 'mbox' ? 'message' : 'record';
+}
+
+/** After the last line break: a part of whole lines. */
+export function cutJsonLines(buf: Uint8Array): number {
+  return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).lastIndexOf(0x0a) + 1;
+}
+
+/** At the last "From " line that follows a blank line (where importMbox starts a message), past the start. */
+export function cutMbox(buf: Uint8Array): number {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  for (let at = b.length; at > 0; ) {
+    const from = b.lastIndexOf('\nFrom ', at - 1, 'latin1');
+    if (from < 0) return 0;
+    const lineStart = from + 1;
+    // The line before is blank: "\n\n" or "\n\r\n" ends just before the From line.
+    if (from >= 1 && (b[from - 1] === 0x0a || (b[from - 1] === 0x0d && from >= 2 && b[from - 2] === 0x0a))) return lineStart;
+    at = from;
+  }
+  return 0;
+}
+
+const WARC_MAGIC = [0x57, 0x41, 0x52, 0x43, 0x2f]; // "WARC/"
+
+/** After the last whole record: each record's header says how long its content is. */
+export function cutWarc(buf: Uint8Array): number {
+  let at = 0;
+  let cut = 0;
+  for (;;) {
+    const next = indexOfBytes(buf, WARC_MAGIC, at);
+    if (next < 0) return cut;
+    const split = splitHead(buf, next);
+    if (!split) return cut;
+    const length = Number(parseHeaderLines(split.head.split(/\r?\n/u).slice(1)).get('content-length') ?? NaN);
+    if (!Number.isFinite(length) || length < 0) {
+      // No length: the importer skips the header alone and reads on from its end.
+      at = split.rest;
+      continue;
+    }
+    const end = split.rest + length;
+    if (end > buf.length) return cut;
+    // The blank line after the content goes with this record.
+    let after = end;
+    while (after < buf.length && after < end + 4 && (buf[after] === 0x0d || buf[after] === 0x0a)) after++;
+    cut = after;
+    at = after;
+  }
+}

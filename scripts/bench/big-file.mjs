@@ -1,0 +1,56 @@
+// Issue 17's large file: a generated JSON Lines dump of QUIRE_BIG_FILE_MB (default 2048) MB,
+// imported by the built `quire` into a new archive under /usr/bin/time, which reports the peak
+// resident memory of the whole process (every thread). The file is read in parts
+// (electron/core/import/file-parts.ts); the target is under 500 MB for a 2 GB dump.
+// Run: node scripts/build.mjs && node scripts/bench/big-file.mjs [DIR]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const MB = 1024 * 1024;
+const size = Number(process.env.QUIRE_BIG_FILE_MB ?? 2048) * MB;
+const dir = process.argv[2] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'quire-big-'));
+fs.mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `posts-${size / MB}mb.jsonl`);
+
+let seed = 17;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'su', 'vor', 'an', 'el', 'dri', 'pa', 'no', 'gu', 'shi', 'ber', 'tal', 'om', 'ix', 'fe', 'ran'];
+const vocab = Array.from({ length: 30000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join(''));
+const H = Math.log(vocab.length) + 0.5772;
+const word = () => vocab[Math.min(vocab.length - 1, Math.max(0, Math.floor(Math.exp(random() * H - 0.5772)) - 1))];
+// Half the words Zipf-distributed, half uniform: posts that share their common words but are not near-duplicates.
+const words = (n) => Array.from({ length: n }, (_, k) => (k % 2 ? word() : vocab[Math.floor(random() * vocab.length)])).join(' ');
+
+if (!fs.existsSync(file) || fs.statSync(file).size < size) {
+  const fd = fs.openSync(file, 'w');
+  let written = 0;
+  let i = 0;
+  while (written < size) {
+    const lines = [];
+    for (let k = 0; k < 1000; k++, i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      lines.push(JSON.stringify({ title: `${words(6)} ${i}`, text: words(120 + Math.floor(random() * 400)), author: `writer ${i % 500}`, date: `20${10 + (i % 14)}-0${1 + (i % 9)}-${day}`, url: `https://example.org/post/${i}` }));
+    }
+    const chunk = `${lines.join('\n')}\n`;
+    written += fs.writeSync(fd, chunk);
+  }
+  fs.closeSync(fd);
+}
+const bytes = fs.statSync(file).size;
+const archive = path.join(dir, 'big.quire');
+fs.rmSync(archive, { force: true });
+for (const ext of ['-wal', '-shm']) fs.rmSync(archive + ext, { force: true });
+const quire = path.join(path.dirname(new URL(import.meta.url).pathname), '../../bin/quire.mjs');
+const started = Date.now();
+const run = spawnSync('/usr/bin/time', ['-f', 'TIME %M %e %U %S', process.execPath, quire, 'import', '--archive', archive, file], { encoding: 'utf8', maxBuffer: 64 * MB });
+console.log(run.stdout.trim().split('\n').slice(-4).join('\n'));
+const time = /TIME (\d+) ([\d.]+) ([\d.]+) ([\d.]+)/u.exec(run.stderr);
+if (run.status !== 0 || !time) {
+  console.error(run.stderr);
+  process.exit(1);
+}
+const [, rssKb, wall, user, sys] = time.map(Number);
+console.log(`file ${(bytes / MB).toFixed(0)} MB: peak RSS ${(rssKb / 1024).toFixed(0)} MB (target under 500 MB), ${wall.toFixed(0)} s wall, ${(user + sys).toFixed(0)} s CPU; archive ${(fs.statSync(archive).size / MB).toFixed(0)} MB`);
+console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
