@@ -366,5 +366,24 @@ else {
     );
   }
 }
+// ---- A file too large to read whole: a generated JSON Lines dump read in parts -------------------
+// QUIRE_BENCH_BIG_FILE_MB sets its size (issue 17's target: 2048 MB under 500 MB of peak memory);
+// unset, the phase is skipped (it takes minutes and about three times the file's size on disk).
+{
+  const mb = Number(process.env.QUIRE_BENCH_BIG_FILE_MB ?? 0);
+  say(`\n## A ${mb > 0 ? `${mb} MB` : 'large'} JSON Lines file, read in parts (scripts/bench/big-file.mjs)\n`);
+  if (mb > 0) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench', 'big-file.mjs'), path.join(BENCH, 'big-file')], {
+      cwd: ROOT,
+      env: { ...process.env, QUIRE_BIG_FILE_MB: String(mb) },
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    for (const line of (r.stdout || '').trimEnd().split('\n')) say(line);
+    if (r.status !== 0) say(`Big-file bench failed: ${(r.stderr || '').trim().split('\n').pop()}`);
+  } else {
+    say('Skipped: set QUIRE_BENCH_BIG_FILE_MB=2048 to import a 2 GB file and report its peak memory.');
+  }
+}
 fs.writeFileSync(path.join(BENCH, 'report.md'), `${lines.join('\n')}\n`);
 console.log(`\nwrote ${path.relative(ROOT, path.join(BENCH, 'report.md'))}`);

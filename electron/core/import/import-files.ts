@@ -336,7 +336,9 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
   const lookaheadBytes = ctx.lookaheadBytes ?? LOOKAHEAD_BYTES;
   let queuedBytes = 0;
   const fill = () => {
-    while (queue.length < LOOKAHEAD && (queue.length === 0 || queuedBytes < lookaheadBytes)) {
+    // Parts of a large file one ahead at most: each is in memory several times over once prepared.
+    const ahead = () => (queue.at(-1)?.part ? Math.min(lookaheadBytes, limits.partBytes) : lookaheadBytes);
+    while (queue.length < LOOKAHEAD && (queue.length === 0 || queuedBytes < ahead())) {
       const next = readNext();
       if (!next) return;
       queue.push(next);

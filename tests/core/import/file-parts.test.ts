@@ -26,9 +26,16 @@ function sentence(rand: () => number, n: number): string {
   return Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
 }
 
+/** mulberry32: deterministic, and no cycle within a fixture. */
 function seeded(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** JSON Lines of scraped posts: some repeated (duplicates), one line far longer than a part. */
