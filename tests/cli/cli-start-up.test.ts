@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/temp-dir.ts';
+import { makePdf } from '../core/import/fixtures/make-pdf.ts';
 
 const BIN = process.env['QUIRE_CLI'] ?? path.join(REPO_ROOT, 'bin', 'quire.mjs');
 
@@ -53,5 +54,20 @@ registerHooks({
       // The whole bundle is ~8 MB; what these commands need (mostly zod and the search core) ~1 MB.
       expect(loaded.reduce((n, l) => n + l.bytes, 0), `quire ${args[0]}`).toBeLessThan(2_000_000);
     }
+  });
+
+  it('an import loads the PDF reader in no thread until a PDF comes (each thread that loaded it took ~80 MB more)', () => {
+    const archive = path.join(dir, 'imports.quire');
+    const note = path.join(dir, 'note.txt');
+    fs.writeFileSync(note, 'Harbour note\n\nThe pier lights were fixed on Monday.\n');
+    const text = loads(['import', note, '--archive', archive]);
+    // The hook runs in every thread (workers inherit --import): the archive workers' and the preparing thread's loads are listed.
+    expect(text.filter((l) => /\/(archive|prepare)-worker\.mjs$/u.test(l.url)).map((l) => path.basename(l.url)).sort()).toEqual(expect.arrayContaining(['archive-worker.mjs', 'prepare-worker.mjs']));
+    expect(new Set(text.flatMap((l) => l.heavy))).not.toContain('node_modules/pdfjs-dist/');
+    // No thread compiles more than a few MB: the PDF reader alone was 3.7 MB of every worker's 7.5.
+    for (const l of text) expect(l.bytes, l.url).toBeLessThan(3_000_000);
+    const pdf = path.join(dir, 'report.pdf');
+    fs.writeFileSync(pdf, makePdf({ pages: [['Harbour report', 'The ferry timetable changes in May.']] }));
+    expect(new Set(loads(['import', pdf, '--archive', archive]).flatMap((l) => l.heavy))).toContain('node_modules/pdfjs-dist/');
   });
 });
