@@ -6,7 +6,6 @@ import { addedPhrase, duplicatesPhrase, fileEntriesPhrase } from '../../shared/e
 import { QuireError } from '../../shared/errors.ts';
 import { type FieldMap, MAPPED_FIELDS, parseFieldMap } from '../../shared/field-map.ts';
 import { ArchiveHost } from '../core/worker/archive-host.ts';
-import { serveArchive } from '../serve/serve-archive.ts';
 import { UsageError, type CliContext } from './cli-common.ts';
 
 export async function importCommand(ctx: CliContext): Promise<number> {
@@ -60,6 +59,8 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
   const port = ctx.options.port === undefined ? 0 : Number(ctx.options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
   const host = await ArchiveHost.open(ctx.archivePath);
+  // Only `quire serve` loads the server (and what it brings): not an import.
+  const { serveArchive } = await import('../serve/serve-archive.ts');
   const server = await serveArchive({ host, rendererDir: ctx.io.rendererDir, port });
   ctx.io.out(`Quire is serving ${ctx.archivePath}\nOpen ${server.url}\nPress Ctrl+C to stop.`);
   await new Promise<void>((resolve) => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FieldMap } from '../../../shared/field-map.ts';
-import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
+import type { PreparedDocument } from './prepare-document.ts';
 import type { PrepareReply, PrepareRequest } from './prepare-worker.ts';
 import { addStageTimes, type ImportStageTimes } from './stage-times.ts';
 import { ImportRejection, NothingToImport } from './types.ts';
@@ -63,7 +63,8 @@ export class DocumentPreparer {
 
   /** `chunkBytes`: the pieces the file's content is stored in (ImportLimits.sourceChunkBytes). */
   prepare(name: string, bytes: Uint8Array, fieldMap?: FieldMap, chunkBytes?: number): Promise<PreparedDocument> {
-    if (!this.worker) return prepareDocument(name, bytes, fieldMap, chunkBytes);
+    // Loaded here only then: the parsers are the preparing thread's, not the writer's (about 2 MB of code).
+    if (!this.worker) return import('./prepare-document.ts').then((m) => m.prepareDocument(name, bytes, fieldMap, chunkBytes));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

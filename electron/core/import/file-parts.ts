@@ -8,11 +8,7 @@
 // read ahead) is in memory at a time: the memory an import takes no longer grows with the file.
 import fs from 'node:fs';
 import type { SourceFormat } from '../../../shared/contract.ts';
-import { decodeText } from './decode/decode-text.ts';
-import { isGzip } from './decode/gunzip.ts';
-import { detectFormat } from './formats/detect-format.ts';
 import { indexOfBytes, parseHeaderLines, splitHead } from './formats/parse-http.ts';
-import { isWarc } from './formats/import-warc.ts';
 import { formatSize, type ImportLimits } from './import-limits.ts';
 import { ImportRejection } from './types.ts';
 
@@ -29,12 +25,30 @@ export const PARTED_FORMATS = 'JSON Lines (.jsonl), mbox mail and uncompressed W
 /** A part of a large file: its byte range and its bytes, or why the file cannot be cut there. */
 export type FilePart = { start: number; end: number; bytes: Uint8Array } | { start: number; error: ImportRejection };
 
-/** The format of a large file if it is one read in parts (sniffed from its first 64 KB), else null. */
+const MBOX_FROM = /^From \S+ +.*\d{4}\r?\n[\w-]+:/u;
+
+/**
+ * The format of a large file if it is one read in parts, sniffed from its first 64 KB, else null.
+ * The same signs detect-format.ts reads first (a WARC/ line, a From line and a header, a .jsonl or
+ * .ndjson name or lines of JSON objects), without the parsers it brings, which the writer's thread
+ * does not load: each part is then read by the importer its own content calls for, and a part
+ * that is not what the file seemed fails the file, whole.
+ */
 export function partedFormat(name: string, head: Uint8Array): SourceFormat | null {
-  if (head.length === 0 || isGzip(head)) return null;
-  if (isWarc(head)) return 'warc';
-  const format = detectFormat(name, decodeText(head).text);
-  return CUTTERS[format] ? format : null;
+  if (head.length === 0 || (head[0] === 0x1f && head[1] === 0x8b)) return null;
+  const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/u, '');
+  const start = text.replace(/^\s+/u, '');
+  if (/^WARC\/\d/u.test(start)) return 'warc';
+  if (MBOX_FROM.test(start)) return 'mbox';
+  if (/\.(?:jsonl|ndjson)$/iu.test(name)) return 'jsonl';
+  const lines = start.split('\n', 3);
+  if (lines.length < 3) return null;
+  try {
+    // Two whole lines, each a JSON object or array: JSON Lines (a JSON document would not parse line by line).
+    return lines.slice(0, 2).every((l) => /^\s*[[{]/u.test(l) && JSON.parse(l) !== null) ? 'jsonl' : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads `size` bytes from the start of a file (fewer at its end). */

@@ -31,9 +31,7 @@ export interface PreparedDocument {
   packed: PackedContent;
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex } from './sha256.ts';
 
 export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap: FieldMap = {}, chunkBytes?: number): Promise<PreparedDocument> {
   // Stage times, when the bench asks for them (stage-times.ts): 'parse' includes 'decode'.

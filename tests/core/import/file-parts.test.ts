@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/contract.ts';
 import { Archive } from '../../../electron/core/archive.ts';
 import { commitOpenBatch, editsHeld } from '../../../electron/core/import/archive-writer.ts';
-import { cutJsonLines, cutMbox, cutWarc } from '../../../electron/core/import/file-parts.ts';
+import { cutJsonLines, cutMbox, cutWarc, partedFormat } from '../../../electron/core/import/file-parts.ts';
+import { detectFormat } from '../../../electron/core/import/formats/detect-format.ts';
 import { importPaths } from '../../../electron/core/import/import-files.ts';
 import type { ImportLimits } from '../../../electron/core/import/import-limits.ts';
 import { SourcesRepo } from '../../../electron/core/repo/sources-repo.ts';
@@ -154,6 +155,24 @@ describe('files read in parts', () => {
     const crawls = Array.from({ length: 3 }, () => Buffer.from(makeCrawlWarc().stream));
     const { report } = await sameAsWhole('crawl.warc', Buffer.concat(crawls));
     expect(report.files[0]!.counts!.duplicates).toBeGreaterThan(0);
+  });
+
+  it('knows the formats it can cut from a file\'s first bytes, as the importers do', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const cases: [string, string, string | null][] = [
+      ['posts.jsonl', '{"title":"a"}\n', 'jsonl'],
+      ['posts.txt', '{"title":"a","text":"b"}\n{"title":"c","text":"d"}\n{"title":"e"', 'jsonl'],
+      ['posts.json', '[{"title":"a"},\n{"title":"b"}]\n', null],
+      ['list.mbox', mbox(2, 1).slice(0, 400), 'mbox'],
+      ['crawl.warc', '\r\nWARC/1.0\r\nWARC-Type: warcinfo\r\n', 'warc'],
+      ['notes.txt', 'Harbour note\n\nThe pier lights were fixed.\nMore.\n', null],
+    ];
+    for (const [name, head, format] of cases) {
+      expect(partedFormat(name, enc(head)), name).toBe(format);
+      // What the importer reading each part will make of it (its own detection) agrees.
+      if (format) expect(detectFormat(name, head), name).toBe(format);
+    }
+    expect(partedFormat('x.jsonl', new Uint8Array([0x1f, 0x8b, 8, 0]))).toBeNull();
   });
 
   it('cuts only where a record ends', () => {
