@@ -36,3 +36,9 @@ export function fileEntriesPhrase(entries: number, c: EntryCounts | undefined): 
   ].filter(Boolean);
   return `${total}: ${parts.join(', ')}`;
 }
+
+/** A file too large to read whole, read in parts (ImportFileResult.parts): what became of it. */
+export function partsPhrase(parts: number | undefined): string {
+  if (!parts || parts < 2) return '';
+  return `Read in ${parts.toLocaleString('en-US')} parts, each kept as a source named by its byte range in the file.`;
+}

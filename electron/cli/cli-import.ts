@@ -2,7 +2,7 @@
 // cancellation with Ctrl+C, and a reader that answers the browser during an import).
 import path from 'node:path';
 import type { ImportFileResult, ImportReport } from '../../shared/contract.ts';
-import { addedPhrase, duplicatesPhrase, fileEntriesPhrase } from '../../shared/entry-counts.ts';
+import { addedPhrase, duplicatesPhrase, fileEntriesPhrase, partsPhrase } from '../../shared/entry-counts.ts';
 import { QuireError } from '../../shared/errors.ts';
 import { type FieldMap, MAPPED_FIELDS, parseFieldMap } from '../../shared/field-map.ts';
 import { ArchiveHost } from '../core/worker/archive-host.ts';
@@ -112,7 +112,8 @@ function formatImport(report: ImportReport): string {
   const lines = report.files.map((f) => {
     if (f.status === 'imported') {
       const mapping = mappingLine(f);
-      return [`imported   ${f.path} (${fileEntriesPhrase(f.entries, f.counts)})`, ...(mapping ? [`           fields: ${mapping}`] : []), ...(f.warnings ?? []).map((w) => `           note: ${w}`)].join('\n');
+      const parts = partsPhrase(f.parts);
+      return [`imported   ${f.path} (${fileEntriesPhrase(f.entries, f.counts)})`, ...(mapping ? [`           fields: ${mapping}`] : []), ...(parts ? [`           ${parts}`] : []), ...(f.warnings ?? []).map((w) => `           note: ${w}`)].join('\n');
     }
     if (f.status === 'duplicate') return `duplicate  ${f.path} (already in the archive)`;
     if (f.status === 'cancelled') return `cancelled  ${f.path}`;

@@ -177,11 +177,14 @@ interface OpenFile {
 async function runImport(db: Db, pending: PendingFile[], ctx: JobContext): Promise<ImportReport> {
   const restoreMemory = limitImportMemory(db);
   const previous = ctx.stageTimes ? useStageSink(ctx.stageTimes.writer) : null;
+  // A file read in parts turns the writer's automatic checkpoint off (PartedWrite.finish); it is back after the job.
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   try {
     return await runImportJob(db, pending, ctx);
   } finally {
     if (ctx.stageTimes) useStageSink(previous);
     restoreMemory();
+    if (db.open) db.pragma(`wal_autocheckpoint = ${Math.trunc(autocheckpoint)}`);
   }
 }
 
@@ -666,8 +669,15 @@ class PartedWrite {
     }
   }
 
-  /** The last part is written: the file is kept, and reported as one. */
+  /**
+   * The last part is written: the file is kept, and reported as one. The log then holds the whole
+   * file (gigabytes), which the writer's own automatic checkpoint (a fallback past 256 MB of log,
+   * wal-checkpointer.ts) would copy into the database inside its next commit: minutes of the
+   * writer's time (seen at 2 GB), while edits wait. The checkpointing thread does it beside the
+   * writer instead; runImport turns the fallback back on after the job.
+   */
   finish(): ImportFileResult {
+    if (this.db.pragma('journal_mode', { simple: true }) === 'wal') this.db.pragma('wal_autocheckpoint = 0');
     this.writer.batch.commit();
     this.releaseEdits();
     if (this.imported) this.whole.status = 'imported';

@@ -1,6 +1,6 @@
 // After an import: every file and what became of it, in plain words.
 import type { ImportFileResult, ImportReport } from '../../../shared/contract.ts';
-import { addedPhrase, duplicatesPhrase, fileEntriesPhrase } from '../../../shared/entry-counts.ts';
+import { addedPhrase, duplicatesPhrase, fileEntriesPhrase, partsPhrase } from '../../../shared/entry-counts.ts';
 import { type FieldMap, MAPPED_FIELDS } from '../../../shared/field-map.ts';
 import { plural } from '../lib/format.ts';
 import { Dialog } from './dialog.tsx';
@@ -81,6 +81,7 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
             <span className="visually-hidden">{STATUS_LABEL[f.status]}: </span>
             <span className="import-file-outcome">{outcome(f)}</span>
             {f.fieldMap && <FieldMapLine map={f.fieldMap} />}
+            {f.parts && f.parts > 1 && <span className="import-file-warnings muted">{partsPhrase(f.parts)}</span>}
             {f.warnings && f.warnings.length > 0 && <span className="import-file-warnings muted">{f.warnings.join(' ')}</span>}
           </li>
         ))}
