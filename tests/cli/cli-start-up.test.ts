@@ -64,6 +64,8 @@ registerHooks({
     // The hook runs in every thread (workers inherit --import): the archive workers' and the preparing thread's loads are listed.
     expect(text.filter((l) => /\/(archive|prepare)-worker\.mjs$/u.test(l.url)).map((l) => path.basename(l.url)).sort()).toEqual(expect.arrayContaining(['archive-worker.mjs', 'prepare-worker.mjs']));
     expect(new Set(text.flatMap((l) => l.heavy))).not.toContain('node_modules/pdfjs-dist/');
+    // Three archive threads (the writer, its checkpointing thread, the reader): the second reader starts on its first call, and an import makes none.
+    expect(text.filter((l) => l.url.endsWith('/archive-worker.mjs'))).toHaveLength(3);
     // No thread compiles more than a few MB: the PDF reader alone was 3.7 MB of every worker's 7.5.
     for (const l of text) expect(l.bytes, l.url).toBeLessThan(3_000_000);
     const pdf = path.join(dir, 'report.pdf');

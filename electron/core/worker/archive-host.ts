@@ -171,7 +171,7 @@ export class ArchiveHost {
   private writer: WorkerLink | null = null;
   private reader!: WorkerLink;
   /** A second read connection for BACKGROUND_READS. */
-  private background!: WorkerLink;
+  private background: Promise<WorkerLink> | null = null;
   /** Why there is no writer: a read-only file or folder, damage found on opening, or asked for. */
   private readOnlyReason: string | null = null;
 
@@ -224,14 +224,25 @@ export class ArchiveHost {
     }
     const startReader = () =>
       WorkerLink.start(file, { archivePath, role: 'reader', cancelFlags: this.flags.buffer as SharedArrayBuffer, searchFlags: this.searchFlags.buffer as SharedArrayBuffer, ...search }, emit);
-    const readers = await Promise.allSettled([startReader(), startReader()]);
-    const failed = readers.find((r) => r.status === 'rejected');
-    if (failed) {
-      for (const r of readers) if (r.status === 'fulfilled') await r.value.close();
+    try {
+      this.reader = await startReader();
+    } catch (error) {
       await this.writer?.close();
-      throw failed.reason;
+      throw error;
     }
-    [this.reader, this.background] = readers.map((r) => (r as PromiseFulfilledResult<WorkerLink>).value) as [WorkerLink, WorkerLink];
+    // The second reader starts on its first call (backgroundReader): `quire import` and `quire
+    // export` make none, and a thread with its connection is some 25 MB of memory.
+    this.startBackground = startReader;
+    this.background = null;
+  }
+
+  private startBackground: (() => Promise<WorkerLink>) | null = null;
+
+  /** The reader of BACKGROUND_READS, started on first use; the first reader answers if it cannot start. */
+  private backgroundReader(): Promise<WorkerLink> {
+    // Closed (a restore in progress): the call goes to the closed reader and is refused, as before.
+    this.background ??= this.startBackground ? this.startBackground().catch(() => this.reader) : Promise.resolve(this.reader);
+    return this.background;
   }
 
   /** The writer, or a plain refusal naming why the archive is read-only. */
@@ -292,7 +303,7 @@ export class ArchiveHost {
         return result.ok && this.readOnlyReason ? { ok: true, value: { ...(result.value as object), readOnly: this.readOnlyReason } } : result;
       }
       if (m === 'search' && arg?.['supersede']) return await this.replaceableSearch(arg as unknown as ReplaceableSearch, timing);
-      if (kind === 'read') return await (BACKGROUND_READS.has(m) ? this.background : this.reader).call({ method: m, arg }, timing);
+      if (kind === 'read') return await (BACKGROUND_READS.has(m) ? await this.backgroundReader() : this.reader).call({ method: m, arg }, timing);
       if (kind === 'write') {
         const result = await this.writable().call({ method: m, arg });
         // Every window, tab and the CLI's host learn of an annotation change (undo may also bring back entries).
@@ -383,7 +394,10 @@ export class ArchiveHost {
 
   /** The reader first, so the writer is the last connection and can checkpoint and tidy the WAL away. */
   private async closeWorkers(): Promise<void> {
-    await Promise.all([this.reader?.close(), this.background?.close()]);
+    this.startBackground = null;
+    const background = await this.background;
+    this.background = null;
+    await Promise.all([this.reader?.close(), background !== this.reader ? background?.close() : undefined]);
     await this.writer?.close();
   }
 }
