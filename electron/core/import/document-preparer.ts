@@ -62,13 +62,13 @@ export class DocumentPreparer {
   }
 
   /** `chunkBytes`: the pieces the file's content is stored in (ImportLimits.sourceChunkBytes). */
-  prepare(name: string, bytes: Uint8Array, fieldMap?: FieldMap, chunkBytes?: number): Promise<PreparedDocument> {
+  prepare(name: string, bytes: Uint8Array, fieldMap?: FieldMap, chunkBytes?: number, header?: Uint8Array): Promise<PreparedDocument> {
     // Loaded here only then: the parsers are the preparing thread's, not the writer's (about 2 MB of code).
-    if (!this.worker) return import('./prepare-document.ts').then((m) => m.prepareDocument(name, bytes, fieldMap, chunkBytes));
+    if (!this.worker) return import('./prepare-document.ts').then((m) => m.prepareDocument(name, bytes, fieldMap, chunkBytes, header));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, name, bytes, fieldMap, chunkBytes, ...(this.times ? { timing: true } : {}) } satisfies PrepareRequest);
+      this.worker!.postMessage({ id, name, bytes, fieldMap, chunkBytes, ...(header ? { header } : {}), ...(this.times ? { timing: true } : {}) } satisfies PrepareRequest);
     });
   }
 

@@ -1,7 +1,8 @@
 // Files too large to read whole (ImportLimits.maxFileBytes) are read in parts, when their format
 // has records that can be cut apart where one ends and the next begins: JSON Lines (a record a
-// line), mbox (a message from each "From " line after a blank one) and WARC (a record from each
-// "WARC/" header, its length declared). Each part is a byte range of the file, imported as a
+// line), CSV and TSV (a row from each line break outside quotes; every part after the first is
+// read after the file's header row, which it does not hold), mbox (a message from each "From "
+// line after a blank one) and WARC (a record from each "WARC/" header, its length declared). Each part is a byte range of the file, imported as a
 // source of its own named by that range, so every citation still points at bytes a reader can cut
 // out of the original and check against the part's SHA-256; import-files.ts writes all the parts of
 // one file in one transaction, so the file is still all-or-nothing. Only one part (and the parts
@@ -15,15 +16,20 @@ import { ImportRejection } from './types.ts';
 /** The formats read in parts, and how each finds the last place a part may end. */
 const CUTTERS: Partial<Record<SourceFormat, (buf: Uint8Array) => number>> = {
   jsonl: cutJsonLines,
+  csv: cutRows,
+  tsv: cutRows,
   mbox: cutMbox,
   warc: cutWarc,
 };
 
 /** What the refusal of a large file in another format says can be read in parts. */
-export const PARTED_FORMATS = 'JSON Lines (.jsonl), mbox mail and uncompressed WARC';
+export const PARTED_FORMATS = 'JSON Lines (.jsonl), CSV or TSV (.csv, .tsv), mbox mail and uncompressed WARC';
 
-/** A part of a large file: its byte range and its bytes, or why the file cannot be cut there. */
-export type FilePart = { start: number; end: number; bytes: Uint8Array } | { start: number; error: ImportRejection };
+/**
+ * A part of a large file: its byte range and its bytes (and, for a table's later parts, the
+ * header row it is read after), or why the file cannot be cut there.
+ */
+export type FilePart = { start: number; end: number; bytes: Uint8Array; header?: Uint8Array } | { start: number; error: ImportRejection };
 
 const MBOX_FROM = /^From \S+ +.*\d{4}\r?\n[\w-]+:/u;
 
@@ -41,6 +47,8 @@ export function partedFormat(name: string, head: Uint8Array): SourceFormat | nul
   if (/^WARC\/\d/u.test(start)) return 'warc';
   if (MBOX_FROM.test(start)) return 'mbox';
   if (/\.(?:jsonl|ndjson)$/iu.test(name)) return 'jsonl';
+  if (/\.csv$/iu.test(name)) return 'csv';
+  if (/\.(?:tsv|tab)$/iu.test(name)) return 'tsv';
   const lines = start.split('\n', 3);
   if (lines.length < 3) return null;
   try {
@@ -72,6 +80,8 @@ export function* fileParts(file: string, size: number, format: SourceFormat, lim
   const cutter = CUTTERS[format];
   if (!cutter) throw new Error(`${format} is not read in parts`);
   const fd = fs.openSync(file, 'r');
+  // A table's header row: the first part's first row, read before each later part.
+  let header: Uint8Array | undefined;
   try {
     let start = 0;
     while (start < size) {
@@ -93,7 +103,12 @@ export function* fileParts(file: string, size: number, format: SourceFormat, lim
         const atEnd = start + length === size;
         const cut = atEnd ? length : cutter(buf);
         if (cut > 0) {
-          part = { start, end: start + cut, bytes: cut === length ? buf : buf.subarray(0, cut) };
+          const bytes = cut === length ? buf : buf.subarray(0, cut);
+          part = { start, end: start + cut, bytes, ...(header ? { header } : {}) };
+          if (CUTTERS[format] === cutRows && start === 0) {
+            const rowEnd = firstRowEnd(bytes);
+            if (rowEnd > 0) header = Uint8Array.from(bytes.subarray(0, rowEnd));
+          }
         } else if (window >= limits.maxFileBytes) {
           part = { start, error: new ImportRejection(`No ${recordName(format)} ends within ${formatSize(limits.maxFileBytes)} after byte ${start}, so Quire cannot read this file in parts (files over ${formatSize(limits.maxFileBytes)} are). Nothing of it was kept.`) };
         } else {
@@ -110,7 +125,32 @@ export function* fileParts(file: string, size: number, format: SourceFormat, lim
 }
 
 function recordName(format: SourceFormat): string {
-  return format === 'jsonl' ? 'line' : format === 'mbox' ? 'message' : 'record';
+  return format === 'jsonl' ? 'line' : format === 'mbox' ? 'message' : format === 'csv' || format === 'tsv' ? 'row' : 'record';
+}
+
+/** The ends of the rows of a table: each line break outside double quotes (a quote inside a quoted field is doubled, so they pair up). */
+function rowEnds(buf: Uint8Array, first: boolean): number {
+  let quoted = false;
+  let last = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i]!;
+    if (b === 0x22) quoted = !quoted;
+    else if (b === 0x0a && !quoted) {
+      last = i + 1;
+      if (first) return last;
+    }
+  }
+  return last;
+}
+
+/** After the last row that ends in `buf` (parts start where a row starts, outside quotes). */
+export function cutRows(buf: Uint8Array): number {
+  return rowEnds(buf, false);
+}
+
+/** Where the first row (a table's header) ends, or 0. */
+function firstRowEnd(buf: Uint8Array): number {
+  return rowEnds(buf, true);
 }
 
 /** After the last line break: a part of whole lines. */

@@ -145,8 +145,8 @@ const TURN_MS = 20;
 interface QueuedMember extends MemberToWrite {
   file: PendingFile;
   lastOfFile: boolean;
-  /** A part of a file too large to read whole (file-parts.ts): its byte range in the file, and the file's format. */
-  part?: { start: number; end: number; format: SourceFormat };
+  /** A part of a file too large to read whole (file-parts.ts): its byte range in the file, the file's format, and a table's header row. */
+  part?: { start: number; end: number; format: SourceFormat; header?: Uint8Array };
   /** The name its format is told by, when it is not `name` (a part's name says its range). */
   parseName?: string;
   prepared: Promise<PreparedDocument | Error> | null;
@@ -225,7 +225,9 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     const sha256 = sha256Hex(m.bytes);
     stageEnd('read + hash', tick);
     // Files already in the archive are not parsed at all.
-    const prepared = writer.hasSource(sha256) ? null : preparer.prepare(m.parseName ?? m.name, m.bytes, ctx.fieldMap, limits.sourceChunkBytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    const prepared = writer.hasSource(sha256)
+      ? null
+      : preparer.prepare(m.parseName ?? m.name, m.bytes, ctx.fieldMap, limits.sourceChunkBytes, m.part?.header).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
     return { ...m, file, lastOfFile, sha256, prepared };
   };
 
@@ -243,7 +245,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     const base = { displayPath: file.displayPath, container: null, parseName: file.name };
     const { format } = current;
     if ('error' in part) return { ...base, name: file.name, bytes: new Uint8Array(0), sha256: '', file, lastOfFile: true, prepared: null, refused: part.error.message, part: { start: part.start, end: part.start, format } };
-    const range = { start: part.start, end: part.end, format };
+    const range = { start: part.start, end: part.end, format, ...(part.header ? { header: part.header } : {}) };
     return queueMember(file, { ...base, name: partName(file.name, range, file.size), bytes: part.bytes, part: range }, part.end === file.size);
   };
 

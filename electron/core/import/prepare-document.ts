@@ -9,6 +9,7 @@ import { foldFields, type FoldedFields } from '../search/fold-text.ts';
 import { detectScript } from './detect-script.ts';
 import { bandHashes, minhash } from './near-duplicates.ts';
 import { parseDocument } from './parse-document.ts';
+import { decodedSourceText } from './original-region.ts';
 import { stageEnd, stageStart } from './stage-times.ts';
 import type { EntryDraft, ParsedDocument } from './types.ts';
 
@@ -33,10 +34,14 @@ export interface PreparedDocument {
 
 export { sha256Hex } from './sha256.ts';
 
-export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap: FieldMap = {}, chunkBytes?: number): Promise<PreparedDocument> {
+/**
+ * `header`: a table's header row, for a part of a large table that does not hold it
+ * (file-parts.ts): the part is read after it, and every locator then counted from the part's own start.
+ */
+export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap: FieldMap = {}, chunkBytes?: number, header?: Uint8Array): Promise<PreparedDocument> {
   // Stage times, when the bench asks for them (stage-times.ts): 'parse' includes 'decode'.
   let tick = stageStart();
-  const doc = await parseDocument(name, bytes, 0, fieldMap);
+  const doc = header ? afterHeader(await parseDocument(name, concatBytes(header, bytes), 0, fieldMap), header, bytes) : await parseDocument(name, bytes, 0, fieldMap);
   stageEnd('parse', tick);
   // Each stage over all the file's entries in turn: timed per entry, reading the thread's CPU
   // clock (8 reads an entry) cost the bench's prepare thread 0.45 s of 7 at 20,000 entries.
@@ -73,6 +78,29 @@ export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap:
   stageEnd('content packing', tick);
   const { entries: _drafts, ...rest } = doc;
   return { doc: rest, entries, packed };
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * A table part read after its file's header row, as if read alone: each row's locator counts its
+ * characters in the part's own decoded text (as "Show original" decodes the part's stored bytes)
+ * and its lines in the part, and row numbers count the part's rows (the citation names the part).
+ */
+function afterHeader(doc: ParsedDocument, header: Uint8Array, bytes: Uint8Array): ParsedDocument {
+  const shift = decodedSourceText(concatBytes(header, bytes), doc.encoding).length - decodedSourceText(bytes, doc.encoding).length;
+  let lines = 0;
+  for (const b of header) if (b === 0x0a) lines++;
+  for (const entry of doc.entries) {
+    const loc = entry.locator;
+    if (loc?.kind === 'csv') entry.locator = { ...loc, start: loc.start - shift, end: loc.end - shift, firstLine: loc.firstLine - lines, lastLine: loc.lastLine - lines };
+  }
+  return doc;
 }
 
 /**

@@ -7,7 +7,7 @@ import { threadCpuMs, useStageSink, type StageTimes } from './stage-times.ts';
 import { ImportRejection, NothingToImport } from './types.ts';
 
 /** `timing`: send back the file's stage times, this thread's CPU time so far and its heap's size (the bench's breakdown). */
-export type PrepareRequest = { id: number; name: string; bytes: Uint8Array; fieldMap?: FieldMap; chunkBytes?: number; timing?: boolean };
+export type PrepareRequest = { id: number; name: string; bytes: Uint8Array; fieldMap?: FieldMap; chunkBytes?: number; header?: Uint8Array; timing?: boolean };
 export type PrepareReply = (
   | { id: number; ok: true; prepared: Awaited<ReturnType<typeof prepareDocument>> }
   | { id: number; ok: false; rejection: string | null; nothing?: boolean }
@@ -19,7 +19,7 @@ port.on('message', async (req: PrepareRequest) => {
   const stages: StageTimes | null = req.timing ? {} : null;
   useStageSink(stages);
   try {
-    reply = { id: req.id, ok: true, prepared: await prepareDocument(req.name, req.bytes, req.fieldMap, req.chunkBytes) };
+    reply = { id: req.id, ok: true, prepared: await prepareDocument(req.name, req.bytes, req.fieldMap, req.chunkBytes, req.header) };
   } catch (error) {
     reply = { id: req.id, ok: false, rejection: error instanceof ImportRejection ? error.message : null, nothing: error instanceof NothingToImport };
   } finally {

@@ -146,6 +146,28 @@ describe('files read in parts', () => {
     expect(report.files[0]!.counts!.duplicates).toBeGreaterThan(0);
   });
 
+  it('CSV: the same entries as read whole, each part read after the header row, and each row shown from its own part', async () => {
+    const rand = seeded(23);
+    const rows = ['title,text,author,date'];
+    for (let i = 0; i < 700; i++) {
+      // Quoted fields with commas, doubled quotes and line breaks inside them, which a cut must not split.
+      const text = i % 5 === 0 ? `"${sentence(rand, 30)}, he said ""no""\r\n${sentence(rand, 40)}"` : sentence(rand, 20 + Math.floor(rand() * 60));
+      rows.push(`Row ${i} ${sentence(rand, 2)},${text},writer${i % 4},2021-03-${String(1 + (i % 28)).padStart(2, '0')}`);
+    }
+    const data = `\uFEFF${rows.join('\r\n')}\r\n`;
+    const { parted } = await sameAsWhole('table.csv', data);
+    const whole = archives.find((a) => a.db.name.endsWith('table.csv-whole.quire'))!;
+    // Each entry's original is its row, read from the part's own bytes, with the same line numbers as in the whole file less the header's.
+    const originals = async (archive: Archive) => {
+      const links = archive.db.prepare('SELECT e.title, es.entry_id AS id, es.source_id AS sourceId, es.locator FROM entry_sources es JOIN entries e ON e.id = es.entry_id ORDER BY e.title').all() as { title: string; id: number; sourceId: number; locator: string }[];
+      return Promise.all(links.map(async (l) => ({ title: l.title, text: ((await archive.call('getEntryOriginal', { id: l.id, sourceId: l.sourceId })) as { text: string }).text, locator: JSON.parse(l.locator) as { firstLine: number } })));
+    };
+    const [a, b] = [await originals(whole), await originals(parted)];
+    expect(b.map((o) => [o.title, o.text])).toEqual(a.map((o) => [o.title, o.text]));
+    expect(b.every((o) => o.text.startsWith(o.title))).toBe(true);
+    expect(b.filter((o) => o.locator.firstLine === 1).length).toBeGreaterThan(5); // the first row of each part is its line 1
+  });
+
   it('mbox: the same entries as read whole, from parts cut before a From line that follows a blank line', async () => {
     await sameAsWhole('list.mbox', mbox(700, 11));
   });
@@ -164,6 +186,8 @@ describe('files read in parts', () => {
       ['posts.txt', '{"title":"a","text":"b"}\n{"title":"c","text":"d"}\n{"title":"e"', 'jsonl'],
       ['posts.json', '[{"title":"a"},\n{"title":"b"}]\n', null],
       ['list.mbox', mbox(2, 1).slice(0, 400), 'mbox'],
+      ['table.csv', 'title,text\nA,"b, c"\n', 'csv'],
+      ['table.tsv', 'title\ttext\nA\tb\n', 'tsv'],
       ['crawl.warc', '\r\nWARC/1.0\r\nWARC-Type: warcinfo\r\n', 'warc'],
       ['notes.txt', 'Harbour note\n\nThe pier lights were fixed.\nMore.\n', null],
     ];
@@ -221,7 +245,7 @@ describe('files read in parts', () => {
     const big = write('big.txt', 'A line of text.\n'.repeat(8000));
     const report = await run(archive, [big], PARTED);
     expect(report.files[0]!.status).toBe('rejected');
-    expect(report.files[0]!.error).toMatch(/^This file is 125 KB; Quire reads files of up to 64 KB whole, and larger ones in parts only when they are JSON Lines \(\.jsonl\), mbox mail and uncompressed WARC\. Split it/u);
+    expect(report.files[0]!.error).toMatch(/^This file is 125 KB; Quire reads files of up to 64 KB whole, and larger ones in parts only when they are JSON Lines \(\.jsonl\), CSV or TSV \(\.csv, \.tsv\), mbox mail and uncompressed WARC\. Split it/u);
   });
 
   it('a cancel in the middle of the file keeps nothing of it', async () => {
