@@ -7,7 +7,8 @@ import type { FieldMap } from '../../../shared/field-map.ts';
 import { packContent } from '../repo/source-content.ts';
 import type { Db } from '../db/open-archive.ts';
 import { ArchiveWriter, holdEdits, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
-import { indexBandSlice, indexPendingBands } from './band-index.ts';
+import { BAND_SLICE_ENTRIES, indexBandSlice, indexPendingBands } from './band-index.ts';
+import { EntriesRepo } from '../repo/entries-repo.ts';
 import { fileParts, PARTED_FORMATS, partedFormat, readHead, type FilePart } from './file-parts.ts';
 import { deferIndexMerges, mergePendingIndex, restoreAutomerge } from './index-merge.ts';
 import { limitImportMemory } from './import-memory.ts';
@@ -354,6 +355,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
 
   let cancelled = false;
   let parted: PartedWrite | null = null;
+  let bandRepo: EntriesRepo | null = null;
   const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
   const merging = { isCancelled: ctx.isCancelled, ...(ctx.indexMergePages ? { slicePages: ctx.indexMergePages } : {}) };
   const mergeBetweenFiles = async () => {
@@ -507,7 +509,8 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     if (writer.bands.size < (ctx.bandMemory ?? BAND_MEMORY)) return;
     if (parted) {
       const tick = stageStart();
-      while (indexBandSlice(db) > 0);
+      bandRepo ??= new EntriesRepo(db);
+      while (indexBandSlice(db, BAND_SLICE_ENTRIES * 10, bandRepo) > 0);
       writer.bands.clear();
       stageEnd('near-duplicate bands', tick);
       return;

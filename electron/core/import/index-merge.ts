@@ -10,6 +10,7 @@
 // was stopped leaves automerge off and some merging undone; the next import does that first, and
 // FTS5's crisis merge (16 segments on one level) bounds the segments meanwhile.
 import type { Db } from '../db/open-archive.ts';
+import { prepared } from '../db/prepared.ts';
 
 /**
  * Pages one merge transaction writes (at most): about 10 ms of CPU, so an edit waits one slice at
@@ -35,13 +36,14 @@ export function restoreAutomerge(db: Db): void {
  * none (a no-op 'merge' changes fewer than 2 rows: https://sqlite.org/fts5.html#the_merge_command).
  */
 function mergeSlicer(db: Db): (pages: number) => boolean {
-  const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
+  // Prepared once per connection (prepared.ts): this runs between every two files of an import.
+  const changes = prepared(db, 'SELECT total_changes() AS n');
   // A positive count continues a merge begun earlier, or begins one on a level of 4 or more segments.
-  const merge = db.prepare<[bigint]>("INSERT INTO entry_index (entry_index, rank) VALUES ('merge', ?)");
+  const merge = prepared(db, "INSERT INTO entry_index (entry_index, rank) VALUES ('merge', ?)");
   return (pages) => {
-    const before = changes.get()!;
+    const before = (changes.get() as { n: number }).n;
     merge.run(BigInt(Math.max(1, Math.trunc(pages))));
-    return changes.get()! - before >= 2;
+    return (changes.get() as { n: number }).n - before >= 2;
   };
 }
 
