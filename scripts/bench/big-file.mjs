@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { rng } from './generate-corpus.mjs';
 
 const MB = 1024 * 1024;
 const size = Number(process.env.QUIRE_BIG_FILE_MB ?? 2048) * MB;
@@ -15,15 +16,7 @@ const dir = process.argv[2] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'quire-big-
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `posts-${size / MB}mb.jsonl`);
 
-// mulberry32 (as generate-corpus.mjs): an LCG in doubles loses its low bits and repeats within thousands of draws.
-let seed = 17;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = rng(17);
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'su', 'vor', 'an', 'el', 'dri', 'pa', 'no', 'gu', 'shi', 'ber', 'tal', 'om', 'ix', 'fe', 'ran'];
 const vocab = Array.from({ length: 30000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join(''));
 const H = Math.log(vocab.length) + 0.5772;

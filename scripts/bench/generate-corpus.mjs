@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-function rng(seed) {
+/** mulberry32: seeded, and no short cycles (an LCG in doubles loses its low bits). */
+export function rng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -383,56 +383,27 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
       progress.currentFile = member.file.displayPath;
       emit(true);
       if (member.part) {
-        // A part of a file read in parts: the parts go together in a transaction of their own.
-        parted ??= new PartedWrite(db, member.file, writer);
-        const result = await writeMember(member);
-        progress.bytesDone += member.part.end - member.part.start;
-        if (result.status === 'imported' || result.status === 'duplicate') parted.add(result);
-        if (result.status === 'cancelled') {
+        if ((await writePart(member, member.part)) === 'cancelled') {
           cancelled = true;
-          abandonParted({ path: member.file.displayPath, status: 'cancelled', entries: 0 });
           break;
         }
-        if (result.status === 'rejected') {
-          const { start, end } = member.part;
-          const where = end > start ? ` (in its bytes ${start}–${end - 1})` : '';
-          abandonParted({ path: member.file.displayPath, status: 'rejected', entries: 0, error: `${result.error ?? 'Quire could not read this file.'}${where} Nothing of this file was kept.` });
-        } else if (member.lastOfFile && parted.entries === 0) {
-          abandonParted({ path: member.file.displayPath, status: 'rejected', entries: 0, error: 'Quire found no text to import in this file.' });
-        } else if (member.lastOfFile) {
-          const tick = stageStart();
-          const whole = parted.finish();
-          stageEnd('commit', tick);
-          parted = null;
-          results.push(whole);
-          addCounts(whole.counts);
-          fileDone(member.file, member.file.size);
-          await mergeBetweenFiles();
+      } else {
+        const result = await writeMember(member);
+        if (result.status === 'cancelled') {
+          cancelled = true;
+          results.push(result);
+          if (member.lastOfFile) fileDone(member.file);
+          break;
         }
-        await flushBands();
-        fill();
-        emit();
-        if (performance.now() - lastTurn >= TURN_MS) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          lastTurn = performance.now();
-        }
-        continue;
-      }
-      const result = await writeMember(member);
-      if (result.status === 'cancelled') {
-        cancelled = true;
         results.push(result);
-        if (member.lastOfFile) fileDone(member.file);
-        break;
-      }
-      results.push(result);
-      addCounts(result.counts);
-      if (member.lastOfFile) {
-        fileDone(member.file);
-        const tick = stageStart();
-        writer.batch.maybeCommit();
-        stageEnd('commit', tick);
-        if (!db.inTransaction) await mergeBetweenFiles();
+        addCounts(result.counts);
+        if (member.lastOfFile) {
+          fileDone(member.file);
+          const tick = stageStart();
+          writer.batch.maybeCommit();
+          stageEnd('commit', tick);
+          if (!db.inTransaction) await mergeBetweenFiles();
+        }
       }
       await flushBands();
       fill();
@@ -443,7 +414,9 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
         lastTurn = performance.now();
       }
     }
-    if (parted) abandonParted({ path: parted.file.displayPath, status: 'cancelled', entries: 0 });
+    // A cancel between two parts: the file's parts so far go (writePart sets it, which TypeScript does not follow).
+    const unfinishedParts = parted as PartedWrite | null;
+    if (unfinishedParts) abandonParted({ path: unfinishedParts.file.displayPath, status: 'cancelled', entries: 0 });
     const tick = stageStart();
     writer.batch.commit();
     stageEnd('commit', tick);
@@ -492,6 +465,35 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     stageEnd('search statistics', tick);
   }
   return { jobId: ctx.jobId, files: results, cancelled, entriesAdded: counts.newEntries + counts.versions, counts };
+
+  /** Writes a part of a file read in parts; its file is kept when its last part is written, and dropped whole at a failure or a cancel. */
+  async function writePart(member: QueuedMember, part: NonNullable<QueuedMember['part']>): Promise<'cancelled' | 'written'> {
+    // The parts go together in a transaction of their own.
+    parted ??= new PartedWrite(db, member.file, writer);
+    const result = await writeMember(member);
+    progress.bytesDone += part.end - part.start;
+    if (result.status === 'imported' || result.status === 'duplicate') parted.add(result);
+    if (result.status === 'cancelled') {
+      abandonParted({ path: member.file.displayPath, status: 'cancelled', entries: 0 });
+      return 'cancelled';
+    }
+    if (result.status === 'rejected') {
+      const where = part.end > part.start ? ` (in its bytes ${part.start}–${part.end - 1})` : '';
+      abandonParted({ path: member.file.displayPath, status: 'rejected', entries: 0, error: `${result.error ?? 'Quire could not read this file.'}${where} Nothing of this file was kept.` });
+    } else if (member.lastOfFile && parted.entries === 0) {
+      abandonParted({ path: member.file.displayPath, status: 'rejected', entries: 0, error: 'Quire found no text to import in this file.' });
+    } else if (member.lastOfFile) {
+      const tick = stageStart();
+      const whole = parted.finish();
+      stageEnd('commit', tick);
+      parted = null;
+      results.push(whole);
+      addCounts(whole.counts);
+      fileDone(member.file, member.file.size);
+      await mergeBetweenFiles();
+    }
+    return 'written';
+  }
 
   function addCounts(more: EntryCounts | undefined): void {
     if (!more) return;

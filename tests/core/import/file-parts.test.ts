@@ -16,6 +16,7 @@ import type { ImportLimits } from '../../../electron/core/import/import-limits.t
 import { SourcesRepo } from '../../../electron/core/repo/sources-repo.ts';
 import { makeCrawlWarc } from './fixtures/make-crawl-warc.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
+import { rng } from '../search/helpers/skewed-corpus.ts';
 
 const KB = 1024;
 /** Small enough that each fixture is read in many parts; a record longer than a part makes it grow. */
@@ -27,21 +28,9 @@ function sentence(rand: () => number, n: number): string {
   return Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
 }
 
-/** mulberry32: deterministic, and no cycle within a fixture. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** JSON Lines of scraped posts: some repeated (duplicates), one line far longer than a part. */
 function jsonLines(records: number, seed: number): string {
-  const rand = seeded(seed);
+  const rand = rng(seed);
   const lines: string[] = [];
   for (let i = 0; i < records; i++) {
     // Every third record after the 450th repeats an earlier one: a duplicate, maybe in another part.
@@ -56,7 +45,7 @@ function jsonLines(records: number, seed: number): string {
 }
 
 function mbox(messages: number, seed: number): string {
-  const rand = seeded(seed);
+  const rand = rng(seed);
   const out: string[] = [];
   for (let i = 0; i < messages; i++) {
     out.push(
@@ -147,7 +136,7 @@ describe('files read in parts', () => {
   });
 
   it('CSV: the same entries as read whole, each part read after the header row, and each row shown from its own part', async () => {
-    const rand = seeded(23);
+    const rand = rng(23);
     const rows = ['title,text,author,date'];
     for (let i = 0; i < 700; i++) {
       // Quoted fields with commas, doubled quotes and line breaks inside them, which a cut must not split.
