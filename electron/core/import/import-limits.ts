@@ -19,10 +19,11 @@ export interface ImportLimits {
   sourceChunkBytes: number;
   /**
    * A file over `partFromBytes` (32 MB) in a format that can be cut where records end
-   * (file-parts.ts) is read in parts of about `partBytes` (2 MB), however large: read whole, a
+   * (file-parts.ts) is read in parts of about `partBytes` (1 MB), however large: read whole, a
    * 64 MB JSON Lines file took 1.2 GB of memory. The import's peak memory with parts of 16, 8 and
    * 4 MB, for 100 MB of JSON Lines: 889, 655 and 596 MB (in one process, import-files.ts called
-   * directly); by `quire import` (seven threads), 540 MB with parts of 4 MB and 435 MB with 2.
+   * directly); by `quire import`, 540 MB with parts of 4 MB, 432 MB with 2 and 384 MB with 1 (a
+   * 2 GB file peaked at 508 MB with parts of 2 MB).
    */
   partFromBytes: number;
   partBytes: number;
@@ -39,7 +40,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = Object.freeze({
   ratioFloor: 100 * MB,
   sourceChunkBytes: MB,
   partFromBytes: 32 * MB,
-  partBytes: 2 * MB,
+  partBytes: 1 * MB,
 });
 
 export function importLimits(overrides?: Partial<ImportLimits>): ImportLimits {
