@@ -81,7 +81,7 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
             <span className="visually-hidden">{STATUS_LABEL[f.status]}: </span>
             <span className="import-file-outcome">{outcome(f)}</span>
             {f.fieldMap && <FieldMapLine map={f.fieldMap} />}
-            {f.parts && f.parts > 1 && <span className="import-file-warnings muted">{partsPhrase(f.parts)}</span>}
+            {f.parts && f.parts > 1 && <span className="import-file-fields muted" data-testid="import-file-parts">{partsPhrase(f.parts)}</span>}
             {f.warnings && f.warnings.length > 0 && <span className="import-file-warnings muted">{f.warnings.join(' ')}</span>}
           </li>
         ))}
