@@ -6,6 +6,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { isQuireError } from '../../shared/errors.ts';
 import { UploadFrameReader, type UploadFrameEvent } from '../../shared/upload-frames.ts';
+import { PARTED_FORMATS, PARTED_NAME } from '../core/import/file-parts.ts';
 import { DEFAULT_IMPORT_LIMITS, formatSize } from '../core/import/import-limits.ts';
 
 export interface UploadLimits {
@@ -67,10 +68,11 @@ export function receiveUploads(req: http.IncomingMessage, dir: string, limits: U
       for (const event of events) {
         if (failed) return;
         if (event.kind === 'start') {
-          if (event.size > limits.maxFileBytes) {
+          // A file named as one of the formats read in parts may be as large as the request (its import checks its content).
+          if (event.size > limits.maxFileBytes && !PARTED_NAME.test(event.name)) {
             throw new UploadRefused(
               413,
-              `“${event.name}” is ${formatSize(event.size)}; Quire imports files of up to ${formatSize(limits.maxFileBytes)}. Split it into smaller files and import the parts. Nothing from this upload was imported.`,
+              `“${event.name}” is ${formatSize(event.size)}; Quire reads files of up to ${formatSize(limits.maxFileBytes)} whole, and larger ones only when they are ${PARTED_FORMATS}. Split it into smaller files and import the parts. Nothing from this upload was imported.`,
             );
           }
           const file = path.join(dir, String(files.length));

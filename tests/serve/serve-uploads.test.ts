@@ -123,11 +123,19 @@ describe('uploads in browser mode', () => {
     const small = new TextEncoder().encode('Small note\n\nA note that would fit.\n');
     const big = await post(limited, '/api/upload', [frameHead('small.txt', small.byteLength), small, frameHead('big.txt', 2 * MB), new Uint8Array(2 * MB)]);
     expect(big.status).toBe(413);
-    expect(JSON.parse(big.body).error.message).toMatch(/“big\.txt” is 2 MB; Quire imports files of up to 1 MB\. Split it/u);
+    expect(JSON.parse(big.body).error.message).toMatch(/“big\.txt” is 2 MB; Quire reads files of up to 1 MB whole, and larger ones only when they are JSON Lines .*\. Split it/u);
     const part = new Uint8Array(MB - 100);
     const many = await post(limited, '/api/upload', [0, 1, 2, 3].flatMap((i) => [frameHead(`part-${i}.txt`, part.byteLength), part]));
     expect(many.status).toBe(413);
     expect(JSON.parse(many.body).error.message).toMatch(/larger than 3 MB, the most Quire takes in one request/u);
     expect(await host.invoke('stats', undefined)).toMatchObject({ value: { sources: before.value.sources } });
+  });
+
+  it('takes a file past the per-file limit when it is named as a format read in parts (JSON Lines here)', async () => {
+    const line = `${JSON.stringify({ title: 'Ferry notice', text: 'The morning ferry leaves at seven from May onwards. '.repeat(40) })}\n`;
+    const data = new TextEncoder().encode(line.repeat(Math.ceil((1.5 * MB) / line.length)));
+    const res = await post(limited, '/api/upload', [frameHead('posts.jsonl', data.byteLength), data]);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { files: [{ path: 'posts.jsonl', status: 'imported' }] } });
   });
 });

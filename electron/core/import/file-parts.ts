@@ -23,6 +23,9 @@ const CUTTERS: Partial<Record<SourceFormat, (buf: Uint8Array) => number>> = {
 };
 
 /** What the refusal of a large file in another format says can be read in parts. */
+/** Names of files in the formats read in parts (their content decides: partedFormat). */
+export const PARTED_NAME = /\.(?:jsonl|ndjson|csv|tsv|tab|mbox|mbx|warc)$/iu;
+
 export const PARTED_FORMATS = 'JSON Lines (.jsonl), CSV or TSV (.csv, .tsv), mbox mail and uncompressed WARC';
 
 /**
