@@ -1,6 +1,7 @@
 // Files too large to read whole are read in parts where one record ends (file-parts.ts): the
 // entries are the same as when the file is read whole, every part is a source whose bytes are the
 // byte range its name gives, and the file is still all-or-nothing.
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { importPaths } from '../../../electron/core/import/import-files.ts';
 import type { ImportLimits } from '../../../electron/core/import/import-limits.ts';
 import { SourcesRepo } from '../../../electron/core/repo/sources-repo.ts';
 import { makeCrawlWarc } from './fixtures/make-crawl-warc.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
+import { REPO_ROOT, tempDir } from '../../helpers/temp-dir.ts';
 import { rng } from '../search/helpers/skewed-corpus.ts';
 
 const KB = 1024;
@@ -236,6 +237,46 @@ describe('files read in parts', () => {
     expect(report.files[0]!.status).toBe('rejected');
     expect(report.files[0]!.error).toMatch(/^This file is 125 KB; Quire reads files of up to 64 KB whole, and larger ones in parts only when they are JSON Lines \(\.jsonl\), CSV or TSV \(\.csv, \.tsv\), mbox mail and uncompressed WARC\. Split it/u);
   });
+
+  it('a process killed in the middle of the file leaves nothing of it, and the archive whole', async () => {
+    const archivePath = path.join(dir, 'killed.quire');
+    const good = write('kept.txt', 'Harbour note\n\nThe pier lights were fixed on Monday.\n');
+    const file = write('killed.jsonl', jsonLines(3000, 29));
+    // The import in a process of its own, which says when parts are in its open transaction; it is killed there.
+    const script = path.join(dir, 'import-in-parts.mjs');
+    fs.writeFileSync(
+      script,
+      `import { Archive } from ${JSON.stringify(path.join(REPO_ROOT, 'electron/core/archive.ts'))};
+import { importPaths } from ${JSON.stringify(path.join(REPO_ROOT, 'electron/core/import/import-files.ts'))};
+const archive = new Archive(${JSON.stringify(archivePath)});
+await importPaths(archive.db, [${JSON.stringify(good)}], { jobId: 'first', isCancelled: () => false, onProgress: () => {} });
+let said = false;
+await importPaths(archive.db, [${JSON.stringify(file)}], { jobId: 'killed', isCancelled: () => false, limits: ${JSON.stringify(PARTED)}, onProgress: () => {
+  const parts = archive.db.prepare("SELECT count(*) AS n FROM sources WHERE name LIKE 'killed.jsonl (bytes%'").get().n;
+  // Held there (the transaction open) until the kill.
+  if (parts >= 5 && !said) { said = true; process.stdout.write('parts written\\n'); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60000); }
+} });
+process.stdout.write('finished\\n');
+`,
+    );
+    const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const heard = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (/parts written|finished/u.test(out)) resolve(out);
+      });
+      child.on('exit', () => resolve(out));
+    });
+    expect(heard).toMatch(/parts written/u);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const after = new Archive(archivePath);
+    archives.push(after);
+    expect(after.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(sources(after).map((s) => s.name)).toEqual(['kept.txt']);
+    expect(entries(after).map((e) => e.title)).toEqual(['Harbour note']);
+  }, 60_000);
 
   it('a cancel in the middle of the file keeps nothing of it', async () => {
     const archive = open('cancel');
