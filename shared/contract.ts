@@ -121,6 +121,11 @@ export interface ImportProgress {
    * words ranked; the imported entries are already searchable.
    */
   searchStats?: { done: number; total: number };
+  /**
+   * Set while a file too large to read whole is written in parts, all in one transaction: edits
+   * (highlights, notes, codes) sent meanwhile are saved when the file is in, which may be minutes.
+   */
+  editsWait?: boolean;
 }
 
 // ---- Search --------------------------------------------------------------

@@ -468,8 +468,12 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
 
   /** Writes a part of a file read in parts; its file is kept when its last part is written, and dropped whole at a failure or a cancel. */
   async function writePart(member: QueuedMember, part: NonNullable<QueuedMember['part']>): Promise<'cancelled' | 'written'> {
-    // The parts go together in a transaction of their own.
-    parted ??= new PartedWrite(db, member.file, writer);
+    // The parts go together in a transaction of their own; the window says that edits wait for it.
+    if (!parted) {
+      parted = new PartedWrite(db, member.file, writer);
+      progress.editsWait = true;
+      emit(true);
+    }
     const result = await writeMember(member);
     progress.bytesDone += part.end - part.start;
     if (result.status === 'imported' || result.status === 'duplicate') parted.add(result);
@@ -487,6 +491,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
       const whole = parted.finish();
       stageEnd('commit', tick);
       parted = null;
+      delete progress.editsWait;
       results.push(whole);
       addCounts(whole.counts);
       fileDone(member.file, member.file.size);
@@ -530,6 +535,7 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
   function abandonParted(result: ImportFileResult): void {
     const current = parted!;
     parted = null;
+    delete progress.editsWait;
     current.rollback();
     results.push(result);
     for (let i = queue.length - 1; i >= 0; i--) {

@@ -41,6 +41,11 @@ export function ImportProgressBar({ state, onCancel }: { state: ImportState; onC
           {current}
         </div>
       )}
+      {state.phase === 'importing' && state.progress.editsWait && (
+        <div className="import-note muted" data-testid="import-edits-wait">
+          This file is read in parts and kept whole or not at all: highlights and notes you make now are saved when it is in.
+        </div>
+      )}
       <button type="button" className="secondary-button small" onClick={onCancel} disabled={state.cancelling}>
         Cancel
       </button>

@@ -314,7 +314,11 @@ process.stdout.write('finished\\n');
     })();
     // The writer's own checkpoint, which would copy the whole file's log inside its next commit (minutes at gigabytes).
     archive.db.pragma('wal_autocheckpoint = 50');
-    const report = await run(archive, [file], PARTED);
+    // The window is told that edits wait (import-progress.tsx), while they do and not after.
+    const waits: (boolean | undefined)[] = [];
+    const report = await run(archive, [file], PARTED, { onProgress: (p) => waits.push(p.editsWait) });
+    expect(waits).toContain(true);
+    expect(waits.at(-1)).toBeUndefined();
     stop = true;
     await editor;
     // Left to the checkpointing thread (none here): the log still holds the file, and the fallback is back after the job.
