@@ -45,6 +45,10 @@ const MBOX_FROM = /^From \S+ +.*\d{4}\r?\n[\w-]+:/u;
  */
 export function partedFormat(name: string, head: Uint8Array): SourceFormat | null {
   if (head.length === 0 || (head[0] === 0x1f && head[1] === 0x8b)) return null;
+  // UTF-16 (a byte-order mark, or a NUL beside most ASCII bytes): its line breaks are two bytes, which a cut at 0x0A would split.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null;
+  const sample = head.subarray(0, 4096);
+  if (sample.filter((b) => b === 0).length > sample.length / 4) return null;
   const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/u, '');
   const start = text.replace(/^\s+/u, '');
   if (/^WARC\/\d/u.test(start)) return 'warc';
@@ -108,7 +112,7 @@ export function* fileParts(file: string, size: number, format: SourceFormat, lim
         if (cut > 0) {
           const bytes = cut === length ? buf : buf.subarray(0, cut);
           part = { start, end: start + cut, bytes, ...(header ? { header } : {}) };
-          if (CUTTERS[format] === cutRows && start === 0) {
+          if ((format === 'csv' || format === 'tsv') && start === 0) {
             const rowEnd = firstRowEnd(bytes);
             if (rowEnd > 0) header = Uint8Array.from(bytes.subarray(0, rowEnd));
           }

@@ -163,7 +163,7 @@ interface OpenParts {
 }
 
 /** The name of a part's source: the file's, and which of its bytes (first and last, from 0) the part holds. */
-export function partName(name: string, part: { start: number; end: number }, size: number): string {
+function partName(name: string, part: { start: number; end: number }, size: number): string {
   return `${name} (bytes ${part.start}–${part.end - 1} of ${size})`;
 }
 
@@ -277,9 +277,8 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     }
     if (!format) return tooBig;
     // Its bytes and about as much text, checked at once: the parts go in one transaction.
-    const free = (ctx.freeBytes ?? osFreeBytes)(path.dirname(path.resolve(db.name)));
-    const needed = spaceNeeded(2 * file.size);
-    if (free !== null && free < needed) return `The disk holding the archive has ${formatSize(free)} free; storing this file takes about ${formatSize(needed)}. Nothing of it was kept: free some space and import it again.`;
+    const refusal = noRoom(spaceNeeded(2 * file.size));
+    if (refusal) return refusal;
     openParts = { file, format, parts: fileParts(file.path, file.size, format, limits) };
     return null;
   };
@@ -500,6 +499,13 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     return 'written';
   }
 
+  /** Why a file that takes `needed` bytes of disk is not stored, or null when the disk has room (or cannot say). */
+  function noRoom(needed: number): string | null {
+    const free = (ctx.freeBytes ?? osFreeBytes)(path.dirname(path.resolve(db.name)));
+    if (free === null || free >= needed) return null;
+    return `The disk holding the archive has ${formatSize(free)} free; storing this file takes about ${formatSize(needed)}. Nothing of it was kept: free some space and import it again.`;
+  }
+
   function addCounts(more: EntryCounts | undefined): void {
     if (!more) return;
     counts.newEntries += more.newEntries;
@@ -559,21 +565,12 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     // A part with nothing to import (a run of a web archive's images) is kept, bytes only, with the rest of its file.
     if (prepared instanceof NothingToImport && member.part) prepared = emptyPart(member.bytes, member.part.format, limits.sourceChunkBytes);
     if (prepared instanceof Error) return { path: member.displayPath, status: 'rejected', entries: 0, error: rejectionMessage(prepared) };
-    // A part without text (a run of a web archive's images) is kept with the rest of its file.
     if (prepared.entries.length === 0 && !member.part) return { path: member.displayPath, status: 'rejected', entries: 0, error: 'Quire found no text to import in this file.' };
     // What the estimate of the room needed starts from (no row holds them whole since migration 007,
     // and their chunks are compressed, so it errs on the large side).
     const rowBytes = member.bytes.byteLength + Buffer.byteLength(prepared.doc.text, 'utf8');
-    const dir = path.dirname(path.resolve(db.name));
-    const free = (ctx.freeBytes ?? osFreeBytes)(dir);
-    if (free !== null && free < spaceNeeded(rowBytes)) {
-      return {
-        path: member.displayPath,
-        status: 'rejected',
-        entries: 0,
-        error: `The disk holding the archive has ${formatSize(free)} free; storing this file takes about ${formatSize(spaceNeeded(rowBytes))}. Nothing of it was kept: free some space and import it again.`,
-      };
-    }
+    const refusal = noRoom(spaceNeeded(rowBytes));
+    if (refusal) return { path: member.displayPath, status: 'rejected', entries: 0, error: refusal };
     tick = stageStart();
     try {
       return writer.write(member, prepared, ctx.isCancelled, () => {

@@ -32,7 +32,6 @@ export interface PreparedDocument {
   packed: PackedContent;
 }
 
-export { sha256Hex } from './sha256.ts';
 
 /**
  * `header`: a table's header row, for a part of a large table that does not hold it
@@ -41,7 +40,7 @@ export { sha256Hex } from './sha256.ts';
 export async function prepareDocument(name: string, bytes: Uint8Array, fieldMap: FieldMap = {}, chunkBytes?: number, header?: Uint8Array): Promise<PreparedDocument> {
   // Stage times, when the bench asks for them (stage-times.ts): 'parse' includes 'decode'.
   let tick = stageStart();
-  const doc = header ? afterHeader(await parseDocument(name, concatBytes(header, bytes), 0, fieldMap), header, bytes) : await parseDocument(name, bytes, 0, fieldMap);
+  const doc = header ? afterHeader(await parseDocument(name, concatBytes(header, bytes), 0, fieldMap), header) : await parseDocument(name, bytes, 0, fieldMap);
   stageEnd('parse', tick);
   // Each stage over all the file's entries in turn: timed per entry, reading the thread's CPU
   // clock (8 reads an entry) cost the bench's prepare thread 0.45 s of 7 at 20,000 entries.
@@ -92,8 +91,9 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
  * characters in the part's own decoded text (as "Show original" decodes the part's stored bytes)
  * and its lines in the part, and row numbers count the part's rows (the citation names the part).
  */
-function afterHeader(doc: ParsedDocument, header: Uint8Array, bytes: Uint8Array): ParsedDocument {
-  const shift = decodedSourceText(concatBytes(header, bytes), doc.encoding).length - decodedSourceText(bytes, doc.encoding).length;
+function afterHeader(doc: ParsedDocument, header: Uint8Array): ParsedDocument {
+  // The header ends with its line break, so the text read is the header's text and then the part's.
+  const shift = decodedSourceText(header, doc.encoding).length;
   let lines = 0;
   for (const b of header) if (b === 0x0a) lines++;
   for (const entry of doc.entries) {

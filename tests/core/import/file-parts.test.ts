@@ -187,6 +187,9 @@ describe('files read in parts', () => {
       if (format) expect(detectFormat(name, head), name).toBe(format);
     }
     expect(partedFormat('x.jsonl', new Uint8Array([0x1f, 0x8b, 8, 0]))).toBeNull();
+    // UTF-16, with or without a byte-order mark: a cut at a 0x0A byte would split a character.
+    expect(partedFormat('table.csv', new Uint8Array(Buffer.from('\ufefftitle,text\nA,b\n', 'utf16le')))).toBeNull();
+    expect(partedFormat('table.csv', new Uint8Array(Buffer.from('title,text\nA,b\n', 'utf16le')))).toBeNull();
   });
 
   it('cuts only where a record ends', () => {
