@@ -23,6 +23,8 @@ export interface JobHooks extends ExportHooks {
   onProgress(progress: ImportProgress): void;
   /** Thresholds of an import's statistics refresh; tests set them low (HostOptions.searchStats). */
   searchStats?: JobContext['searchStats'];
+  /** An import's limits and tunables; tests set them low (HostOptions.importLimits). */
+  importLimits?: JobContext['limits'];
 }
 
 const NO_JOB_HOOKS: JobHooks = { isCancelled: () => false, onProgress: () => {} };
@@ -89,7 +91,7 @@ export class Archive {
   private makeHandlers(jobs: JobHooks): ArchiveHandlers {
     const job = (jobId: string | undefined): JobContext => {
       const id = jobId ?? newJobId();
-      return { jobId: id, isCancelled: () => jobs.isCancelled(id), onProgress: (p) => jobs.onProgress(p), searchStats: jobs.searchStats };
+      return { jobId: id, isCancelled: () => jobs.isCancelled(id), onProgress: (p) => jobs.onProgress(p), searchStats: jobs.searchStats, ...(jobs.importLimits ? { limits: jobs.importLimits } : {}) };
     };
     const s = this.searchService;
     const annotation = annotationHandlers(this.db);

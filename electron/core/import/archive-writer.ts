@@ -6,6 +6,7 @@ import { bandKey, EntriesRepo } from '../repo/entries-repo.ts';
 import { SPLICED_CODEC } from '../repo/source-content.ts';
 import { SourcesRepo } from '../repo/sources-repo.ts';
 import { blobToSignature, estimatedJaccard, NEAR_DUPLICATE_THRESHOLD, signatureToBlob } from './near-duplicates.ts';
+import { lastEditAt, type FileTurns } from './edit-turns.ts';
 import type { PreparedDocument } from './prepare-document.ts';
 import { stageEnd, stageStart } from './stage-times.ts';
 
@@ -44,13 +45,23 @@ export class ArchiveWriter {
     return this.sources.findByHash(sha256) !== null;
   }
 
-  /** Stores one file and its entries in one savepoint. Throws ImportCancelled (rolled back) on cancel. */
-  write(member: MemberToWrite, prepared: PreparedDocument, isCancelled: () => boolean, onEntry: () => void): ImportFileResult {
+  /**
+   * Stores one file and its entries in one savepoint, all or nothing: rolled back when it throws
+   * (ImportCancelled on cancel, StepAside when `turns` makes way for an edit: edit-turns.ts).
+   * Without `turns` it runs in one go (the parts of a file read in parts, during which edits wait).
+   */
+  async write(member: MemberToWrite, prepared: PreparedDocument, isCancelled: () => boolean, onEntry: () => void, turns?: FileTurns): Promise<ImportFileResult> {
     const { doc } = prepared;
     const now = new Date().toISOString();
-    const write = this.db.transaction(() => {
+    const added: number[] = [];
+    this.batch.begin();
+    this.db.exec('SAVEPOINT quire_file');
+    const stopCounting = this.entries.countIds();
+    let sourceId: number;
+    const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
+    try {
       const tick = stageStart();
-      const sourceId = this.sources.insert({
+      sourceId = this.sources.insert({
         sha256: member.sha256,
         name: member.name,
         path: member.displayPath,
@@ -67,14 +78,15 @@ export class ArchiveWriter {
         warnings: doc.warnings.length > 0 ? JSON.stringify(doc.warnings) : null,
       });
       stageEnd('source rows (packed content)', tick);
-      const counts: EntryCounts = { newEntries: 0, versions: 0, duplicates: 0 };
       for (let from = 0; from < prepared.entries.length; from += BATCH) {
         const slice = prepared.entries.slice(from, from + BATCH);
         const keys = new Set<number>();
         for (const p of slice) p.bands?.forEach((hash, band) => keys.add(bandKey(band, hash)));
         const groups = new NearDuplicateBatch(this.entries, this.bands, keys);
-        slice.forEach((p, i) => {
+        for (let i = 0; i < slice.length; i++) {
+          if (turns?.due()) await turns.turn();
           if (isCancelled()) throw new ImportCancelled();
+          const p = slice[i]!;
           const { draft } = p;
           let entryId = this.entries.findByHash(p.contentHash);
           if (entryId === null) {
@@ -106,25 +118,23 @@ export class ArchiveWriter {
           }
           this.entries.link(entryId, sourceId, draft.start, draft.end, from + i, draft);
           onEntry();
-        });
+        }
       }
       if (prepared.packed.columns.contentCodec === SPLICED_CODEC) {
         const tick = stageStart();
         this.sources.confirmSpliced(sourceId, { bytes: member.bytes, encoding: doc.encoding, text: doc.text });
         stageEnd('source rows (packed content)', tick);
       }
-      return { sourceId, counts };
-    });
-    this.batch.begin();
-    const added: number[] = [];
-    let written: { sourceId: number; counts: EntryCounts };
-    try {
-      written = this.entries.countingIds(() => write.immediate());
+      this.db.exec('RELEASE quire_file');
     } catch (error) {
+      // SQLite may have rolled back the whole transaction itself (a full disk, RAISE(ROLLBACK)).
+      if (this.db.inTransaction) this.db.exec('ROLLBACK TO quire_file; RELEASE quire_file');
+      // Their ids will be given to others.
       this.bands.forget(added);
       throw error;
+    } finally {
+      stopCounting();
     }
-    const { sourceId, counts } = written;
     this.batch.holds(prepared.entries.length);
     return {
       path: member.displayPath,
@@ -141,45 +151,6 @@ export class ArchiveWriter {
 }
 
 /**
- * Commits the batch an import holds open while it waits for its next file, so that an edit made
- * meanwhile (see worker/archive-worker.ts) runs in a transaction of its own: readers see it at
- * once and it outlives a later failure or cancel of the import. Safe between files only, which is
- * the only time anything else runs in the writer: each file is written in one synchronous call, so
- * an open transaction seen from outside it is the batch of finished files, never half a file.
- */
-export function commitOpenBatch(db: Db): void {
-  lastEdit.set(db, Date.now());
-  if (db.inTransaction) db.exec('COMMIT');
-}
-
-/**
- * Holds the edits sent to the writer until `release` is called: while a file read in parts is
- * written (import-files.ts), the batch holds part of a file, which an edit must not commit.
- */
-export function holdEdits(db: Db): () => void {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  heldEdits.set(db, held);
-  return () => {
-    if (heldEdits.get(db) === held) heldEdits.delete(db);
-    release();
-  };
-}
-
-/**
- * What an edit waits for before it may commit the batch: the end of the file read in parts being
- * written, if one is. Null when none is, so an edit then runs at once, in the order it was sent.
- */
-export function editsHeld(db: Db): Promise<void> | null {
-  return heldEdits.get(db) ?? null;
-}
-
-const heldEdits = new WeakMap<Db, Promise<void>>();
-
-/** When each connection last served an edit during an import (commitOpenBatch). */
-const lastEdit = new WeakMap<Db, number>();
-
-/**
  * Commits finished files together: each file is still all-or-nothing (a savepoint of its own
  * inside the batch), but small files no longer pay a commit (and an FTS5 segment flush) each.
  * A batch is committed once it holds BATCH_ENTRIES entries or is BATCH_MS old, so a crash loses at
@@ -187,11 +158,11 @@ const lastEdit = new WeakMap<Db, number>();
  * every 250 ms, on a busy machine (whose files take longer) a batch held one or two files of 200
  * entries, and the commits of 20,000 generated entries took 0.6-0.8 s of the writer's CPU; at
  * 2,000 entries a batch, 0.35 s (paired runs, import-breakdown.mjs). An edit waits for neither: it
- * commits the batch itself (commitOpenBatch).
+ * commits the batch itself (edit-turns.ts).
  *
  * While someone is editing (an edit in the last `editQuietMs`), each file is committed on its own:
- * an edit then waits for the rest of the file being written and nothing more, where it would also
- * wait for the flush of a whole batch's search index (about 35 ms of CPU for 2,000 entries).
+ * an edit then waits for one file's commit at most, where it would wait for the flush of a whole
+ * batch's search index (about 35 ms of CPU for 2,000 entries).
  */
 export class GroupCommit {
   private readonly db: Db;
@@ -220,7 +191,7 @@ export class GroupCommit {
   maybeCommit(): void {
     if (!this.db.inTransaction) return;
     const now = Date.now();
-    const editing = now - (lastEdit.get(this.db) ?? -Infinity) < this.editQuietMs;
+    const editing = now - lastEditAt(this.db) < this.editQuietMs;
     if (editing || this.entries >= BATCH_ENTRIES || now - this.started >= BATCH_MS) this.commit();
   }
 

@@ -6,7 +6,8 @@ import type { EntryCounts, ImportFileResult, ImportProgress, ImportReport, Sourc
 import type { FieldMap } from '../../../shared/field-map.ts';
 import { packContent } from '../repo/source-content.ts';
 import type { Db } from '../db/open-archive.ts';
-import { ArchiveWriter, holdEdits, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
+import { ArchiveWriter, ImportCancelled, type MemberToWrite } from './archive-writer.ts';
+import { FileTurns, holdEdits, StepAside } from './edit-turns.ts';
 import { BAND_SLICE_ENTRIES, indexBandSlice, indexPendingBands } from './band-index.ts';
 import { EntriesRepo } from '../repo/entries-repo.ts';
 import { fileParts, PARTED_FORMATS, partedFormat, readHead, type FilePart } from './file-parts.ts';
@@ -571,21 +572,38 @@ async function runImportJob(db: Db, pending: PendingFile[], ctx: JobContext): Pr
     const rowBytes = member.bytes.byteLength + Buffer.byteLength(prepared.doc.text, 'utf8');
     const refusal = noRoom(spaceNeeded(rowBytes));
     if (refusal) return { path: member.displayPath, status: 'rejected', entries: 0, error: refusal };
-    tick = stageStart();
-    try {
-      return writer.write(member, prepared, ctx.isCancelled, () => {
-        progress.entriesDone++;
-        emit();
-      });
-    } catch (error) {
-      if (error instanceof ImportCancelled) return { path: member.displayPath, status: 'cancelled', entries: 0 };
-      // The file's own savepoint is rolled back; the files before it stay in the batch and the
-      // import goes on, unless the archive itself failed (disk full or read-only, I/O error,
-      // damage), which SQLite may have rolled back the whole batch for: that ends the job.
-      if (fatalToImport(error) || !db.inTransaction) throw error;
-      return { path: member.displayPath, status: 'rejected', entries: 0, error: writeFailureMessage(error) };
-    } finally {
-      stageEnd('file writes', tick);
+    // A part is written in one go: edits wait for the whole file (PartedWrite). A file is written in
+    // slices and steps aside for an edit a few times at most (edit-turns.ts).
+    for (let attempt = 0; ; attempt++) {
+      const turns = member.part ? undefined : await FileTurns.begin(db, { sliceMs: limits.editSliceMs, mayStepAside: attempt < limits.stepAsides });
+      // The edit it stepped aside for may have brought the file back (an undone deletion).
+      if (attempt > 0 && writer.hasSource(member.sha256)) {
+        turns?.end();
+        return { path: member.displayPath, status: 'duplicate', entries: 0 };
+      }
+      let entriesWritten = 0;
+      tick = stageStart();
+      try {
+        return await writer.write(member, prepared, ctx.isCancelled, () => {
+          entriesWritten++;
+          progress.entriesDone++;
+          emit();
+        }, turns);
+      } catch (error) {
+        if (error instanceof StepAside) {
+          progress.entriesDone -= entriesWritten;
+          continue;
+        }
+        if (error instanceof ImportCancelled) return { path: member.displayPath, status: 'cancelled', entries: 0 };
+        // The file's own savepoint is rolled back; the files before it stay in the batch and the
+        // import goes on, unless the archive itself failed (disk full or read-only, I/O error,
+        // damage), which SQLite may have rolled back the whole batch for: that ends the job.
+        if (fatalToImport(error) || !db.inTransaction) throw error;
+        return { path: member.displayPath, status: 'rejected', entries: 0, error: writeFailureMessage(error) };
+      } finally {
+        turns?.end();
+        stageEnd('file writes', tick);
+      }
     }
   }
 }

@@ -3,6 +3,7 @@
 // in memory, unless its format lets it be read in parts (file-parts.ts); a small .zip or .gz must
 // not unpack to gigabytes. Its bytes and text are stored in
 // compressed chunks (repo/source-content.ts), so no SQLite row limit applies to them.
+import { EDIT_SLICE_MS, STEP_ASIDES } from './edit-turns.ts';
 import { ImportRejection } from './types.ts';
 
 export interface ImportLimits {
@@ -27,6 +28,13 @@ export interface ImportLimits {
    */
   partFromBytes: number;
   partBytes: number;
+  /**
+   * A file is written in slices of `editSliceMs` (4 ms) with a turn between them, and steps aside
+   * (is rolled back and written again) for an edit sent meanwhile, at most `stepAsides` (2) times
+   * (edit-turns.ts).
+   */
+  editSliceMs: number;
+  stepAsides: number;
 }
 
 const MB = 1024 * 1024;
@@ -41,6 +49,8 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = Object.freeze({
   sourceChunkBytes: MB,
   partFromBytes: 32 * MB,
   partBytes: 1 * MB,
+  editSliceMs: EDIT_SLICE_MS,
+  stepAsides: STEP_ASIDES,
 });
 
 export function importLimits(overrides?: Partial<ImportLimits>): ImportLimits {

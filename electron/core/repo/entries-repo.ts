@@ -65,7 +65,7 @@ export class EntriesRepo {
   private readonly versionsStmt;
   private readonly nextIdStmt;
   private readonly db: Db;
-  /** The next entry id while countingIds runs, else null (each insert looks it up). */
+  /** The next entry id while countIds counts, else null (each insert looks it up). */
   private nextId: number | null = null;
 
   constructor(db: Db) {
@@ -73,7 +73,7 @@ export class EntriesRepo {
     this.byHash = db.prepare<[string], { id: number }>('SELECT id FROM entries WHERE content_hash = ?');
     // Ids are never reused while a deleted entry waits in the trash (undo gives it its own id back):
     // a new id is above every id live AND trashed; SQLite's default, max(id) + 1 of the live table,
-    // would hand a trashed id to the next import. See countingIds for the import's fast path.
+    // would hand a trashed id to the next import. See countIds for the import's fast path.
     // Bound by position: binding by name (an object spread and a lookup per parameter) was about
     // a tenth of an imported entry's row; likewise the link below.
     this.insertStmt = db.prepare<[number | null, string, string, string | null, string | null, string | null, string | null, string | null, string | null, TextDirection, string, Buffer | null, number | null, string, string]>(
@@ -150,19 +150,18 @@ export class EntriesRepo {
   }
 
   /**
-   * Runs `fn`, one synchronous call inside a write transaction (an imported file), with entry ids
-   * counted in memory from one lookup instead of two max() lookups per entry (~5 µs each time).
-   * Safe because nothing else can insert meanwhile: other connections wait for the write lock
-   * this transaction holds, and this connection runs nothing else during a synchronous call.
+   * Counts entry ids in memory from one lookup, instead of two max() lookups per entry (~5 µs
+   * each), until the returned function is called: for an imported file's write, inside its
+   * transaction. Safe because nothing else inserts meanwhile: other connections wait for the write
+   * lock this transaction holds, and on this connection an edit runs only once the file has ended
+   * or stepped aside (edit-turns.ts), by which time the count has stopped.
    */
-  countingIds<T>(fn: () => T): T {
-    if (!this.db.inTransaction) return fn();
+  countIds(): () => void {
+    if (!this.db.inTransaction) return () => undefined;
     this.nextId = this.nextIdStmt.get() ?? 1;
-    try {
-      return fn();
-    } finally {
+    return () => {
       this.nextId = null;
-    }
+    };
   }
 
   /** Links an entry to a source it came from, with where (see SourceLocator and EntryProvenance.bodyStart). */

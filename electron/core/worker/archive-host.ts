@@ -10,6 +10,7 @@ import { newJobId } from '../archive.ts';
 import { assertRestorable, listBackups, restoreFile } from '../db/backups.ts';
 import type { HostToWorker, WorkerInit, WorkerToHost } from './worker-protocol.ts';
 import type { SearchThresholds } from '../search/search-thresholds.ts';
+import type { ImportLimits } from '../import/import-limits.ts';
 
 const JOB_SLOTS = 64;
 /** Searches in flight that a newer one may replace (SearchCall.supersede); past this many they run unreplaceable. */
@@ -49,6 +50,8 @@ export interface HostOptions {
   searchStats?: { commonDocs?: number; topK?: number };
   /** When search fast paths switch on (search/search-thresholds.ts); tests set them low likewise. */
   searchThresholds?: Partial<SearchThresholds>;
+  /** An import's limits and tunables (import/import-limits.ts); tests set them low. */
+  importLimits?: Partial<ImportLimits>;
   /** Hears every event from the start, so also the steps of upgrading an older archive as it opens. */
   onEvent?: (e: ArchiveEvent) => void;
 }
@@ -207,13 +210,13 @@ export class ArchiveHost {
     const file = this.options.workerFile ?? defaultWorkerFile();
     const emit = (e: ArchiveEvent) => this.emit(e);
     const { archivePath } = this;
-    const { searchStats, searchThresholds } = this.options;
+    const { searchStats, searchThresholds, importLimits } = this.options;
     const search = searchThresholds ? { searchThresholds } : {};
     this.writer = null;
     this.readOnlyReason = this.options.readOnly ? 'It was opened read-only.' : null;
     if (!this.options.readOnly) {
       try {
-        this.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...(searchStats ? { searchStats } : {}), ...search }, emit);
+        this.writer = await WorkerLink.start(file, { archivePath, role: 'writer', cancelFlags: this.flags.buffer as SharedArrayBuffer, ...(searchStats ? { searchStats } : {}), ...(importLimits ? { importLimits } : {}), ...search }, emit);
       } catch (error) {
         // An archive that cannot be written (read-only file or folder) or is damaged still opens
         // for reading, so the researcher can read, search and copy out what is there.

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ARCHIVE_METHODS } from '../../../shared/contract.ts';
 import { toErrorData } from '../../../shared/errors.ts';
 import { Archive } from '../archive.ts';
-import { commitOpenBatch, editsHeld } from '../import/archive-writer.ts';
+import { makeWayForEdit } from '../import/edit-turns.ts';
 import { rankTopList, type TopListRequest } from '../search/search-stats.ts';
 import { topUpTopLists } from '../search/top-list-top-up.ts';
 import { TopListRanker } from './top-list-ranker.ts';
@@ -42,6 +42,7 @@ if (init.role !== 'checkpointer') try {
       },
       onProgress: (progress) => post({ kind: 'event', event: { type: 'import-progress', progress } }),
       emit: (event) => post({ kind: 'event', event }),
+      ...(init.importLimits ? { importLimits: init.importLimits } : {}),
       searchStats: {
         ...init.searchStats,
         ...(ranker ? { rankElsewhere: (request) => ranker.rank(request).catch(() => rankTopList(archive.db, request)) } : {}),
@@ -55,8 +56,8 @@ if (init.role !== 'checkpointer') try {
   process.exit(0);
 }
 
-// The writer serves one job (an import) at a time, and every edit between two of the job's files
-// (or two slices of its statistics refresh), in a transaction of its own (commitOpenBatch).
+// The writer serves one job (an import) at a time, and every edit between two of the job's files,
+// two slices of a file's write or of its statistics refresh, in a transaction of its own (edit-turns.ts).
 let jobs: Promise<unknown> = Promise.resolve();
 
 // Between jobs, the top lists today's thresholds call for that the statistics lack (made by an
@@ -115,12 +116,10 @@ if (init.role !== 'checkpointer') port.on('message', (msg: HostToWorker) => {
 async function serve(msg: Extract<HostToWorker, { kind: 'call' }>): Promise<void> {
   const start = timed ? epochNow() : 0;
   const timing = () => (timed ? { timing: { start, end: epochNow() } } : {});
+  let editEnded: (() => void) | null = null;
   try {
-    if (ARCHIVE_METHODS[msg.method] === 'write') {
-      // Not inside a file read in parts (import-files.ts): it waits for the file's end.
-      for (let held = editsHeld(archive.db); held; held = editsHeld(archive.db)) await held;
-      commitOpenBatch(archive.db);
-    }
+    // Never inside a file an import is writing (edit-turns.ts), and in a transaction of its own.
+    if (ARCHIVE_METHODS[msg.method] === 'write') editEnded = await makeWayForEdit(archive.db);
     const slot = msg.searchSlot;
     const superseded = searchFlags && slot !== undefined ? () => Atomics.load(searchFlags, slot) !== 0 : null;
     // A search is synchronous, so the check is set for exactly this call.
@@ -136,6 +135,7 @@ async function serve(msg: Extract<HostToWorker, { kind: 'call' }>): Promise<void
   } catch (error) {
     post({ kind: 'result', id: msg.id, result: { ok: false, error: toErrorData(error) }, ...timing() });
   } finally {
+    editEnded?.();
     if (msg.jobId !== undefined) jobSlots.delete(msg.jobId);
   }
 }

@@ -2,6 +2,7 @@
 import type { ArchiveEvent, ArchiveMethod, WireResult } from '../../../shared/contract.ts';
 import type { TopListRequest } from '../search/search-stats.ts';
 import type { SearchThresholds } from '../search/search-thresholds.ts';
+import type { ImportLimits } from '../import/import-limits.ts';
 
 export interface WorkerInit {
   archivePath: string;
@@ -16,6 +17,8 @@ export interface WorkerInit {
   searchFlags?: SharedArrayBuffer;
   /** Thresholds of an import's statistics refresh (HostOptions.searchStats). */
   searchStats?: { commonDocs?: number; topK?: number };
+  /** An import's limits and tunables (HostOptions.importLimits). */
+  importLimits?: Partial<ImportLimits>;
   /** When search fast paths switch on (HostOptions.searchThresholds). */
   searchThresholds?: Partial<SearchThresholds>;
 }

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../shared/contract.ts';
 import { Archive } from '../../../electron/core/archive.ts';
-import { commitOpenBatch, editsHeld } from '../../../electron/core/import/archive-writer.ts';
+import { makeWayForEdit } from '../../../electron/core/import/edit-turns.ts';
 import { cutJsonLines, cutMbox, cutWarc, partedFormat } from '../../../electron/core/import/file-parts.ts';
 import { detectFormat } from '../../../electron/core/import/formats/detect-format.ts';
 import { importPaths } from '../../../electron/core/import/import-files.ts';
@@ -304,12 +304,12 @@ process.stdout.write('finished\\n');
     const seen = new Set<number>();
     let edits = 0;
     let stop = false;
-    // What the writer thread does with an edit (worker/archive-worker.ts): wait while held, commit the batch, write.
+    // What the writer thread does with an edit (worker/archive-worker.ts): make way (wait while held, commit the batch), write.
     const editor = (async () => {
       while (!stop) {
-        for (let held = editsHeld(archive.db); held; held = editsHeld(archive.db)) await held;
-        commitOpenBatch(archive.db);
+        const ended = await makeWayForEdit(archive.db);
         archive.db.prepare('INSERT INTO edit_log VALUES (?)').run(Date.now());
+        ended();
         edits++;
         seen.add((reader.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n);
         await new Promise((resolve) => setImmediate(resolve));

@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitOpenBatch, GroupCommit } from '../../../electron/core/import/archive-writer.ts';
+import { GroupCommit } from '../../../electron/core/import/archive-writer.ts';
+import { commitOpenBatch } from '../../../electron/core/import/edit-turns.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 
 describe('the group commit of an import', () => {

@@ -129,6 +129,45 @@ describe('an edit made while an import runs', () => {
   });
 });
 
+describe('a highlight saved while an import writes a large file', () => {
+  const dir = tempDir();
+
+  it('is answered before the file is in (the file steps aside, then comes in whole)', async () => {
+    // One file of 4,000 posts, written with a turn of the writer's event loop before every entry.
+    const lines = Array.from({ length: 4000 }, (_, i) => JSON.stringify({ title: `Post ${i}`, text: `w${i} w${i % 97} w${i % 13} harbour ferry` }));
+    const big = path.join(dir, 'posts.jsonl');
+    fs.writeFileSync(big, `${lines.join('\n')}\n`);
+    const host = await ArchiveHost.open(path.join(dir, 'big.quire'), { importLimits: { editSliceMs: 0 } });
+    try {
+      const first = await host.invoke('importFiles', { paths: writeNotes(path.join(dir, 'first'), 1, 50), jobId: 'first' });
+      expect(first).toMatchObject({ ok: true, value: { entriesAdded: 1 } });
+      // Part-way through the file: some of its entries written, not all.
+      const midFile = new Promise<void>((resolve) => {
+        const off = host.onEvent((e) => {
+          if (e.type === 'import-progress' && e.progress.jobId === 'big' && e.progress.entriesDone > 0 && e.progress.entriesDone < 4000) {
+            off();
+            resolve();
+          }
+        });
+      });
+      const importing = track(host.invoke('importFiles', { paths: [big], jobId: 'big' }));
+      await midFile;
+      const highlight = await host.invoke('createHighlight', { entryId: 1, start: 0, end: 4 });
+      expect(highlight.ok).toBe(true);
+      // Seen at once by the reader, while none of the large file is in.
+      expect(await highlightsOn(host, 1)).toEqual([[0, 4, 'Note']]);
+      expect(await host.invoke('stats', undefined)).toMatchObject({ ok: true, value: { entries: 1, sources: 1 } });
+      expect(importing.settled).toBe(false);
+      const result = await importing.result;
+      expect(result).toMatchObject({ ok: true, value: { entriesAdded: 4000, files: [{ status: 'imported', entries: 4000 }] } });
+      expect(await host.invoke('stats', undefined)).toMatchObject({ ok: true, value: { entries: 4001, sources: 2 } });
+      expect(await highlightsOn(host, 1)).toEqual([[0, 4, 'Note']]);
+    } finally {
+      await host.close();
+    }
+  });
+});
+
 describe('an edit made while an import refreshes the search statistics', () => {
   const dir = tempDir();
   // Low thresholds: a word in 3 entries gets a top list, so this small import ends with a
