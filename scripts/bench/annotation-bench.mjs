@@ -150,6 +150,7 @@ export function codeSearchKinds({ roots, mids, leaves }) {
     ['code: a theme + common word', (i) => ({ query: `code:${nth(roots)(i).name} government` })],
     ['code: a theme + common word, date order', (i) => ({ query: `code:${nth(roots)(i).name} government`, sort: 'date-desc' })],
     ['code: a topic + common word', (i) => ({ query: `code:${nth(mids)(i).name} government` })],
+    ['code: a leaf + common word', (i) => ({ query: `code:${nth(leaves)(i).name} government` })],
     ['code: a theme, date order', (i) => ({ query: `code:${nth(roots)(i).name}`, sort: 'date-desc' })],
     ['code: a theme + phrase of common words', (i) => ({ query: `code:${nth(roots)(i).name} "the government"` })],
     ['code: a theme + two common words', (i) => ({ query: `code:${nth(roots)(i).name} government policy` })],

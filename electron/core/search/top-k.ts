@@ -249,7 +249,7 @@ function proveHere(
  * words) taken away by NOTs at the top. (In other shapes FTS5 counts a word only where the part of
  * the query holding it matched, which depends on how its iterators moved.) Null otherwise.
  */
-function scorableQuery(root: Node, idfOf: (term: string) => number): (Scorable & { without: string[] }) | null {
+export function scorableQuery(root: Node, idfOf: (term: string) => number): (Scorable & { without: string[] }) | null {
   let pos = root;
   const neg: Node[] = [];
   while (pos.kind === 'not') {

@@ -2,7 +2,7 @@
 // refuse: the exact top of a huge set (top-k.ts) is proven with them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../../electron/core/archive.ts';
-import { idf, loadModel, scoreEntries, type Scorable } from '../../../electron/core/search/bm25-score.ts';
+import { idf, loadModel, plainSeparator, plainSeparatorAt, scoreEntries, type Scorable } from '../../../electron/core/search/bm25-score.ts';
 import { StatementCache } from '../../../electron/core/search/search-plan.ts';
 import { refreshSearchStats, SearchStats } from '../../../electron/core/search/search-stats.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
@@ -49,7 +49,7 @@ describe('bm25 outside FTS5', () => {
     };
     const [a = '', b = '', c = '', d = ''] = [words[0], words[1], words[5], words[40]];
     let compared = 0;
-    for (const { scorable, match } of [q([a], 'or'), q([d], 'or'), q([a, b], 'and'), q([c, d], 'or'), q([a], 'and', [b]), q([b, d], 'or', [c]), q(['كتاب'], 'or'), q(['می'], 'or')]) {
+    for (const { scorable, match } of [q([a], 'or'), q([d], 'or'), q([a, b], 'and'), q([c, d], 'or'), q([a], 'and', [b]), q([b, d], 'or', [c]), q(['كتاب'], 'or'), q(['می'], 'or'), q(words.slice(0, 12), 'or')]) {
       const fts = new Map(
         (archive.db.prepare('SELECT rowid AS id, -rank AS s FROM entry_index WHERE entry_index MATCH ?').all(match) as { id: number; s: number }[]).map((r) => [r.id, r.s]),
       );
@@ -75,5 +75,18 @@ describe('bm25 outside FTS5', () => {
     expect(model && scoreEntries([id - 1], { words: [{ term: words[0] ?? '', idf: 1 }], matches: () => true }, model, stmts)).not.toBeNull();
     const scorable: Scorable = { words: [{ term: words[0] ?? '', idf: 1 }], matches: () => true };
     expect(model && scoreEntries([id], scorable, model, stmts)).toBeNull();
+  });
+
+  it('reads the separators of plain text in its UTF-8 bytes as in its characters', () => {
+    const disagree: string[] = [];
+    for (let cp = 0x80; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const bytes = Buffer.from(String.fromCodePoint(cp), 'utf8');
+      const width = plainSeparatorAt(bytes, 0);
+      if ((width > 0) !== plainSeparator(cp) || (width > 0 && width !== bytes.length)) disagree.push(cp.toString(16));
+    }
+    expect(disagree).toEqual([]);
+    // Cut short at the end of the text: no separator.
+    expect(plainSeparatorAt(Buffer.from([0x61, 0xe2, 0x80]), 1)).toBe(0);
   });
 });

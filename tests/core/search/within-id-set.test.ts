@@ -26,15 +26,17 @@ const QUERIES = 70;
 /** Each setting sends the queries down one way of finding the matches in the set. */
 const SETTINGS: Record<string, Partial<SearchThresholds>> = {
   // Every entry of the set checked against the index.
-  'each entry checked': { withinProbeMax: 500, withinProbePostings: 0, withinTextFirst: 0, countBudgetMs: 1e6 },
+  'each entry checked': { withinProbeMax: 500, withinProbePostings: 0, withinTextFirst: 0, countBudgetMs: 1e6, withinScoreMax: 0 },
   // One scan of the text's matches, to the end.
-  'one full scan': { withinProbeMax: 0, withinTextFirst: 0, countBudgetMs: 1e6 },
+  'one full scan': { withinProbeMax: 0, withinTextFirst: 0, countBudgetMs: 1e6, withinScoreMax: 0 },
   // The scan stopped as soon as the page is in hand (FTS5 ranks only text in few entries): lower-bound counts; date order by the date walk, in small batches.
-  'scan stopped, date walk': { withinProbeMax: 0, withinTextFirst: 0, countBudgetMs: 0, exactRankPostings: 100, dateWalkBatch: 2, dateWalkBatchMax: 8 },
+  'scan stopped, date walk': { withinProbeMax: 0, withinTextFirst: 0, countBudgetMs: 0, exactRankPostings: 100, dateWalkBatch: 2, dateWalkBatchMax: 8, withinScoreMax: 0 },
+  // As above, but words in relevance order ranked by scoring every entry of the set (exact order and count).
+  'each entry scored': { withinProbeMax: 0, withinTextFirst: 0, countBudgetMs: 0, exactRankPostings: 100, withinScoreMax: 1e6 },
   // Text without a top list: its matches tested against the code one by one, no set gathered.
   'text first': { withinTextFirst: 1e9 },
   // Every set too large to gather: a word's best entries and the scan tested through the filters' per-entry forms, the date walk likewise; phrases and ANDs newest first.
-  'set too large': { withinSetMax: 10, withinTextFirst: 0, countBudgetMs: 0, exactRankPostings: 100, dateWalkBatch: 2, dateWalkBatchMax: 8 },
+  'set too large': { withinSetMax: 10, withinTextFirst: 0, countBudgetMs: 0, exactRankPostings: 100, dateWalkBatch: 2, dateWalkBatchMax: 8, withinScoreMax: 0 },
 };
 
 /** The codebook: a theme with two topics (one with a leaf), and a rare code. */
@@ -119,12 +121,16 @@ describe('text within a code (the set gathered once) agrees with plain FTS5', ()
         }
       }
       expect(problems, `seed ${SEED}`).toEqual([]);
-      // Both relevance orders ran: a word's top list, and FTS5 ranking the whole intersection.
-      expect(ways.get('top list') ?? 0, JSON.stringify([...ways])).toBeGreaterThan(0);
+      // Both relevance orders ran: FTS5 ranking the whole intersection, and a word's top list,
+      // or where every set is scored entry by entry, that (no list then ranks an AND).
       expect(ways.get('exact') ?? 0, JSON.stringify([...ways])).toBeGreaterThan(0);
+      if ((thresholds.withinScoreMax ?? 0) > 10_000) {
+        expect(ways.get('scored') ?? 0, JSON.stringify([...ways])).toBeGreaterThan(5);
+        expect(ways.get('lists of an AND') ?? 0, JSON.stringify([...ways])).toBe(0);
+      } else if (thresholds.withinScoreMax === 0) expect(ways.get('top list') ?? 0, JSON.stringify([...ways])).toBeGreaterThan(0);
       // With few postings ranked exactly, phrases and ANDs of common words come newest first, an
       // AND of words with top lists after its best entries proven from them.
-      if ((thresholds.exactRankPostings ?? Infinity) <= 100) {
+      if (thresholds.withinScoreMax === 0 && (thresholds.exactRankPostings ?? Infinity) <= 100) {
         expect(ways.get('newest') ?? 0, JSON.stringify([...ways])).toBeGreaterThan(0);
         expect(ways.get('lists of an AND') ?? 0, JSON.stringify([...ways])).toBeGreaterThan(0);
       }
@@ -209,6 +215,7 @@ function checkRanking(service: SearchService, req: SearchRequest, scores: Return
   }
   const rest = ids.slice(k);
   if (rest.join(',') !== [...rest].sort((a, b) => b - a).join(',')) problems.push(`${req.query}: the hits after the best ${k} are not newest first (${said})`);
+  if (said.includes('entries scored)')) return 'scored';
   return listed?.[2] === 'its words’' ? 'lists of an AND' : listed || none ? 'top list' : 'exact';
 }
 
