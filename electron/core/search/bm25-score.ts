@@ -61,8 +61,8 @@ export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, s
   const rows = stmts
     .get(
       // The columns' text as UTF-8 bytes in one value, each ended by 0xFF (never a byte of UTF-8):
-      // most of it is plain and counted as bytes. For a topic's 2,500 entries at 1M: 33 ms as four
-      // strings beside their docsize rows (the join alone ~15), ~20 so and ~6 for the sizes apart.
+      // most of it is plain and counted as bytes. For a topic's 2,556 entries at 1M: 33 ms read as
+      // four strings joined to their docsize rows; ~10 as one value each, and ~6 for the sizes apart.
       // (SQLite's || makes text of blobs, byte for byte in a UTF-8 archive: the whole is cast back.)
       `SELECT e.id, CAST(${COLUMNS.map((c) => `coalesce(e.${c}, '') || x'ff'`).join(' || ')} AS BLOB) FROM entries e WHERE e.id IN (SELECT value FROM json_each(?))`,
     )
@@ -122,14 +122,13 @@ export function scoreEntries(ids: number[], query: Scorable, model: Bm25Model, s
 /**
  * Counts plain text's words (ASCII letters and digits; no-break space and the punctuation of
  * U+2010–U+205E separate words, as they never are in one), in its UTF-8 bytes from `from` up to
- * the 0xFF that ends its column (column.end says where), in one pass, adding
- * each of `terms`' occurrences times `weight` to its place in `freq`, and returns the number of words; -1
- * (freq untouched) as soon as a character is anything else: that text is folded and split as the
- * index does. Such text folds to its lower case as far as its words go (fold-text.ts: ASCII folds
- * one character for one), so no Unicode classes are needed: many times faster than folding letter
- * by letter; the docsize check catches any difference in the words' number.
+ * the 0xFF that ends its column (column.end says where), in one pass, adding each of `terms`
+ * (distinct words) times `weight` to its place in `freq` for every time it occurs, and returns the
+ * number of words; -1 (freq untouched) as soon as a character is anything else: that text is
+ * folded and split as the index does. Such text folds to its lower case as far as its words go
+ * (fold-text.ts: ASCII folds one character for one), so no Unicode classes are needed: many times
+ * faster than folding letter by letter; the docsize check catches any difference in the words' number.
  */
-/** `terms`: distinct. */
 function plainCounter(terms: readonly string[]): (text: Uint8Array, from: number, freq: Float64Array, weight: number) => number {
   // The query's words by length; a word of the text is compared only with those of its length.
   const byLength: ({ index: number; codes: number[] }[] | undefined)[] = [];
