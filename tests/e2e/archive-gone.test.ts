@@ -2,7 +2,7 @@
 // offers Reconnect, instead of "Failed to fetch" in every pane; once the server is back, Reconnect
 // brings the list back.
 import path from 'node:path';
-import type { Route } from 'playwright-core';
+import type { Request, Response, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveArchive } from '../../electron/serve/serve-archive.ts';
 import { openApp, rendererDir, screenshotDir, seedArchive, waitForCount, type AppSession } from '../helpers/browser.ts';
@@ -42,13 +42,27 @@ describe('the archive process gone', () => {
     await page.route('**/api/events', (route) => route.abort());
     await app.server.close();
     serverUp = false;
+    // What reached the page from here on: if the notice goes away before Reconnect is clicked (it
+    // has, now and then, on a busy machine), the failure says which answer brought the page back.
+    const traffic: string[] = [];
+    const onResponse = (r: Response) => void (r.url().includes('/api/') && traffic.push(`${r.status()} ${new URL(r.url()).pathname}`));
+    const onFailed = (r: Request) => void (r.url().includes('/api/') && traffic.push(`failed ${new URL(r.url()).pathname}`));
+    page.on('response', onResponse);
+    page.on('requestfailed', onFailed);
+    const saying = async <T>(step: Promise<T>): Promise<T> => {
+      try {
+        return await step;
+      } catch (error) {
+        throw new Error(`${(error as Error).message}\nThe page's calls since the server stopped: ${traffic.join(', ') || 'none'}; notices shown: ${await notice.count()}`, { cause: error });
+      }
+    };
 
     await page.getByRole('searchbox', { name: 'Search entries' }).fill('harbour');
     const notice = page.getByRole('alert').filter({ hasText: 'The archive process is not answering' });
-    await notice.waitFor();
+    await saying(notice.waitFor());
     expect(await page.getByText('Failed to fetch').count()).toBe(0);
-    await notice.getByRole('button', { name: 'Reconnect' }).click();
-    await notice.getByText('Still no answer.').waitFor();
+    await saying(notice.getByRole('button', { name: 'Reconnect' }).click());
+    await saying(notice.getByText('Still no answer.').waitFor());
     await page.screenshot({ path: path.join(screenshotDir(), 'archive-gone.png') });
 
     // The page asks for other things on its own too (a list page scrolled into view, the facets
@@ -66,7 +80,7 @@ describe('the archive process gone', () => {
     serverUp = true;
     const isInfo = (route: Route) => route.request().url().endsWith('/api/invoke/info');
     const infosBefore = held.filter(isInfo).length;
-    await notice.getByRole('button', { name: 'Reconnect' }).click();
+    await saying(notice.getByRole('button', { name: 'Reconnect' }).click());
     await expect.poll(() => held.filter(isInfo).length, { timeout: 5_000 }).toBeGreaterThan(infosBefore);
     for (const route of held.filter(isInfo)) await route.continue();
     await notice.waitFor({ state: 'detached' });
@@ -74,6 +88,8 @@ describe('the archive process gone', () => {
     for (const route of held.filter((r) => !isInfo(r))) await route.continue();
     held.length = 0;
     await waitForCount(page, 3);
+    page.off('response', onResponse);
+    page.off('requestfailed', onFailed);
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });
